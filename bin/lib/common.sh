@@ -1,0 +1,21 @@
+# shellcheck shell=bash disable=SC2034
+# Shared by the scripts in bin/ (source it, don't run it).
+# Sets REPO, STACK_DIR, the stack's ports and addresses, and the log/die helpers.
+# Every port can be overridden from the environment before calling any bin/ script.
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+STACK_DIR="$REPO/.stack"
+
+BIC_PG_PORT="${BIC_PG_PORT:-15432}"
+BIC_KAFKA_PORT="${BIC_KAFKA_PORT:-19092}"
+BIC_KAFKA_CONTROLLER_PORT="${BIC_KAFKA_CONTROLLER_PORT:-$((BIC_KAFKA_PORT + 1))}"
+BIC_ES_PORT="${BIC_ES_PORT:-19200}"
+BIC_ES_TRANSPORT_PORT="${BIC_ES_TRANSPORT_PORT:-$((BIC_ES_PORT + 100))}"
+
+# What clients use (the services' config and the tests read these).
+BIC_JDBC_URL="jdbc:postgresql://127.0.0.1:$BIC_PG_PORT"   # + /bioimage, /bioimage_test, /bioimage_e2e
+BIC_KAFKA_BOOTSTRAP="127.0.0.1:$BIC_KAFKA_PORT"
+BIC_ES_URL="http://127.0.0.1:$BIC_ES_PORT"
+
+log() { printf '%s: %s\n' "${LOG_TAG:-bic}" "$*"; }
+die() { printf '%s: ERROR: %s\n' "${LOG_TAG:-bic}" "$*" >&2; exit 1; }

@@ -1,0 +1,115 @@
+package org.bioimagecatalog.reuse.dataset;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bioimagecatalog.model.events.DatasetChanged;
+import org.bioimagecatalog.reuse.ReuseConfig;
+import org.bioimagecatalog.reuse.summary.ReuseSummaryPublisher;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Consumes {@code datasets.v1}. Records are handled one at a time, in order, and never stop the channel: an
+ * unreadable one is logged and counted ({@code bic_reuse_dataset_events_total{outcome="rejected"}}), one
+ * the database keeps refusing is logged and counted as {@code failed}.
+ */
+@ApplicationScoped
+public class DatasetsConsumer {
+    private static final Logger LOG = Logger.getLogger(DatasetsConsumer.class);
+    /** unique violation, serialization failure, deadlock: another replica wrote the same rows at the same time */
+    private static final Set<String> CONCURRENT_WRITE_STATES = Set.of("23505", "40001", "40P01");
+
+    private final TrackedDatasetService datasets;
+    private final ReuseSummaryPublisher summaries;
+    private final ReuseConfig config;
+    private final MeterRegistry meters;
+
+    public DatasetsConsumer(TrackedDatasetService datasets, ReuseSummaryPublisher summaries, ReuseConfig config,
+            MeterRegistry meters) {
+        this.datasets = datasets;
+        this.summaries = summaries;
+        this.config = config;
+        this.meters = meters;
+    }
+
+    @Incoming("datasets")
+    @Blocking
+    public void consume(ConsumerRecord<String, String> record) {
+        String at = record.topic() + "/" + record.partition() + "@" + record.offset();
+        if (record.value() == null) {
+            withdraw(record.key(), at);
+            return;
+        }
+        DatasetChanged event;
+        try {
+            event = DatasetEventParser.parse(record.key(), record.value());
+        } catch (UnreadableDatasetEvent e) {
+            LOG.warnf("%s key=%s: dataset event skipped: %s", at, record.key(), e.getMessage());
+            count("rejected");
+            return;
+        }
+        Set<String> stale;
+        try {
+            stale = applyWithRetry(event);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "%s: dataset %s version %d could not be applied and is skipped", at, event.datasetId(),
+                    event.version());
+            count("failed");
+            return;
+        }
+        count("applied");
+        LOG.debugf("%s: dataset %s version %d applied", at, event.datasetId(), event.version());
+        stale.forEach(this::publishSummary);
+    }
+
+    private void withdraw(String datasetId, String at) {
+        if (datasetId == null) {
+            LOG.warnf("%s: tombstone without a key skipped", at);
+            count("rejected");
+            return;
+        }
+        boolean known = datasets.withdraw(datasetId);
+        count(known ? "withdrawn" : "withdrawn-unknown");
+    }
+
+    private Set<String> applyWithRetry(DatasetChanged event) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return datasets.apply(event);
+            } catch (RuntimeException e) {
+                if (attempt >= config.maxAttempts() || !isConcurrentWrite(e)) {
+                    throw e;
+                }
+                LOG.infof("dataset %s: concurrent write on attempt %d of %d, trying again", event.datasetId(),
+                        attempt, config.maxAttempts());
+            }
+        }
+    }
+
+    private void publishSummary(String datasetId) {
+        try {
+            summaries.publishIfStale(datasetId);
+        } catch (RuntimeException e) {
+            // the dataset stays marked stale: ReuseSummarySweep publishes it later
+            LOG.warnf("dataset %s: reuse summary not published now (%s); the sweep will retry", datasetId,
+                    e.getMessage());
+        }
+    }
+
+    private static boolean isConcurrentWrite(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && CONCURRENT_WRITE_STATES.contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void count(String outcome) {
+        meters.counter("bic.reuse.dataset.events", "outcome", outcome).increment();
+    }
+}
