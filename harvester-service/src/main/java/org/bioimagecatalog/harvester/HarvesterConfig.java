@@ -1,0 +1,74 @@
+package org.bioimagecatalog.harvester;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** Everything the harvester can be told, under {@code bic.harvester}; defaults work on a developer machine. */
+@ConfigMapping(prefix = "bic.harvester")
+public interface HarvesterConfig {
+
+    /** The configured sources by name, e.g. {@code bic.harvester.sources.idr.location}. */
+    Map<String, Source> sources();
+
+    Schedule schedule();
+
+    Http http();
+
+    /** How many runs (of different sources) may execute at the same time in this replica. */
+    @WithDefault("2")
+    int parallelRuns();
+
+    interface Source {
+        /** Which connector reads this source, e.g. {@code idr-study-files}. */
+        String type();
+
+        /** Directory, file or URL harvested when a run names no location; empty means no scheduled harvest. */
+        Optional<String> location();
+    }
+
+    interface Schedule {
+        /** Harvest every source that has a location, periodically. Off by default. */
+        @WithDefault("false")
+        boolean enabled();
+
+        @WithDefault("24h")
+        Duration every();
+
+        /** Wait after start-up before the first scheduled harvest. */
+        @WithDefault("1m")
+        Duration initialDelay();
+    }
+
+    interface Http {
+        @WithDefault("BioImageCatalog-harvester/0.1 (+https://bioimagecatalog.org)")
+        String userAgent();
+
+        @WithDefault("10s")
+        Duration connectTimeout();
+
+        @WithDefault("60s")
+        Duration requestTimeout();
+
+        /** Attempts per request, counting the first; 5xx, 429 and I/O errors are retried. */
+        @WithDefault("4")
+        int maxAttempts();
+
+        @WithDefault("1s")
+        Duration initialBackoff();
+
+        /** Upper bound of one wait, including a server's Retry-After. */
+        @WithDefault("60s")
+        Duration maxBackoff();
+
+        /** Folder levels followed below a listing URL. */
+        @WithDefault("4")
+        int maxDepth();
+
+        /** A larger response is refused rather than held in memory. */
+        @WithDefault("52428800")
+        long maxBodyBytes();
+    }
+}

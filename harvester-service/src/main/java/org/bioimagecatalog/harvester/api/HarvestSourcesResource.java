@@ -1,0 +1,43 @@
+package org.bioimagecatalog.harvester.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.bioimagecatalog.harvester.HarvesterConfig;
+import org.bioimagecatalog.harvester.run.HarvestRunService;
+import org.bioimagecatalog.harvester.run.HarvestSources;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The configured sources and how their last harvest went. */
+@Path("/api/v1/harvest/sources")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Harvest sources", description = "The archives this harvester is configured to read")
+public class HarvestSourcesResource {
+
+    @Inject
+    HarvestSources sources;
+
+    @Inject
+    HarvestRunService runs;
+
+    @Inject
+    HarvesterConfig config;
+
+    @GET
+    @Operation(summary = "List configured sources", description = "Name, connector type, default location and last run.")
+    @APIResponse(responseCode = "200", description = "The sources",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceListResponse.class)))
+    public SourceListResponse list() {
+        return new SourceListResponse(sources.all().stream()
+                .map(s -> new SourceResponse(s.name(), s.type(), s.location().orElse(null),
+                        config.schedule().enabled() && s.location().isPresent(),
+                        runs.lastRun(s.name()).orElse(null)))
+                .toList());
+    }
+}

@@ -1,0 +1,15 @@
+package org.bioimagecatalog.harvester.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.bioimagecatalog.harvester.run.HarvestRun;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A configured source as {@code GET /api/v1/harvest/sources} lists it. */
+@Schema(description = "A configured harvest source")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SourceResponse(
+        @Schema(example = "idr") String name,
+        @Schema(example = "idr-study-files") String type,
+        @Schema(description = "default location; absent when runs must name one") String location,
+        @Schema(description = "whether the scheduled harvest includes this source") boolean scheduled,
+        @Schema(description = "the most recent run, without its errors") HarvestRun lastRun) {}

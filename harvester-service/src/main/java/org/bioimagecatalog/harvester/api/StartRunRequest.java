@@ -1,0 +1,13 @@
+package org.bioimagecatalog.harvester.api;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The body of {@code POST /api/v1/harvest/runs}. */
+@Schema(description = "What to harvest")
+public record StartRunRequest(
+        @Schema(description = "a configured source name", example = "idr", required = true) String source,
+        @Schema(description = "absolute folder or file path, file: URI, or http(s) URL of a study file or folder"
+                + " listing; defaults to the source's configured location",
+                example = "https://mirror.example.org/idr-metadata/") String location,
+        @Schema(description = "publish every record even when its content has not changed", defaultValue = "false")
+        Boolean force) {}

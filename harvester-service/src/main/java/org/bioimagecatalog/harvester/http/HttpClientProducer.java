@@ -1,0 +1,17 @@
+package org.bioimagecatalog.harvester.http;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.bioimagecatalog.harvester.HarvesterConfig;
+
+/** One shared HTTP client for every connector, configured from {@code bic.harvester.http.*}. */
+@ApplicationScoped
+public class HttpClientProducer {
+
+    @Produces
+    @Singleton
+    PoliteHttpClient politeHttpClient(HarvesterConfig config) {
+        return new PoliteHttpClient(HttpSettings.from(config.http()));
+    }
+}

@@ -1,0 +1,140 @@
+package org.bioimagecatalog.harvester.http;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * GETs from archives and mirrors the way a good citizen does: a User-Agent that says who we are, timeouts,
+ * and retries with exponential backoff on 5xx, 429 and broken connections, honouring {@code Retry-After}.
+ * 4xx other than 429 is the caller's mistake and is not retried.
+ */
+public class PoliteHttpClient {
+    private static final Logger LOG = Logger.getLogger(PoliteHttpClient.class);
+
+    private final HttpSettings settings;
+    private final HttpClient client;
+
+    public PoliteHttpClient(HttpSettings settings) {
+        this.settings = settings;
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+    }
+
+    public HttpSettings settings() {
+        return settings;
+    }
+
+    public FetchedResource get(URI uri) throws HttpFetchException {
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(settings.requestTimeout())
+                .header("User-Agent", settings.userAgent())
+                .header("Accept", "text/plain, text/html;q=0.9, */*;q=0.5")
+                .GET()
+                .build();
+        Duration backoff = settings.initialBackoff();
+        for (int attempt = 1; ; attempt++) {
+            boolean last = attempt >= settings.maxAttempts();
+            Duration wait;
+            try {
+                HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                int status = response.statusCode();
+                if (status >= 200 && status < 300) {
+                    byte[] body = readLimited(uri, response.body());
+                    return new FetchedResource(response.uri(),
+                            response.headers().firstValue("Content-Type").orElse(null), body);
+                }
+                response.body().close();
+                if (!retryable(status) || last) {
+                    throw new HttpFetchException(uri, status, "GET " + uri + " answered HTTP " + status
+                            + (attempt > 1 ? " after " + attempt + " attempts" : ""));
+                }
+                wait = cap(retryAfter(response).orElse(backoff));
+                LOG.infof("GET %s answered HTTP %d, attempt %d of %d, retrying in %d ms", uri, status, attempt,
+                        settings.maxAttempts(), wait.toMillis());
+            } catch (IOException e) {
+                if (last) {
+                    throw new HttpFetchException(uri, "GET " + uri + " failed after " + attempt + " attempts: "
+                            + describe(e), e);
+                }
+                wait = cap(backoff);
+                LOG.infof("GET %s failed (%s), attempt %d of %d, retrying in %d ms", uri, describe(e), attempt,
+                        settings.maxAttempts(), wait.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new HttpFetchException(uri, "GET " + uri + " was interrupted", e);
+            }
+            pause(uri, wait);
+            backoff = backoff.multipliedBy(2);
+        }
+    }
+
+    private static boolean retryable(int status) {
+        return status == 429 || status >= 500;
+    }
+
+    private byte[] readLimited(URI uri, InputStream body) throws IOException, HttpFetchException {
+        try (InputStream in = body) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                total += n;
+                if (total > settings.maxBodyBytes()) {
+                    throw new HttpFetchException(uri, 200, "GET " + uri + " returned more than "
+                            + settings.maxBodyBytes() + " bytes, the configured limit");
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        }
+    }
+
+    /** {@code Retry-After} in seconds or as an HTTP date. */
+    static Optional<Duration> retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").flatMap(PoliteHttpClient::parseRetryAfter);
+    }
+
+    static Optional<Duration> parseRetryAfter(String value) {
+        String v = value.strip();
+        if (v.matches("\\d{1,9}")) {
+            return Optional.of(Duration.ofSeconds(Long.parseLong(v)));
+        }
+        try {
+            Duration until = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
+            return Optional.of(until.isNegative() ? Duration.ZERO : until);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Duration cap(Duration wait) {
+        return wait.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : wait;
+    }
+
+    private static void pause(URI uri, Duration wait) throws HttpFetchException {
+        try {
+            // a deliberate wait between attempts: backing off is the point, the server asked for time
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HttpFetchException(uri, "GET " + uri + " was interrupted while backing off", e);
+        }
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+}

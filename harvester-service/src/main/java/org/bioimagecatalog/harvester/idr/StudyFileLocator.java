@@ -1,0 +1,149 @@
+package org.bioimagecatalog.harvester.idr;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.bioimagecatalog.harvester.http.AutoindexCrawler;
+import org.bioimagecatalog.harvester.http.FetchedResource;
+import org.bioimagecatalog.harvester.http.HttpFetchException;
+import org.bioimagecatalog.harvester.http.PoliteHttpClient;
+import org.bioimagecatalog.harvester.run.InvalidLocationException;
+import org.bioimagecatalog.harvester.run.LocationUnreadableException;
+
+/**
+ * Finds the study files a location holds: a local folder (searched recursively), a local file, an HTTP(S)
+ * study file or an HTTP(S) folder listing (crawled). A location that yields no study file at all is treated as
+ * unreadable: a run that harvests nothing from a study-file location is a misconfiguration, not a success.
+ */
+final class StudyFileLocator {
+    private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]+):");
+
+    private final PoliteHttpClient http;
+    private final AutoindexCrawler crawler;
+
+    /** The study files found; the bytes already fetched while finding them; folders that could not be listed. */
+    record Found(List<String> entries, Map<String, byte[]> prefetched, Map<String, String> unreadable) {}
+
+    StudyFileLocator(PoliteHttpClient http) {
+        this.http = http;
+        this.crawler = new AutoindexCrawler(http, http.settings().maxDepth());
+    }
+
+    void check(String location) throws InvalidLocationException {
+        String l = location.strip();
+        var scheme = SCHEME.matcher(l);
+        String name = scheme.find() ? scheme.group(1).toLowerCase(Locale.ROOT) : null;
+        if (name == null || name.equals("file")) {
+            Path path;
+            try {
+                path = localPath(l);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidLocationException("'" + l + "' is not a valid path: " + e.getMessage());
+            }
+            if (!path.isAbsolute()) {
+                throw new InvalidLocationException("a local location must be an absolute path, not '" + l + "'");
+            }
+        } else if (name.equals("http") || name.equals("https")) {
+            URI uri;
+            try {
+                uri = URI.create(l);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidLocationException("'" + l + "' is not a valid URL: " + e.getMessage());
+            }
+            if (uri.getHost() == null) {
+                throw new InvalidLocationException("'" + l + "' is not a valid URL: it names no host");
+            }
+        } else {
+            throw new InvalidLocationException("unsupported location scheme '" + name
+                    + "': use an absolute path, a file: URI or an http(s) URL");
+        }
+    }
+
+    Found find(String location) throws LocationUnreadableException {
+        String l = location.strip();
+        return isHttp(l) ? findOverHttp(URI.create(l)) : findLocally(localPath(l));
+    }
+
+    byte[] read(String entry) throws IOException, HttpFetchException {
+        if (isHttp(entry)) {
+            return http.get(URI.create(entry)).body();
+        }
+        Path path = Path.of(entry);
+        long size = Files.size(path);
+        if (size > http.settings().maxBodyBytes()) {
+            throw new IOException(size + " bytes is more than the configured limit of " + http.settings().maxBodyBytes());
+        }
+        return Files.readAllBytes(path);
+    }
+
+    private Found findLocally(Path path) throws LocationUnreadableException {
+        if (!Files.exists(path)) {
+            throw new LocationUnreadableException("no such file or directory: " + path);
+        }
+        if (!Files.isDirectory(path)) {
+            return new Found(List.of(path.toString()), Map.of(), Map.of());
+        }
+        List<String> files;
+        try (Stream<Path> walk = Files.walk(path)) {
+            files = walk.filter(Files::isRegularFile)
+                    .filter(p -> IdrStudyFileConnector.isStudyFileName(p.getFileName().toString()))
+                    .map(Path::toString)
+                    .sorted()
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new LocationUnreadableException("cannot list " + path + ": " + e.getMessage(), e);
+        }
+        if (files.isEmpty()) {
+            throw new LocationUnreadableException("no study files (*-study.txt) under " + path);
+        }
+        return new Found(files, Map.of(), Map.of());
+    }
+
+    private Found findOverHttp(URI uri) throws LocationUnreadableException {
+        FetchedResource start;
+        try {
+            start = http.get(uri);
+        } catch (HttpFetchException e) {
+            throw new LocationUnreadableException(e.getMessage(), e);
+        }
+        if (!start.isHtml()) {
+            return new Found(List.of(uri.toString()), Map.of(uri.toString(), start.body()), Map.of());
+        }
+        AutoindexCrawler.Listing listing = crawler.crawl(start, IdrStudyFileConnector::isStudyFileName);
+        List<String> entries = new ArrayList<>(listing.files().stream().map(URI::toString).toList());
+        Map<String, String> unreadable = new LinkedHashMap<>();
+        listing.unreadableFolders().forEach((folder, reason) -> {
+            entries.add(folder.toString());
+            unreadable.put(folder.toString(), "folder listing cannot be read: " + reason);
+        });
+        if (listing.files().isEmpty()) {
+            throw new LocationUnreadableException("no study files (*-study.txt) in the listing at " + uri
+                    + (unreadable.isEmpty() ? "" : "; unreadable folders: " + unreadable));
+        }
+        return new Found(entries, Map.of(), unreadable);
+    }
+
+    private static boolean isHttp(String location) {
+        String lower = location.toLowerCase(Locale.ROOT);
+        return lower.startsWith("http://") || lower.startsWith("https://");
+    }
+
+    /** A path or {@code file:} URI as a path; {@link IllegalArgumentException} when it is neither. */
+    private static Path localPath(String location) {
+        try {
+            return location.regionMatches(true, 0, "file:", 0, 5) ? Path.of(URI.create(location)) : Path.of(location);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.bioimagecatalog.harvester.publish;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bioimagecatalog.model.ModelJson;
+import org.bioimagecatalog.model.events.HarvestRejected;
+import org.bioimagecatalog.model.events.HarvestedRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Publishes harvest events as JSON strings ({@link ModelJson}) and waits for the broker's acknowledgement of
+ * each one, so that a record is counted as published, and its hash stored, only once it is really in the log.
+ * A plain producer (rather than a messaging channel) because the run needs that synchronous answer per record.
+ */
+@ApplicationScoped
+public class RecordPublisher {
+    private static final long ACK_TIMEOUT_SECONDS = 60;
+
+    private final KafkaTopics topics;
+    private final String bootstrapServers;
+    private volatile KafkaProducer<String, String> producer;
+
+    @Inject
+    public RecordPublisher(KafkaTopics topics, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.topics = topics;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    public void publish(HarvestedRecord record) {
+        send(HarvestedRecord.TOPIC, record.key(), ModelJson.write(record));
+    }
+
+    public void reject(HarvestRejected rejection) {
+        send(HarvestRejected.TOPIC, rejection.key(), ModelJson.write(rejection));
+    }
+
+    private void send(String topic, String key, String json) {
+        String name = topics.name(topic);
+        try {
+            producer().send(new ProducerRecord<>(name, key, json)).get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new PublishFailedException("Kafka did not accept " + key + " on " + name + ": "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new PublishFailedException("Kafka did not acknowledge " + key + " on " + name + " within "
+                    + ACK_TIMEOUT_SECONDS + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublishFailedException("interrupted while publishing " + key, e);
+        }
+    }
+
+    /** Created on first use, so the service starts (and reports itself not ready) while Kafka is down. */
+    private KafkaProducer<String, String> producer() {
+        KafkaProducer<String, String> p = producer;
+        if (p == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    producer = new KafkaProducer<>(config(), new StringSerializer(), new StringSerializer());
+                }
+                p = producer;
+            }
+        }
+        return p;
+    }
+
+    private Properties config() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "harvester-service");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 45_000);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        return props;
+    }
+
+    @PreDestroy
+    void close() {
+        if (producer != null) {
+            producer.close(java.time.Duration.ofSeconds(10));
+        }
+    }
+}

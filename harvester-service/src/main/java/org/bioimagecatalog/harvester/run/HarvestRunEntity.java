@@ -1,0 +1,46 @@
+package org.bioimagecatalog.harvester.run;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A row of {@code harvester.harvest_run}. */
+@Entity
+@Table(name = "harvest_run")
+public class HarvestRunEntity extends PanacheEntityBase {
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public String source;
+
+    @Column(nullable = false)
+    public String location;
+
+    @Column(nullable = false)
+    public boolean force;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public RunStatus status;
+
+    @Column(name = "started_at", nullable = false)
+    public Instant startedAt;
+
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+
+    public int seen;
+    public int published;
+    public int unchanged;
+    public int rejected;
+
+    @Column(name = "failure_reason")
+    public String failureReason;
+}

@@ -1,0 +1,91 @@
+package org.bioimagecatalog.harvester.run;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.bioimagecatalog.harvester.run.SourceLocks.SourceLock;
+import org.jboss.logging.Logger;
+
+/** Starts runs (one per source at a time, across replicas) and answers questions about them. */
+@ApplicationScoped
+public class HarvestRunService {
+    private static final Logger LOG = Logger.getLogger(HarvestRunService.class);
+    public static final int MAX_PAGE = 100;
+
+    @Inject
+    HarvestSources sources;
+
+    @Inject
+    SourceLocks locks;
+
+    @Inject
+    HarvestRunStore store;
+
+    @Inject
+    HarvestExecutor executor;
+
+    /** A page of runs, newest first, and the cursor of the next page if there is one. */
+    public record RunPage(List<HarvestRun> items, String next) {}
+
+    /**
+     * Starts a run and returns it RUNNING. The source lock is taken here, in the caller's thread, so that a
+     * second request for the same source is refused at once (409) rather than queued.
+     */
+    public HarvestRun start(String sourceName, String requestedLocation, boolean force) {
+        if (sourceName == null || sourceName.isBlank()) {
+            throw new InvalidRequestException("'source' is required, e.g. {\"source\":\"idr\"}");
+        }
+        HarvestSource source = sources.require(sourceName);
+        String location = Optional.ofNullable(requestedLocation).map(String::strip).filter(l -> !l.isEmpty())
+                .or(source::location)
+                .orElseThrow(() -> new InvalidLocationException("no 'location' given and source '" + source.name()
+                        + "' has none configured (bic.harvester.sources." + source.name() + ".location)"));
+        source.connector().checkLocation(location);
+        SourceLock lock = locks.tryAcquire(source.name())
+                .orElseThrow(() -> new RunInProgressException(source.name(), store.runningRunId(source.name()).orElse(null)));
+        try {
+            int abandoned = store.failAbandonedRuns(source.name());
+            if (abandoned > 0) {
+                LOG.warnf("source %s: %d run(s) left RUNNING by a stopped replica marked FAILED", source.name(), abandoned);
+            }
+            HarvestRun run = store.create(source.name(), location, force);
+            executor.submit(run, source, lock);
+            return run;
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    public HarvestRun get(String id) {
+        return parseId(id).flatMap(store::find).orElseThrow(() -> new RunNotFoundException(id));
+    }
+
+    public RunPage list(int limit, String cursor) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new InvalidRequestException("'limit' must be between 1 and " + MAX_PAGE + ", not " + limit);
+        }
+        RunCursor after = cursor == null || cursor.isBlank() ? null : RunCursor.decode(cursor.strip());
+        List<HarvestRun> page = store.list(limit + 1, after);
+        if (page.size() <= limit) {
+            return new RunPage(page, null);
+        }
+        HarvestRun last = page.get(limit - 1);
+        return new RunPage(page.subList(0, limit),
+                new RunCursor(last.startedAt(), UUID.fromString(last.id())).encode());
+    }
+
+    public Optional<HarvestRun> lastRun(String source) {
+        return store.lastRun(source);
+    }
+
+    private static Optional<UUID> parseId(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package org.bioimagecatalog.harvester.run;
+
+/**
+ * Reads one kind of source (IDR study files, later EMPIAR, OAI-PMH, …) and maps its native records to the
+ * common model. Implementations are CDI beans; the run machinery finds them by {@link #type()}.
+ */
+public interface SourceConnector {
+
+    /** The connector's name in configuration, e.g. {@code idr-study-files}. */
+    String type();
+
+    /** The source name used in record keys, e.g. {@code idr} in {@code idr:idr0001}. */
+    String archive();
+
+    /** Refuses a location that can never work (wrong scheme, malformed URL) before a run starts. */
+    void checkLocation(String location) throws InvalidLocationException;
+
+    /** Lists what a location holds; fails when the location cannot be read at all. */
+    SourceListing open(String location) throws LocationUnreadableException;
+}

@@ -1,0 +1,111 @@
+package org.bioimagecatalog.harvester.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The retry policy against a real loopback server that answers badly on purpose. */
+class PoliteHttpClientTest {
+    private static final HttpSettings FAST = new HttpSettings("BioImageCatalog-test/1", Duration.ofSeconds(5),
+            Duration.ofSeconds(10), 3, Duration.ofMillis(10), Duration.ofMillis(50), 4, 1_000);
+
+    private HttpServer server;
+    private final AtomicInteger calls = new AtomicInteger();
+    private final List<String> userAgents = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    @Test
+    void serverErrorsAndRateLimitsAreRetriedUntilTheAnswerComes() throws Exception {
+        serve("/flaky", new int[] {503, 429, 200}, "Retry-After", "0");
+
+        FetchedResource fetched = new PoliteHttpClient(FAST).get(uri("/flaky"));
+
+        assertThat(new String(fetched.body(), StandardCharsets.UTF_8)).isEqualTo("ok");
+        assertThat(calls).hasValue(3);
+        assertThat(userAgents).containsOnly("BioImageCatalog-test/1");
+    }
+
+    @Test
+    void persistentServerErrorGivesUpAfterTheConfiguredAttempts() {
+        serve("/down", new int[] {502, 502, 502, 502}, null, null);
+
+        assertThatThrownBy(() -> new PoliteHttpClient(FAST).get(uri("/down")))
+                .isInstanceOf(HttpFetchException.class)
+                .hasMessage("GET " + uri("/down") + " answered HTTP 502 after 3 attempts");
+        assertThat(calls).hasValue(3);
+    }
+
+    @Test
+    void notFoundIsNotRetried() {
+        serve("/missing", new int[] {404}, null, null);
+
+        assertThatThrownBy(() -> new PoliteHttpClient(FAST).get(uri("/missing")))
+                .isInstanceOf(HttpFetchException.class)
+                .hasMessage("GET " + uri("/missing") + " answered HTTP 404")
+                .extracting(e -> ((HttpFetchException) e).status()).isEqualTo(404);
+        assertThat(calls).hasValue(1);
+    }
+
+    @Test
+    void bodyLargerThanTheLimitIsRefused() {
+        server.createContext("/big", exchange -> {
+            byte[] body = new byte[2_000];
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+
+        assertThatThrownBy(() -> new PoliteHttpClient(FAST).get(uri("/big")))
+                .hasMessage("GET " + uri("/big") + " returned more than 1000 bytes, the configured limit");
+    }
+
+    @Test
+    void retryAfterIsReadInSecondsOrAsADate() {
+        assertThat(PoliteHttpClient.parseRetryAfter("120")).contains(Duration.ofSeconds(120));
+        assertThat(PoliteHttpClient.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).contains(Duration.ZERO);
+        assertThat(PoliteHttpClient.parseRetryAfter("soon")).isEmpty();
+    }
+
+    private void serve(String path, int[] statuses, String header, String value) {
+        server.createContext(path, exchange -> {
+            userAgents.add(exchange.getRequestHeaders().getFirst("User-Agent"));
+            int status = statuses[Math.min(calls.getAndIncrement(), statuses.length - 1)];
+            if (header != null) {
+                exchange.getResponseHeaders().set(header, value);
+            }
+            byte[] body = (status == 200 ? "ok" : "error " + status).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+    }
+}
