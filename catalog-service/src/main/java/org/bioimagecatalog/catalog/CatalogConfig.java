@@ -1,0 +1,43 @@
+package org.bioimagecatalog.catalog;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** The catalog service's own settings ({@code bic.catalog.*}); defaults work against the local stack. */
+@ConfigMapping(prefix = "bic.catalog")
+public interface CatalogConfig {
+
+    Outbox outbox();
+
+    Api api();
+
+    interface Outbox {
+        /**
+         * How often the publisher looks for unpublished rows left by a failure or another replica; it is also
+         * woken right after each commit. 1s is the smallest period quarkus-scheduler runs reliably.
+         */
+        @WithDefault("1s")
+        Duration interval();
+
+        /** Rows locked and sent per round. */
+        @WithDefault("100")
+        int batchSize();
+
+        /** How long a round waits for Kafka's acks before leaving the rest for the next round. */
+        @WithDefault("15s")
+        Duration sendTimeout();
+
+        /** How long published rows are kept (for audit and replay checks) before they are deleted. */
+        @WithDefault("P7D")
+        Duration retention();
+    }
+
+    interface Api {
+        @WithDefault("20")
+        int defaultLimit();
+
+        @WithDefault("200")
+        int maxLimit();
+    }
+}
