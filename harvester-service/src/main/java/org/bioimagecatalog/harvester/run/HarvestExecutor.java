@@ -46,7 +46,7 @@ public class HarvestExecutor {
     SourceCheckpoints checkpoints;
 
     /** The content hash of a deletion (the hash of JSON {@code null}): a repeated deletion counts as unchanged. */
-    static final String DELETED_HASH = ModelJson.contentHash(null);
+    public static final String DELETED_HASH = ModelJson.contentHash(null);
 
     @Inject
     public HarvestExecutor(HarvesterConfig config) {
