@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.xml.XMLConstants;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.Transformer;
@@ -45,8 +46,8 @@ final class OaiPmhPages implements PageReader {
     private final PoliteHttpClient http;
     private final OaiPmhLocation location;
     private final Optional<String> since;
-    private final DataciteXmlMapper datacite = new DataciteXmlMapper();
-    private final OaiDcMapper dc = new OaiDcMapper();
+    private static final DataciteXmlMapper DATACITE = new DataciteXmlMapper();
+    private static final OaiDcMapper DC = new OaiDcMapper();
     private String token;
     private boolean started;
     private boolean done;
@@ -66,7 +67,7 @@ final class OaiPmhPages implements PageReader {
         URI uri = started ? location.resume(token) : location.listRecords(from());
         started = true;
         FetchedResource page = fetch(uri);
-        Element root = parse(uri, page);
+        Element root = parse(uri.toString(), page.status(), page.body());
         if (firstResponseDate == null) {
             firstResponseDate = child(root, "responseDate").map(SafeXml::text).orElse(null);
         }
@@ -85,7 +86,7 @@ final class OaiPmhPages implements PageReader {
                 "GET " + uri + " answered HTTP " + page.status() + " without ListRecords or an OAI-PMH error"));
         List<PageEntry> entries = new ArrayList<>();
         for (Element record : SafeXml.children(listRecords, "record")) {
-            entries.add(entry(uri, record));
+            entries.add(entry(uri.toString(), record, id -> location.getRecord(id).toString()));
         }
         token = child(listRecords, "resumptionToken").map(SafeXml::text).orElse(null);
         done = token == null;
@@ -129,36 +130,37 @@ final class OaiPmhPages implements PageReader {
         }
     }
 
-    private static Element parse(URI uri, FetchedResource page) throws LocationUnreadableException, RecordRejectedException {
+    /** The {@code <OAI-PMH>} root of a page fetched from (or read at) {@code where}. */
+    static Element parse(String where, int status, byte[] body) throws LocationUnreadableException, RecordRejectedException {
         Document document;
         try {
-            document = SafeXml.parse(page.body());
+            document = SafeXml.parse(body);
         } catch (SafeXml.MalformedXmlException e) {
-            if (page.status() >= 400) {
-                throw new LocationUnreadableException("GET " + uri + " answered HTTP " + page.status());
+            if (status >= 400) {
+                throw new LocationUnreadableException("GET " + where + " answered HTTP " + status);
             }
-            throw new RecordRejectedException(uri.toString(), "OAI-PMH page " + uri + ": " + e.getMessage(),
-                    excerpt(page.body()));
+            throw new RecordRejectedException(where, "OAI-PMH page " + where + ": " + e.getMessage(), excerpt(body));
         }
         Element root = document.getDocumentElement();
         if (!"OAI-PMH".equals(root.getLocalName())) {
-            if (page.status() >= 400) {
-                throw new LocationUnreadableException("GET " + uri + " answered HTTP " + page.status());
+            if (status >= 400) {
+                throw new LocationUnreadableException("GET " + where + " answered HTTP " + status);
             }
-            throw new RecordRejectedException(uri.toString(), "OAI-PMH page " + uri + ": not an OAI-PMH response"
-                    + " (root element <" + root.getNodeName() + ">)", excerpt(page.body()));
+            throw new RecordRejectedException(where, "OAI-PMH page " + where + ": not an OAI-PMH response"
+                    + " (root element <" + root.getNodeName() + ">)", excerpt(body));
         }
         return root;
     }
 
-    private PageEntry entry(URI page, Element record) {
+    /** One {@code <record>} of a page: mapped, deleted, or rejected with the record's XML as payload. */
+    static PageEntry entry(String page, Element record, Function<String, String> recordUrl) {
         Element header = child(record, "header").orElse(null);
         String identifier = header == null ? null : child(header, "identifier").map(SafeXml::text).orElse(null);
         if (identifier == null) {
             return new PageEntry.Rejected(new RecordRejectedException(page.toString(),
                     "OAI-PMH page " + page + ": a record without header/identifier", serialise(record)));
         }
-        String sourceUrl = location.getRecord(identifier).toString();
+        String sourceUrl = recordUrl.apply(identifier);
         if ("deleted".equals(attribute(header, "status"))) {
             return new PageEntry.Deleted(identifier, sourceUrl);
         }
@@ -172,7 +174,7 @@ final class OaiPmhPages implements PageReader {
         }
     }
 
-    private DatasetMetadata map(Element record) throws InvalidRecordException {
+    private static DatasetMetadata map(Element record) throws InvalidRecordException {
         Element metadata = child(record, "metadata").orElseThrow(() -> new InvalidRecordException("no <metadata>"));
         Element payload = null;
         for (Node n = metadata.getFirstChild(); n != null && payload == null; n = n.getNextSibling()) {
@@ -184,12 +186,12 @@ final class OaiPmhPages implements PageReader {
             throw new InvalidRecordException("empty <metadata>");
         }
         if ("dc".equals(payload.getLocalName())) {
-            return dc.map(payload);
+            return DC.map(payload);
         }
         Optional<Element> resource = "resource".equals(payload.getLocalName()) ? Optional.of(payload)
                 : SafeXml.descendant(payload, "resource");
         if (resource.isPresent()) {
-            return datacite.map(resource.get());
+            return DATACITE.map(resource.get());
         }
         throw new InvalidRecordException("metadata format <" + payload.getNodeName() + "> is not supported;"
                 + " harvest with metadataPrefix oai_dc, oai_datacite or datacite");

@@ -81,6 +81,24 @@ class DataciteXmlMapperTest {
     }
 
     @Test
+    void mardiGetRecordPayloadListsItsCitedWorksAsRelatedPublications() throws Exception {
+        byte[] body = org.bioimagecatalog.harvester.replay.Cassette.read(
+                Fixtures.require("oai-pmh/mardi-zbmath-cassettes/zbmath-article-GetRecord-with-references.yml"))
+                .interactions().get(0).body();
+
+        DatasetMetadata m = mapper.map(body);
+
+        assertThat(m.title()).isEqualTo("Distinguisher and related-key attack on HALFLOOP-96");
+        assertThat(m.identifiers()).containsExactly(Identifier.of("doi", "10.1007/978-981-97-1235-9_2"),
+                Identifier.of("zbmath document id", "oai:zbmath.org:7857807"), Identifier.of("url", "https://zbmath.org/7857807"));
+        assertThat(m.publications()).hasSize(17).allSatisfy(p -> assertThat(p.relation()).isEqualTo(Publication.Relation.RELATED))
+                .first().extracting(Publication::doi).isEqualTo("10.1007/978-3-030-10970-7_8");
+        assertThat(m.license()).extracting(License::spdx, License::url)
+                .containsExactly("CC-BY-SA-4.0", "https://creativecommons.org/licenses/by-sa/4.0/");
+        assertThat(m.keywords()).contains("Cryptography", "differential cryptanalysis");
+    }
+
+    @Test
     void theRecordedExampleWithAMismatchedEndTagIsRefusedWithTheLine() {
         assertThatThrownBy(() -> map("datacite/metadata-xml/datacite-example-relateditems.xml"))
                 .isInstanceOf(SafeXml.MalformedXmlException.class)

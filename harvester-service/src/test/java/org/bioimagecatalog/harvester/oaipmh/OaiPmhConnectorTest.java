@@ -3,6 +3,7 @@ package org.bioimagecatalog.harvester.oaipmh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.bioimagecatalog.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The OAI-PMH connector against Zenodo's recorded {@code /oai2d} answers, replayed over loopback HTTP. */
 class OaiPmhConnectorTest {
@@ -210,9 +212,33 @@ class OaiPmhConnectorTest {
     }
 
     @Test
-    void locationsMustBeHttpUrlsWithOaiArgumentsOnly() {
-        assertThatThrownBy(() -> connector.checkLocation("/data/oai"))
+    void aFolderOfSavedListRecordsPagesIsHarvestedPageByPage(@TempDir Path dir) throws Exception {
+        List<Cassette.Interaction> recorded = Cassette.read(cassette("list_records.yaml")).interactions();
+        Files.write(dir.resolve("page-1.xml"), recorded.get(5).body());
+        Files.write(dir.resolve("page-2.xml"), recorded.get(9).body());
+        Files.createDirectories(dir.resolve("more"));
+        Files.write(dir.resolve("more/page-3.xml"), recorded.get(8).body());
+        Files.writeString(dir.resolve("notes.txt"), "not a page");
+
+        connector.checkLocation(dir.toString());
+        List<List<PageEntry>> all = readAll(connector.openPages(dir.toUri().toString(), Optional.empty()));
+
+        assertThat(all).hasSize(3).allSatisfy(page -> assertThat(page).hasSize(3));
+        List<PageEntry> entries = all.stream().flatMap(List::stream).toList();
+        assertThat(entries).filteredOn(e -> e instanceof PageEntry.Deleted).extracting(e -> ((PageEntry.Deleted) e).nativeId())
+                .containsExactly("oai:zenodo.org:8433364");
+        assertThat(items(entries).get(0).sourceUrl()).isEqualTo(dir.resolve("more/page-3.xml").toUri() + "#oai:zenodo.org:20589672");
+        assertThat(connector.openPages(dir.toString(), Optional.of("2026-01-01")).checkpoint()).isEmpty();
+    }
+
+    @Test
+    void locationsMustBeHttpUrlsWithOaiArgumentsOnlyOrAbsolutePaths() {
+        assertThatThrownBy(() -> connector.checkLocation("data/oai"))
+                .hasMessage("a local location must be an absolute path, not 'data/oai'");
+        assertThatThrownBy(() -> connector.checkLocation("ftp://example.org/oai"))
                 .hasMessageStartingWith("an OAI-PMH location is the endpoint's http(s) URL");
+        assertThatThrownBy(() -> connector.openPages("/nonexistent/oai-pages", Optional.empty()))
+                .isInstanceOf(LocationUnreadableException.class).hasMessage("no such file or directory: /nonexistent/oai-pages");
         assertThatThrownBy(() -> connector.checkLocation("https://zenodo.org/oai2d?verb=ListSets"))
                 .hasMessage("unsupported OAI-PMH argument 'verb' in the location; allowed: from, metadataPrefix, set, until");
     }
