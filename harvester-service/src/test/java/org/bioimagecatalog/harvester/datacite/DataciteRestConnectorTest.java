@@ -137,6 +137,25 @@ class DataciteRestConnectorTest {
     }
 
     @Test
+    void creatorOrcidsOfTheRecordedOrcidQueryAreNormalisedFromTheirUrls() throws Exception {
+        server = CassetteReplayServer.replay(Fixtures.require("datacite/rest-api-cassettes/levriero-NameIdentifier-import.yml"));
+
+        List<PageEntry> page = connector.openPages(server.url("https://api.stage.datacite.org/dois?affiliation=true"
+                + "&exclude_registration_agencies=true&page%5Bnumber%5D=0&page%5Bsize%5D=25"
+                + "&query=creators.nameIdentifiers.nameIdentifierScheme:ORCID%20AND%20updated:%5B2018-01-04T00:00:00Z%20TO%202018-01-31T23:59:59Z%5D"
+                + "&resource-type-id="), Optional.empty()).next();
+
+        List<HarvestedItem> items = items(page);
+        assertThat(items).hasSize(22);
+        DatasetMetadata razum = items.stream().filter(i -> i.nativeId().equals("10.0133/32061")).findFirst().orElseThrow().metadata();
+        assertThat(razum.creators().get(0)).isEqualTo(new Creator("Razum, Matthias", "0000-0002-5139-5511",
+                "FIZ Karlsruhe - Leibniz-Institut für Informationsinfrastruktur", null, List.of()));
+        DatasetMetadata placeholder = items.stream().filter(i -> i.nativeId().equals("10.0133/32238")).findFirst().orElseThrow().metadata();
+        assertThat(placeholder.creators().get(0)).isEqualTo(new Creator("FamilyName, GivenName", "2220-0021-5000-0004",
+                "Affiliation (only for people)", null, List.of()));
+    }
+
+    @Test
     void cursorPagingIsAskedForWhenTheLocationDoesNotPage() throws Exception {
         server = CassetteReplayServer.replay();
         server.add("/dois?prefix=10.5281&query=microscopy&page%5Bcursor%5D=1", recorded("datacite/rest-api-dois/dois-query-empty.json"));

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bioimagecatalog.harvester.http.HttpSettings;
+import org.bioimagecatalog.harvester.http.PoliteHttpClient;
 import org.bioimagecatalog.harvester.replay.Cassette;
 import org.bioimagecatalog.harvester.replay.CassetteReplayServer;
 import org.bioimagecatalog.harvester.replay.CassetteReplayServer.Answer;
@@ -163,6 +165,30 @@ class OaiPmhConnectorTest {
 
         assertThat(pages.next()).isEmpty();
         assertThat(server.requests()).hasSize(3).allSatisfy(r -> assertThat(r).contains("from=2030-01-01"));
+    }
+
+    @Test
+    void aServerThatAnswersTooLateIsRetriedAfterTheTimeout() throws Exception {
+        HttpSettings quick = new HttpSettings("BioImageCatalog-test/1", java.time.Duration.ofSeconds(2),
+                java.time.Duration.ofMillis(300), 3, java.time.Duration.ofMillis(10), java.time.Duration.ofMillis(50), 4, 50_000_000);
+        server.failNext("from=2030", Answer.slow(java.time.Duration.ofSeconds(2)));
+        PageReader pages = new OaiPmhConnector(new PoliteHttpClient(quick))
+                .openPages(server.url(ZENODO + "?metadataPrefix=oai_dc&from=2030-01-01"), Optional.empty());
+
+        assertThat(pages.next()).isEmpty();
+        assertThat(server.requests()).hasSize(2);
+    }
+
+    @Test
+    void aServerThatNeverAnswersInTimeFailsTheHarvestAfterTheAttempts() throws Exception {
+        HttpSettings quick = new HttpSettings("BioImageCatalog-test/1", java.time.Duration.ofSeconds(2),
+                java.time.Duration.ofMillis(200), 2, java.time.Duration.ofMillis(10), java.time.Duration.ofMillis(50), 4, 50_000_000);
+        server.failNext("from=2030", Answer.slow(java.time.Duration.ofSeconds(1)), Answer.slow(java.time.Duration.ofSeconds(1)));
+        PageReader pages = new OaiPmhConnector(new PoliteHttpClient(quick))
+                .openPages(server.url(ZENODO + "?metadataPrefix=oai_dc&from=2030-01-01"), Optional.empty());
+
+        assertThatThrownBy(pages::next).isInstanceOf(LocationUnreadableException.class)
+                .hasMessageContaining("failed after 2 attempts").hasMessageContaining("HttpTimeoutException");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,8 +31,17 @@ import java.util.stream.Collectors;
  */
 public final class CassetteReplayServer implements AutoCloseable {
 
-    /** An answer that is not a recording: a fault or a self-written response. */
-    public record Answer(int status, Map<String, String> headers, byte[] body) {
+    /** An answer that is not a recording: a fault or a self-written response, sent after {@code delay}. */
+    public record Answer(int status, Map<String, String> headers, byte[] body, Duration delay) {
+        public Answer(int status, Map<String, String> headers, byte[] body) {
+            this(status, headers, body, Duration.ZERO);
+        }
+
+        /** A 200 that starts only after {@code delay}: longer than the client's timeout, it is a timeout. */
+        public static Answer slow(Duration delay) {
+            return new Answer(200, Map.of("Content-Type", "text/plain"), "late".getBytes(StandardCharsets.UTF_8), delay);
+        }
+
         public static Answer status(int status) {
             return new Answer(status, Map.of("Content-Type", "text/plain"), ("HTTP " + status).getBytes(StandardCharsets.UTF_8));
         }
@@ -56,6 +66,7 @@ public final class CassetteReplayServer implements AutoCloseable {
 
     private CassetteReplayServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         server.createContext("/", this::handle);
         server.start();
     }
@@ -134,6 +145,9 @@ public final class CassetteReplayServer implements AutoCloseable {
             if (answer == null) {
                 answer = Answer.body(404, "text/plain", "nothing recorded for " + decoded);
             }
+            if (!answer.delay().isZero()) {
+                pause(answer.delay());
+            }
             boolean redirect = answer.status() / 100 == 3;
             answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name,
                     redirect && name.equalsIgnoreCase("Location") ? url(value) : value));
@@ -143,6 +157,15 @@ public final class CassetteReplayServer implements AutoCloseable {
                     out.write(answer.body());
                 }
             }
+        }
+    }
+
+    private static void pause(Duration delay) {
+        try {
+            // the fault under test is a server that answers too late
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
