@@ -116,6 +116,29 @@ class OaiPmhConnectorTest {
     }
 
     @Test
+    void oaiDatacitePayloadIsUnwrappedToItsResource() throws Exception {
+        // self-written: Zenodo's oai_datacite envelope (no recording of it exists in the fixtures)
+        server.add("/oai2d?verb=ListRecords&metadataPrefix=oai_datacite&set=wrapped", Answer.body(200, "text/xml",
+                "<OAI-PMH xmlns=\"http://www.openarchives.org/OAI/2.0/\"><responseDate>2026-01-01T00:00:00Z</responseDate>"
+                        + "<ListRecords><record><header><identifier>oai:zenodo.org:9</identifier>"
+                        + "<datestamp>2026-01-02T03:04:05Z</datestamp></header><metadata>"
+                        + "<oai_datacite xmlns=\"http://schema.datacite.org/oai/oai-1.1/\"><schemaVersion>4.5</schemaVersion>"
+                        + "<datacentreSymbol>CERN.ZENODO</datacentreSymbol><payload>"
+                        + "<resource xmlns=\"http://datacite.org/schema/kernel-4\"><identifier identifierType=\"DOI\">10.5281/zenodo.9</identifier>"
+                        + "<titles><title>Wrapped</title></titles></resource></payload></oai_datacite></metadata></record>"
+                        + "</ListRecords></OAI-PMH>"));
+        PageReader pages = connector.openPages(server.url(ZENODO + "?metadataPrefix=oai_datacite&set=wrapped"), Optional.empty());
+
+        List<HarvestedItem> page = items(pages.next());
+
+        assertThat(page).hasSize(1);
+        assertThat(page.get(0).metadata().title()).isEqualTo("Wrapped");
+        assertThat(page.get(0).metadata().identifiers()).containsExactly(Identifier.of("doi", "10.5281/zenodo.9"));
+        assertThat(page.get(0).metadata().modified()).hasToString("2026-01-02");
+        assertThat(pages.next()).isNull();
+    }
+
+    @Test
     void noRecordsMatchOnHttp422IsAnEmptyHarvest() throws Exception {
         PageReader pages = connector.openPages(server.url(ZENODO + "?metadataPrefix=oai_dc&from=2030-01-01"), Optional.empty());
 
