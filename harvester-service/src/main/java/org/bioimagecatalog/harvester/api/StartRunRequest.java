@@ -7,7 +7,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record StartRunRequest(
         @Schema(description = "a configured source name", example = "idr", required = true) String source,
         @Schema(description = "absolute folder or file path, file: URI, or http(s) URL of a study file or folder"
-                + " listing; defaults to the source's configured location",
+                + " listing (IDR); the endpoint or API URL with its arguments in the query (OAI-PMH, DataCite, Zenodo);"
+                + " defaults to the source's configured location",
                 example = "https://mirror.example.org/idr-metadata/") String location,
-        @Schema(description = "publish every record even when its content has not changed", defaultValue = "false")
+        @Schema(description = "publish every record even when its content has not changed; for paged sources"
+                + " (OAI-PMH, DataCite, Zenodo) also ignore the checkpoint: a full harvest", defaultValue = "false")
         Boolean force) {}

@@ -12,6 +12,14 @@ public interface SourceConnector {
     /** The source name used in record keys, e.g. {@code idr} in {@code idr:idr0001}. */
     String archive();
 
+    /**
+     * The source part of record keys for a source of this connector: {@link #archive()} for a dedicated
+     * connector; generic connectors (one connector, many repositories) use the configured source name.
+     */
+    default String archiveFor(String sourceName) {
+        return archive();
+    }
+
     /** Refuses a location that can never work (wrong scheme, malformed URL) before a run starts. */
     void checkLocation(String location) throws InvalidLocationException;
 
