@@ -3,6 +3,7 @@ package org.bioimagecatalog.catalog;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 
 /** The catalog service's own settings ({@code bic.catalog.*}); defaults work against the local stack. */
 @ConfigMapping(prefix = "bic.catalog")
@@ -11,6 +12,18 @@ public interface CatalogConfig {
     Outbox outbox();
 
     Api api();
+
+    Merge merge();
+
+    interface Merge {
+        /**
+         * Archives from the most to the least specific: for a field that takes one value (title, organisms,
+         * imaging methods, licence …) the first record in this order that has one wins. Archives not listed
+         * come after, by name.
+         */
+        @WithDefault("idr,empiar,bia,ssbd,bbbc,cpg,datacite,zenodo,figshare,dryad,dataverse,osf")
+        List<String> sourcePreference();
+    }
 
     interface Outbox {
         /**
