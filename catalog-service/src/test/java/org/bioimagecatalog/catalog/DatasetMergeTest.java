@@ -193,16 +193,16 @@ class DatasetMergeTest {
 
     @Test
     void splitAndJoinRejectWhatTheyCannotDo() {
-        publish("bbbc", "BBBC021", "https://bbbc.broadinstitute.org/BBBC021", DatasetMetadata.builder()
+        publish("bbbc", "BBBC041", "https://bbbc.broadinstitute.org/BBBC041", DatasetMetadata.builder()
                 .title("Human MCF7 cells - compound-profiling experiment").build());
-        String id = DatasetIds.forSourceKey("bbbc:BBBC021");
+        String id = DatasetIds.forSourceKey("bbbc:BBBC041");
         awaitVersion(id, 1);
 
         given().contentType(ContentType.JSON).body(Map.of("sourceKey", "idr:idr0001"))
                 .post("/api/v1/datasets/{id}/split", id).then()
                 .statusCode(400).contentType(Problem.MEDIA_TYPE)
                 .body("detail", equalTo("sourceKey: 'idr:idr0001' is not an active source record of dataset " + id));
-        given().contentType(ContentType.JSON).body(Map.of("sourceKey", "bbbc:BBBC021"))
+        given().contentType(ContentType.JSON).body(Map.of("sourceKey", "bbbc:BBBC041"))
                 .post("/api/v1/datasets/{id}/split", id).then()
                 .statusCode(409).body("type", equalTo(Problem.TYPE_BASE + "nothing-to-split"));
         given().contentType(ContentType.JSON).body(Map.of())

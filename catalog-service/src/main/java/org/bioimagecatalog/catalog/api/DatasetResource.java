@@ -11,7 +11,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.HashMap;
+import java.util.List;
+import org.bioimagecatalog.catalog.export.DataCiteJson;
+import org.bioimagecatalog.catalog.export.DatasetCsv;
+import org.bioimagecatalog.catalog.export.SchemaOrgDataset;
+import org.bioimagecatalog.model.ModelJson;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import java.util.Map;
 import org.bioimagecatalog.catalog.CatalogConfig;
 import org.bioimagecatalog.catalog.dataset.DatasetQueries;
@@ -40,14 +50,17 @@ public class DatasetResource {
     MergeDecisions decisions;
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, DatasetCsv.MEDIA_TYPE})
     @Operation(summary = "List datasets",
             description = "Datasets in id order, paged with an opaque cursor; withdrawn and merged-away datasets are "
                     + "left out. Filters combine with AND; the cursor keeps working with the same filters.")
     @APIResponse(responseCode = "200", description = "One page",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DatasetPage.class)))
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DatasetPage.class)),
+                    @Content(mediaType = DatasetCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))},
+            headers = @Header(name = "Link", description = "CSV only: rel=\"next\" URL of the next page"))
     @APIResponse(responseCode = "400", description = "A parameter the API cannot use; the problem names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public DatasetPage list(
+    public Response list(@Context HttpHeaders headers, @Context UriInfo uri,
             @Parameter(description = "Page size, 1 to 200 (default 20)", schema = @Schema(type = SchemaType.INTEGER))
             @QueryParam("limit") String limit,
             @Parameter(description = "The 'next' value of the previous page") @QueryParam("cursor") String cursor,
@@ -77,22 +90,49 @@ public class DatasetResource {
         PageRequest request = PageRequest.parse(limit, cursor, filters, config.api());
         DatasetQueries.Slice slice = queries.page(request.afterId(), request.filter(), request.limit());
         String next = slice.more() ? PageCursor.after(slice.items().get(slice.items().size() - 1).id) : null;
-        return new DatasetPage(slice.items().stream().map(DatasetView::of).toList(), next, slice.total());
+        List<DatasetView> views = slice.items().stream().map(DatasetView::of).toList();
+        if (Negotiation.choose(headers, MediaType.APPLICATION_JSON, DatasetCsv.MEDIA_TYPE).equals(DatasetCsv.MEDIA_TYPE)) {
+            Response.ResponseBuilder csv = Response.ok(DatasetCsv.of(views.stream()
+                    .map(v -> new DatasetCsv.Row(v.id(), v.sourceRecords(), v.metadata(), v.quality().score(),
+                            uri.getBaseUriBuilder().path("api/v1/datasets").path(v.id()).build().toString()))
+                    .toList()), DatasetCsv.MEDIA_TYPE + "; charset=UTF-8")
+                    .header("X-Total-Count", slice.total());
+            if (next != null) {
+                csv.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", next).build(), "next");
+            }
+            return csv.build();
+        }
+        return Response.ok(new DatasetPage(views, next, slice.total()), MediaType.APPLICATION_JSON).build();
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read a dataset", description = "The current version of one canonical dataset.")
+    @Produces({MediaType.APPLICATION_JSON, SchemaOrgDataset.MEDIA_TYPE, DataCiteJson.MEDIA_TYPE})
+    @Operation(summary = "Read a dataset", description = "The current version of one canonical dataset. By content "
+            + "negotiation (Accept) also as schema.org Dataset JSON-LD (application/ld+json) or DataCite JSON, "
+            + "Metadata Schema 4.x (application/vnd.datacite.datacite+json).")
     @APIResponse(responseCode = "200", description = "The dataset",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DatasetView.class)))
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DatasetView.class)),
+                    @Content(mediaType = SchemaOrgDataset.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)),
+                    @Content(mediaType = DataCiteJson.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT))})
     @APIResponse(responseCode = "404", description = "No dataset has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "301", description = "The dataset was merged into another; Location names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "410", description = "The dataset was withdrawn",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public DatasetView get(@Parameter(example = "bic-3f1b2c4d5e6f") @PathParam("id") String id) {
-        return DatasetView.of(queries.current(id));
+    public Response get(@Parameter(example = "bic-3f1b2c4d5e6f") @PathParam("id") String id,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        DatasetView view = DatasetView.of(queries.current(id));
+        String self = uri.getBaseUriBuilder().path("api/v1/datasets").path(view.id()).build().toString();
+        return switch (Negotiation.choose(headers, MediaType.APPLICATION_JSON, SchemaOrgDataset.MEDIA_TYPE,
+                DataCiteJson.MEDIA_TYPE)) {
+            case SchemaOrgDataset.MEDIA_TYPE -> Response.ok(ModelJson.write(
+                    SchemaOrgDataset.of(self, view.sourceRecords(), view.metadata())), SchemaOrgDataset.MEDIA_TYPE).build();
+            case DataCiteJson.MEDIA_TYPE -> Response.ok(ModelJson.write(
+                    DataCiteJson.of(self, view.firstRankedSource(), view.metadata())), DataCiteJson.MEDIA_TYPE).build();
+            default -> Response.ok(view, MediaType.APPLICATION_JSON).build();
+        };
     }
 
     @GET

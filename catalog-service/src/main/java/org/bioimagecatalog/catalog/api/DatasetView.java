@@ -40,6 +40,16 @@ public record DatasetView(
                 document.sourceRecords(), document.metadata(), quality, provenance(dataset.provenance));
     }
 
+    /** The archive ranked first by the merge (whose title the dataset carries); exports name it as publisher. */
+    public String firstRankedSource() {
+        FieldProvenance title = provenance.get("title");
+        if (title != null && !title.from().isEmpty() && title.from().get(0) != null) {
+            String key = title.from().get(0);
+            return key.substring(0, key.indexOf(':'));
+        }
+        return sourceRecords.isEmpty() ? "bioimagecatalog" : sourceRecords.get(0).source();
+    }
+
     private static Map<String, FieldProvenance> provenance(String json) {
         if (json == null) {
             return Map.of();
