@@ -15,6 +15,25 @@ public interface CatalogConfig {
 
     Merge merge();
 
+    Oai oai();
+
+    /** The OAI-PMH provider at /oai. */
+    interface Oai {
+        @WithDefault("BioImage Catalog")
+        String repositoryName();
+
+        /** The namespace part of item identifiers: {@code oai:<this>:<dataset id>}. */
+        @WithDefault("bioimagecatalog.org")
+        String repositoryIdentifier();
+
+        @WithDefault("catalog@bioimagecatalog.org")
+        String adminEmail();
+
+        /** Records per ListRecords/ListIdentifiers response before a resumptionToken. */
+        @WithDefault("100")
+        int pageSize();
+    }
+
     interface Merge {
         /**
          * Archives from the most to the least specific: for a field that takes one value (title, organisms,
