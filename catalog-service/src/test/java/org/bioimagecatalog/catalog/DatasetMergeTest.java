@@ -192,6 +192,33 @@ class DatasetMergeTest {
     }
 
     @Test
+    void deletingTheFoundingRecordKeepsTheIdAndDeletingTheLastWithdrawsIt() {
+        publish("bia", "S-BIAD9001", "https://www.ebi.ac.uk/biostudies/studies/S-BIAD9001",
+                DatasetMetadata.builder().title("Mirror of idr9001").build());
+        String id = DatasetIds.forSourceKey("bia:S-BIAD9001");
+        awaitVersion(id, 1);
+        publish("idr", "idr9001", "https://idr.openmicroscopy.org/webclient/?show=project-9001",
+                DatasetMetadata.builder().title("Study idr9001").identifier(Identifier.of(Identifier.BIA, "S-BIAD9001"))
+                        .build());
+        awaitVersion(id, 2);
+
+        CatalogTopics.publish(IdrRecords.deleted("run-merge", "bia", "S-BIAD9001"));
+        awaitVersion(id, 3);
+        given().get("/api/v1/datasets/{id}", id).then()
+                .body("sourceRecords.key", contains("idr:idr9001"))
+                .body("metadata.title", equalTo("Study idr9001"));
+
+        CatalogTopics.publish(IdrRecords.deleted("run-merge", "idr", "idr9001"));
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> given().get("/api/v1/datasets/{id}", id).statusCode() == 410);
+        given().get("/api/v1/datasets/{id}/history", id).then()
+                .body("versions.version", contains(4, 3, 2, 1))
+                .body("versions[0].changedFields", contains("withdrawn"))
+                .body("versions[1].changedFields", hasItem("sourceRecords"));
+        assertThat(datasets.awaitKey(id, r -> r.size() == 4).get(3).value()).isNull();
+    }
+
+    @Test
     void splitAndJoinRejectWhatTheyCannotDo() {
         publish("bbbc", "BBBC041", "https://bbbc.broadinstitute.org/BBBC041", DatasetMetadata.builder()
                 .title("Human MCF7 cells - compound-profiling experiment").build());
