@@ -3,6 +3,7 @@ package org.bioimagecatalog.catalog;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 
 /** The catalog service's own settings ({@code bic.catalog.*}); defaults work against the local stack. */
 @ConfigMapping(prefix = "bic.catalog")
@@ -11,6 +12,37 @@ public interface CatalogConfig {
     Outbox outbox();
 
     Api api();
+
+    Merge merge();
+
+    Oai oai();
+
+    /** The OAI-PMH provider at /oai. */
+    interface Oai {
+        @WithDefault("BioImage Catalog")
+        String repositoryName();
+
+        /** The namespace part of item identifiers: {@code oai:<this>:<dataset id>}. */
+        @WithDefault("bioimagecatalog.org")
+        String repositoryIdentifier();
+
+        @WithDefault("catalog@bioimagecatalog.org")
+        String adminEmail();
+
+        /** Records per ListRecords/ListIdentifiers response before a resumptionToken. */
+        @WithDefault("100")
+        int pageSize();
+    }
+
+    interface Merge {
+        /**
+         * Archives from the most to the least specific: for a field that takes one value (title, organisms,
+         * imaging methods, licence …) the first record in this order that has one wins. Archives not listed
+         * come after, by name.
+         */
+        @WithDefault("idr,empiar,bia,ssbd,bbbc,cpg,datacite,zenodo,figshare,dryad,dataverse,osf")
+        List<String> sourcePreference();
+    }
 
     interface Outbox {
         /**

@@ -144,7 +144,11 @@ class DatasetApiTest {
                 .body("paths", hasKey("/api/v1/datasets/{id}"))
                 .body("paths", hasKey("/api/v1/datasets/{id}/history"))
                 .body("paths", hasKey("/api/v1/sources"))
-                .body("paths.'/api/v1/datasets/{id}'.get.responses", hasKey("410"));
+                .body("paths.'/api/v1/datasets/{id}'.get.responses", hasKey("410"))
+                .body("paths.'/api/v1/datasets/{id}'.get.responses", hasKey("301"))
+                .body("paths", hasKey("/api/v1/datasets/{id}/split"))
+                .body("paths", hasKey("/api/v1/datasets/{id}/join"))
+                .body("paths", hasKey("/oai"));
     }
 
     @Test

@@ -21,14 +21,17 @@ final class IdrRecords {
 
     private IdrRecords() {}
 
-    /** idr0001's metadata; {@code nativeId} lets each test use a record of its own. */
+    /** idr0001's metadata; {@code nativeId} lets each test use a record (and a dataset) of its own. */
     static DatasetMetadata.Builder idr0001(String nativeId) {
         return DatasetMetadata.builder()
                 .title(IDR0001_TITLE)
                 .description("Understanding cells as integrated systems requires that we systematically decipher how"
                         + " single genes affect multiple biological processes and how processes are functionally linked.")
                 .identifier(Identifier.of(Identifier.IDR, nativeId))
-                .identifier(Identifier.of(Identifier.DOI, "10.17867/10000101"))
+                // idr0001's real data DOI; the copies other tests make get DOIs of their own, since records
+                // sharing a data DOI are one dataset
+                .identifier(Identifier.of(Identifier.DOI, nativeId.equals("idr0001") ? "10.17867/10000101"
+                        : "10.17867/test." + nativeId))
                 .landingPage("https://idr.openmicroscopy.org/search/?query=Name:" + nativeId)
                 .creator(new Creator("Rafael Carazo Salas", null,
                         "School of Cellular and Molecular Medicine, University of Bristol, United Kingdom",

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.bioimagecatalog.catalog.CatalogException;
+import org.bioimagecatalog.catalog.dataset.DatasetMovedException;
 import org.bioimagecatalog.model.ModelJson;
 import org.bioimagecatalog.model.api.Problem;
 import org.jboss.logging.Logger;
@@ -24,6 +25,17 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response catalog(CatalogException e, UriInfo uri) {
         return respond(Problem.of(e.kind(), e.title(), e.status(), e.getMessage()), uri);
+    }
+
+    /** A merged dataset: 301 with the survivor in {@code Location}, and a problem saying so for humans. */
+    @ServerExceptionMapper
+    public Response moved(DatasetMovedException e, UriInfo uri) {
+        Problem problem = Problem.of(e.kind(), e.title(), e.status(), e.getMessage()).withInstance(uri.getPath());
+        return Response.status(e.status())
+                .location(uri.getBaseUriBuilder().path("api/v1/datasets").path(e.survivor()).build())
+                .type(Problem.MEDIA_TYPE)
+                .entity(ModelJson.write(problem))
+                .build();
     }
 
     @ServerExceptionMapper

@@ -16,15 +16,15 @@ import org.bioimagecatalog.model.events.SourceRecordRef;
  * {@code organisms}, {@code sourceRecords}, {@code withdrawn} …), sorted: enough for a history view to say
  * what changed without storing a full diff.
  */
-final class ChangedFields {
+public final class ChangedFields {
 
-    static final String SOURCE_RECORDS = "sourceRecords";
-    static final String WITHDRAWN = "withdrawn";
+    public static final String SOURCE_RECORDS = "sourceRecords";
+    public static final String WITHDRAWN = "withdrawn";
 
     private ChangedFields() {}
 
     /** @param previous the last published document, or null for a new dataset */
-    static List<String> between(DatasetChanged previous, boolean wasWithdrawn, List<SourceRecordRef> sourceRecords,
+    public static List<String> between(DatasetChanged previous, boolean wasWithdrawn, List<SourceRecordRef> sourceRecords,
             DatasetMetadata metadata) {
         JsonNode before = previous == null || previous.metadata() == null
                 ? JsonNodeFactory.instance.objectNode()

@@ -38,11 +38,26 @@ public class Dataset extends PanacheEntityBase {
 
     public boolean withdrawn;
 
-    static Dataset findForUpdate(String id) {
+    /** Set when this dataset's records were merged into another: the API redirects there. */
+    @Column(name = "merged_into")
+    public String mergedInto;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public String provenance;
+
+    @Column(name = "quality_score")
+    public Integer qualityScore;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "quality_missing", columnDefinition = "text[]")
+    public String[] qualityMissing;
+
+    public static Dataset findForUpdate(String id) {
         return getEntityManager().find(Dataset.class, id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    static Dataset create(String id, Instant now) {
+    public static Dataset create(String id, Instant now) {
         Dataset dataset = new Dataset();
         dataset.id = id;
         dataset.createdAt = now;
@@ -53,17 +68,32 @@ public class Dataset extends PanacheEntityBase {
         return ModelJson.read(document, DatasetChanged.class);
     }
 
-    void publish(DatasetChanged event, String json, Instant now) {
+    public void publish(DatasetChanged event, String json, Instant now) {
         version = event.version();
         contentHash = event.contentHash();
         document = json;
         updatedAt = now;
         withdrawn = false;
+        mergedInto = null;
     }
 
-    void withdraw(Instant now) {
+    /** The archives no longer publish any of its records. */
+    public void withdraw(Instant now) {
         version++;
         updatedAt = now;
         withdrawn = true;
+        mergedInto = null;
+    }
+
+    /** Its records now belong to {@code survivor}: gone from lists, redirected by the API. */
+    public void mergeInto(String survivor, Instant now) {
+        version++;
+        updatedAt = now;
+        withdrawn = true;
+        mergedInto = survivor;
+    }
+
+    public boolean live() {
+        return !withdrawn;
     }
 }

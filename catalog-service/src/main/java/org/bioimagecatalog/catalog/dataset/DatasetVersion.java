@@ -72,7 +72,7 @@ public class DatasetVersion extends PanacheEntityBase {
         }
     }
 
-    static DatasetVersion of(Dataset dataset, String sourceKey, String runId, List<String> changedFields,
+    public static DatasetVersion of(Dataset dataset, String sourceKey, String runId, List<String> changedFields,
             String document) {
         DatasetVersion entry = new DatasetVersion();
         entry.datasetId = dataset.id;

@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.bioimagecatalog.model.DatasetMetadata;
 import org.bioimagecatalog.model.ModelJson;
 import org.bioimagecatalog.model.events.HarvestedRecord;
 import org.bioimagecatalog.model.events.SourceRecordRef;
@@ -55,8 +56,12 @@ public class SourceRecord extends PanacheEntityBase {
     @Column(name = "last_run_id")
     public String lastRunId;
 
+    /** The {@code MatchKeys.VERSION} its match keys were computed with; 0 = never. */
+    @Column(name = "match_version", nullable = false)
+    public int matchVersion;
+
     /** Reads and row-locks a record, so that two consumers of one key (during a rebalance) serialise. */
-    static SourceRecord findForUpdate(String key) {
+    public static SourceRecord findForUpdate(String key) {
         return getEntityManager().find(SourceRecord.class, key, LockModeType.PESSIMISTIC_WRITE);
     }
 
@@ -73,20 +78,21 @@ public class SourceRecord extends PanacheEntityBase {
     }
 
     /** The source records of a dataset that the archives still publish, in key order. */
-    static List<SourceRecordRef> activeRefs(String datasetId) {
+    public static List<SourceRecordRef> activeRefs(String datasetId) {
         return SourceRecord.<SourceRecord>list("datasetId = ?1 and deleted = false order by recordKey", datasetId)
                 .stream()
                 .map(SourceRecord::ref)
                 .toList();
     }
 
-    SourceRecordRef ref() {
+    public SourceRecordRef ref() {
         return new SourceRecordRef(recordKey, source, nativeId, sourceUrl);
     }
 
     /** True when the record says what we already hold, so nothing downstream needs to change. */
-    boolean hasSameContent(String metadataHash, HarvestedRecord record) {
+    boolean hasSameContent(String metadataHash, HarvestedRecord record, int currentMatchVersion) {
         return deleted == record.deleted()
+                && (deleted || matchVersion == currentMatchVersion)
                 && Objects.equals(contentHash, metadataHash)
                 && (record.deleted() || Objects.equals(sourceUrl, record.sourceUrl()));
     }
@@ -97,6 +103,10 @@ public class SourceRecord extends PanacheEntityBase {
             lastSeen = seenAt;
         }
         lastRunId = runId;
+    }
+
+    public DatasetMetadata metadataValue() {
+        return metadata == null ? null : ModelJson.read(metadata, DatasetMetadata.class);
     }
 
     void update(HarvestedRecord record, String metadataHash) {
