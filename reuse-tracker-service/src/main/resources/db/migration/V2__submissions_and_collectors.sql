@@ -14,6 +14,11 @@ create table collector_checkpoint (
     last_started_at  timestamptz,
     last_finished_at timestamptz,
     last_outcome     text,
+    last_error       text,
     links_recorded   integer not null default 0,
-    evidence_added   integer not null default 0
+    evidence_added   integer not null default 0,
+    -- a lease, so that one replica at a time runs a collector (taken with a conditional update, expires
+    -- on its own when a replica dies mid-run)
+    lease_owner      text,
+    lease_until      timestamptz
 );

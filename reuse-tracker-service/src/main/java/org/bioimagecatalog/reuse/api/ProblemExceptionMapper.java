@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.UUID;
 import org.bioimagecatalog.model.api.Problem;
 import org.bioimagecatalog.reuse.citation.InvalidCitationException;
+import org.bioimagecatalog.reuse.collect.CollectorBusyException;
+import org.bioimagecatalog.reuse.collect.CollectorFailedException;
+import org.bioimagecatalog.reuse.collect.UnknownCollectorException;
 import org.bioimagecatalog.reuse.dataset.UnknownDatasetException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -21,6 +24,21 @@ public class ProblemExceptionMapper {
     @ServerExceptionMapper
     public Response unknownDataset(UnknownDatasetException e, UriInfo uri) {
         return problem(Problem.of("not-found", "Dataset not found", 404, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownCollector(UnknownCollectorException e, UriInfo uri) {
+        return problem(Problem.of("not-found", "Collector not found", 404, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response collectorBusy(CollectorBusyException e, UriInfo uri) {
+        return problem(Problem.of("conflict", "Collector busy", 409, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response collectorFailed(CollectorFailedException e, UriInfo uri) {
+        return problem(Problem.of("upstream-failed", "Collector failed", 502, e.getMessage()), uri);
     }
 
     @ServerExceptionMapper

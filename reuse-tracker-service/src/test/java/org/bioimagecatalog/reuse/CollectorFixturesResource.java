@@ -1,0 +1,51 @@
+package org.bioimagecatalog.reuse;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bioimagecatalog.testsupport.FixtureHttpServer;
+import org.bioimagecatalog.testsupport.Fixtures;
+
+/**
+ * Points the collectors at the recorded responses in {@code ../shared/fixtures}, served over loopback HTTP:
+ * the Crossref data-citation cassette (2023-01-01) through {@link CassetteReplayServer}, whose page 3 first
+ * answers 429 + Retry-After, and the ScholeXplorer link package through {@link FixtureHttpServer}.
+ */
+public class CollectorFixturesResource implements QuarkusTestResourceLifecycleManager {
+    static final String THROTTLED_ONCE = "page=3";
+
+    private CassetteReplayServer crossref;
+    private FixtureHttpServer files;
+
+    @Override
+    public Map<String, String> start() {
+        Path root = Fixtures.root();
+        try {
+            crossref = new CassetteReplayServer(
+                    List.of(root.resolve("crossref/event-data-cassettes/eventdata-scholix-and-datacitations-2023-01-01.yml")),
+                    Set.of(THROTTLED_ONCE));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot load the Crossref cassette from " + root, e);
+        }
+        files = FixtureHttpServer.serve(root);
+        return Map.of(
+                "bic.reuse.collect.crossref.url", crossref.baseUrl(),
+                "bic.reuse.collect.crossref.start-date", "2023-01-01",
+                "bic.reuse.collect.crossref.max-days-per-run", "1",
+                "bic.reuse.collect.crossref.rows", "25",
+                "bic.reuse.collect.scholix.url", files.baseUrl() + "scholix/scholexplorer-v1/LargeSample.json");
+    }
+
+    @Override
+    public void stop() {
+        if (crossref != null) {
+            crossref.close();
+        }
+        if (files != null) {
+            files.close();
+        }
+    }
+}
