@@ -30,7 +30,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * Replays recorded HTTP cassettes over real loopback HTTP: Ruby VCR ({@code http_interactions}) and VCR.py
  * ({@code interactions}) YAML, bodies as text or {@code !binary}/{@code !!binary} base64 (gunzipped when gzip).
  * A request is matched on path and query parameters in any order; {@code mailto} (a contact address, not
- * part of the question) is ignored. Unrecorded requests answer 404. For politeness tests, requests whose
+ * part of the question) is ignored, and DataCite's {@code page[number]=0} is its first page, as 1. Unrecorded requests answer 404. For politeness tests, requests whose
  * query contains a marker answer 429 with {@code Retry-After: 1} the first time. {@code GET /_replay/hits?q=…}
  * answers how many requests contained {@code q}.
  */
@@ -111,6 +111,8 @@ final class CassetteReplayServer implements AutoCloseable {
         String query = uri.getRawQuery() == null ? "" : Arrays.stream(uri.getRawQuery().split("&"))
                 .map(p -> URLDecoder.decode(p, StandardCharsets.UTF_8))
                 .filter(p -> !IGNORED_PARAMS.contains(p.split("=", 2)[0]))
+                // DataCite serves its first page for page[number] 0 and 1 alike
+                .map(p -> p.equals("page[number]=0") ? "page[number]=1" : p)
                 .sorted().collect(Collectors.joining("&"));
         return uri.getPath() + "?" + query;
     }

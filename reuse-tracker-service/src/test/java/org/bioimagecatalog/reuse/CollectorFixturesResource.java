@@ -12,12 +12,13 @@ import org.bioimagecatalog.testsupport.Fixtures;
 /**
  * Points the collectors at the recorded responses in {@code ../shared/fixtures}, served over loopback HTTP:
  * the Crossref data-citation cassette (2023-01-01) through {@link CassetteReplayServer}, whose page 3 first
- * answers 429 + Retry-After, and the ScholeXplorer link package through {@link FixtureHttpServer}.
+ * answers 429 + Retry-After, the DataCite relatedIdentifiers cassette (first page of January 2018), and the ScholeXplorer link package through {@link FixtureHttpServer}.
  */
 public class CollectorFixturesResource implements QuarkusTestResourceLifecycleManager {
     static final String THROTTLED_ONCE = "page=3";
 
     private CassetteReplayServer crossref;
+    private CassetteReplayServer datacite;
     private FixtureHttpServer files;
 
     @Override
@@ -30,19 +31,33 @@ public class CollectorFixturesResource implements QuarkusTestResourceLifecycleMa
         } catch (IOException e) {
             throw new IllegalStateException("cannot load the Crossref cassette from " + root, e);
         }
+        try {
+            datacite = new CassetteReplayServer(
+                    List.of(root.resolve("datacite/rest-api-cassettes/levriero-RelatedIdentifier-import.yml")), Set.of());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot load the DataCite cassette from " + root, e);
+        }
         files = FixtureHttpServer.serve(root);
-        return Map.of(
-                "bic.reuse.collect.crossref.url", crossref.baseUrl(),
-                "bic.reuse.collect.crossref.start-date", "2023-01-01",
-                "bic.reuse.collect.crossref.max-days-per-run", "1",
-                "bic.reuse.collect.crossref.rows", "25",
-                "bic.reuse.collect.scholix.url", files.baseUrl() + "scholix/scholexplorer-v1/LargeSample.json");
+        return Map.ofEntries(
+                Map.entry("bic.reuse.collect.datacite.url", datacite.baseUrl()),
+                Map.entry("bic.reuse.collect.datacite.start", "2018-01-04T00:00:00Z"),
+                Map.entry("bic.reuse.collect.datacite.window", "28d"),
+                Map.entry("bic.reuse.collect.datacite.page-size", "25"),
+                Map.entry("bic.reuse.collect.datacite.max-pages-per-run", "1"),
+                Map.entry("bic.reuse.collect.crossref.url", crossref.baseUrl()),
+                Map.entry("bic.reuse.collect.crossref.start-date", "2023-01-01"),
+                Map.entry("bic.reuse.collect.crossref.max-days-per-run", "1"),
+                Map.entry("bic.reuse.collect.crossref.rows", "25"),
+                Map.entry("bic.reuse.collect.scholix.url", files.baseUrl() + "scholix/scholexplorer-v1/LargeSample.json"));
     }
 
     @Override
     public void stop() {
         if (crossref != null) {
             crossref.close();
+        }
+        if (datacite != null) {
+            datacite.close();
         }
         if (files != null) {
             files.close();

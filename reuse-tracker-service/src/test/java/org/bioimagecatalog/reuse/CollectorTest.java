@@ -90,6 +90,7 @@ class CollectorTest {
     @Test
     void scholixLinkPackageIsStreamParsedAndAWorkFoundByTwoRoutesIsOneLinkWithTwoEvidence() {
         publishAndAwait(withDoi("bic-col-ccdc", "10.5517/ccxwbqt"));
+        publishAndAwait(withDoi("bic-col-cyrm", "10.23731/CYRM-2017-003.441"));
         publishAndAwait(withDoi("bic-col-dryad", "doi:10.5061/DRYAD.3P93T"));
         given().contentType(ContentType.JSON).body(Map.of("datasetId", "bic-col-dryad", "relation", "REUSE",
                 "howFound", "search-engine", "publication", Map.of("doi", "10.1098/rspb.2015.1561")))
@@ -100,13 +101,14 @@ class CollectorTest {
         assertThat(run.getString("outcome")).isEqualTo("completed");
         assertThat(run.getInt("recordsSeen")).isEqualTo(798);
         assertThat(run.getString("checkpointAfter")).isEqualTo("2019-03-19");
-        // ccxwbqt: 2 works × (IsRelatedTo, IsSupplementTo); dryad.3p93t: 1 work × 3 relations
-        assertThat(run.getInt("candidatesMatched")).isEqualTo(7);
-        assertThat(run.getInt("linksCreated")).isEqualTo(2);
-        assertThat(run.getInt("evidenceAdded")).isEqualTo(3);
+        // ccxwbqt: 2 works x (IsRelatedTo, IsSupplementTo); cyrm: 4 works References it; dryad.3p93t: 1 work x 3 relations
+        assertThat(run.getInt("candidatesMatched")).isEqualTo(11);
+        assertThat(run.getInt("linksCreated")).isEqualTo(6);
+        assertThat(run.getInt("evidenceAdded")).isEqualTo(7);
 
+        // the dataset "IsSupplementTo" both papers: they describe it
         JsonPath ccdc = report("bic-col-ccdc");
-        assertThat(ccdc.getMap("counts")).isEqualTo(Map.of("citations", 2, "primary", 0, "reuses", 2, "selfReuses", 0));
+        assertThat(ccdc.getMap("counts")).isEqualTo(Map.of("citations", 2, "primary", 2, "reuses", 0, "selfReuses", 0));
         assertThat(ccdc.getMap("byYear")).isEqualTo(Map.of("2012", 1, "2013", 1));
         assertThat(ccdc.getMap("citations[0].publication")).containsAllEntriesOf(Map.of("doi", "10.1016/j.bmc.2013.04.075",
                 "title", "The synthesis of neurotensin antagonist SR 48692 for prostate cancer research", "year", 2013));
@@ -115,8 +117,16 @@ class CollectorTest {
         assertThat(ccdc.getString("citations[0].evidence[0].detail")).startsWith(
                 "Scholix link: dataset 10.5517/ccxwbqt Is").contains("Cambridge Crystallographic Data Centre");
 
+        // four papers reference the CERN report: reuse
+        JsonPath cyrm = report("bic-col-cyrm");
+        assertThat(cyrm.getMap("counts")).isEqualTo(Map.of("citations", 4, "primary", 0, "reuses", 4, "selfReuses", 0));
+        assertThat(cyrm.getList("citations.publication.doi", String.class)).containsExactlyInAnyOrder(
+                "10.1007/978-3-319-94604-7_6", "10.1088/1674-1137/42/2/023105", "10.1103/physrevd.96.035002",
+                "10.3389/fphy.2018.00040");
+
+        // submitted as reuse, then found by Scholix as the paper the dataset supplements: one link, two evidence
         JsonPath dryad = report("bic-col-dryad");
-        assertThat(dryad.getMap("counts")).isEqualTo(Map.of("citations", 1, "primary", 0, "reuses", 1, "selfReuses", 0));
+        assertThat(dryad.getMap("counts")).isEqualTo(Map.of("citations", 1, "primary", 1, "reuses", 0, "selfReuses", 0));
         assertThat(dryad.getList("citations[0].evidence.kind", String.class)).containsExactly("submitted", "scholix");
         assertThat(dryad.getInt("citations[0].publication.year")).isEqualTo(2015);
 
@@ -124,13 +134,42 @@ class CollectorTest {
         assertThat(again.getString("checkpointBefore")).isEqualTo("2019-03-19");
         assertThat(again.getInt("linksCreated")).isZero();
         assertThat(again.getInt("evidenceAdded")).isZero();
-        assertThat(report("bic-col-ccdc").getInt("counts.citations")).isEqualTo(2);
+        assertThat(report("bic-col-cyrm").getInt("counts.citations")).isEqualTo(4);
+    }
+
+    @Test
+    void dataciteRelatedIdentifiersOfTrackedDatasetsBecomeLinksAndAnUnfinishedWindowIsResumedAtItsNextPage() {
+        publishAndAwait(withDoi("bic-col-ccx8jd2", "10.4124/ccx8jd2"));
+        publishAndAwait(withDoi("bic-col-ccyqjfl", "10.4124/ccyqjfl"));
+        publishAndAwait(withDoi("bic-col-ccyqjdk", "10.4124/CCYQJDK"));
+
+        JsonPath run = when().post("/api/v1/reuse/collect/datacite").then().statusCode(200).extract().jsonPath();
+
+        assertThat(run.getString("outcome")).isEqualTo("completed");
+        assertThat(run.getInt("recordsSeen")).isEqualTo(25);
+        assertThat(run.getInt("linksCreated")).isEqualTo(9);
+        // one page per run in this test: January 2018 has 97 records, the next run starts at page 2
+        assertThat(run.getString("checkpointAfter")).isEqualTo("2018-01-04T00:00:00Z page 2");
+
+        JsonPath ccx8jd2 = report("bic-col-ccx8jd2");
+        assertThat(ccx8jd2.getMap("counts")).isEqualTo(Map.of("citations", 7, "primary", 7, "reuses", 0, "selfReuses", 0));
+        assertThat(ccx8jd2.getList("citations.publication.doi", String.class)).contains("10.1039/c1dt10142k",
+                "10.1021/ja2027053");
+        assertThat(ccx8jd2.getList("citations.evidence.kind")).containsOnly(List.of("datacite-relation"));
+        // two datasets supplementing one paper share one publication row
+        for (String datasetId : List.of("bic-col-ccyqjfl", "bic-col-ccyqjdk")) {
+            JsonPath report = report(datasetId);
+            assertThat(report.getList("citations.publication.doi", String.class)).as(datasetId)
+                    .containsExactly("10.1016/j.jfluchem.2012.07.018");
+            assertThat(report.getString("citations[0].evidence[0].detail")).as(datasetId)
+                    .endsWith("IsSupplementTo doi 10.1016/j.jfluchem.2012.07.018");
+        }
     }
 
     @Test
     void unknownCollectorAnswers404AndAMalformedNameAnswers400() {
         when().post("/api/v1/reuse/collect/nope").then().statusCode(404).contentType("application/problem+json")
-                .body("detail", equalTo("no collector nope; known collectors: crossref, scholix"));
+                .body("detail", equalTo("no collector nope; known collectors: crossref, datacite, scholix"));
         when().post("/api/v1/reuse/collect/NOT_A_NAME").then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("collector"));
     }

@@ -2,6 +2,7 @@ package org.bioimagecatalog.reuse.collect;
 
 import java.util.List;
 import org.bioimagecatalog.reuse.citation.Author;
+import org.bioimagecatalog.reuse.citation.LinkRelation;
 import org.bioimagecatalog.reuse.citation.PublicationRef;
 
 /**
@@ -9,4 +10,4 @@ import org.bioimagecatalog.reuse.citation.PublicationRef;
  * whether the id belongs to a tracked dataset.
  */
 public record Candidate(String datasetIdentifier, PublicationRef publication, String journal, List<Author> authors,
-        String detail) {}
+        LinkRelation relation, String detail) {}

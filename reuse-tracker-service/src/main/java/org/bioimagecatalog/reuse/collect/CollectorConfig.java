@@ -27,6 +27,8 @@ public interface CollectorConfig {
 
     Scholix scholix();
 
+    Datacite datacite();
+
     interface Http {
         @WithDefault("10s")
         Duration connectTimeout();
@@ -62,6 +64,27 @@ public interface CollectorConfig {
 
         @WithDefault("100")
         int rows();
+    }
+
+    interface Datacite {
+        /** Base of the DataCite REST API. */
+        @WithDefault("https://api.datacite.org")
+        String url();
+
+        /** Start of the first {@code updated} window when there is no checkpoint yet. */
+        @WithDefault("2024-01-01T00:00:00Z")
+        java.time.Instant start();
+
+        /** Length of one {@code updated:[from TO until]} window. */
+        @WithDefault("7d")
+        Duration window();
+
+        @WithDefault("100")
+        int pageSize();
+
+        /** Pages one run reads at most; the checkpoint remembers the next page of an unfinished window. */
+        @WithDefault("50")
+        int maxPagesPerRun();
     }
 
     interface Scholix {

@@ -10,13 +10,12 @@ import java.util.TreeSet;
 import org.bioimagecatalog.model.Identifier;
 import org.bioimagecatalog.model.ids.Doi;
 import org.bioimagecatalog.reuse.citation.CitationLinker;
-import org.bioimagecatalog.reuse.citation.LinkRelation;
 import org.bioimagecatalog.reuse.dataset.TrackedDataset;
 import org.bioimagecatalog.reuse.summary.ReuseSummaryPublisher;
 import org.jboss.logging.Logger;
 
 /**
- * Turns one run's candidates into REUSE links: one transaction per page, then the summaries of the datasets
+ * Turns one run's candidates into links: one transaction per page, then the summaries of the datasets
  * whose figures changed are published (the sweep retries any that fail). Tracked identifiers are read once
  * per run.
  */
@@ -64,7 +63,7 @@ final class LinkWritingSink implements CandidateSink {
                     matched++;
                     TrackedDataset dataset = TrackedDataset.findById(datasetId);
                     CitationLinker.Outcome outcome = linker.record(dataset, new CitationLinker.Finding(datasetId,
-                            candidate.publication(), candidate.journal(), candidate.authors(), LinkRelation.REUSE,
+                            candidate.publication(), candidate.journal(), candidate.authors(), candidate.relation(),
                             collector.kind(), candidate.detail(), null), now);
                     linksCreated += outcome.created() ? 1 : 0;
                     evidenceAdded += outcome.evidenceAdded() ? 1 : 0;

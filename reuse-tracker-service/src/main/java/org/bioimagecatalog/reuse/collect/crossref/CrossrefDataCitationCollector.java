@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import org.bioimagecatalog.model.ids.Doi;
 import org.bioimagecatalog.reuse.citation.EvidenceKind;
+import org.bioimagecatalog.reuse.citation.LinkRelation;
 import org.bioimagecatalog.reuse.citation.PublicationRef;
 import org.bioimagecatalog.reuse.collect.Candidate;
 import org.bioimagecatalog.reuse.collect.CandidateSink;
@@ -93,7 +94,7 @@ public class CrossrefDataCitationCollector implements Collector {
         String detail = "Crossref data citation: " + subject + " " + relation + " " + object + " ("
                 + item.path("subject").path("type").asText("work") + ", recorded " + item.path("timestamp").asText("?") + ")";
         return java.util.Optional.of(new Candidate(object, new PublicationRef(subject, null, null, null, null, null),
-                null, List.of(), detail));
+                null, List.of(), LinkRelation.REUSE, detail));
     }
 
     private JsonNode fetch(LocalDate day, int page) {

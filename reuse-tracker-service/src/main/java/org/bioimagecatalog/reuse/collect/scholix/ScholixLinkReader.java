@@ -10,7 +10,9 @@ import java.util.stream.StreamSupport;
 import org.bioimagecatalog.model.ids.Doi;
 import org.bioimagecatalog.model.ids.PubMedIds;
 import org.bioimagecatalog.reuse.citation.Author;
+import org.bioimagecatalog.reuse.citation.LinkRelation;
 import org.bioimagecatalog.reuse.citation.PublicationRef;
+import org.bioimagecatalog.reuse.citation.RelationTypes;
 import org.bioimagecatalog.reuse.collect.Candidate;
 
 /**
@@ -42,9 +44,12 @@ final class ScholixLinkReader {
         }
         JsonNode source = link.path("source");
         JsonNode target = link.path("target");
+        String relation = link.path("RelationshipType").path("Name")
+                .asText(link.path("RelationshipType").path("name").asText(""));
         List<Candidate> found = new ArrayList<>();
-        found.addAll(candidates(source, target, link));
-        found.addAll(candidates(target, source, link));
+        // the relation reads source -> target: from the dataset's side when the source is the dataset
+        RelationTypes.fromDatasetSide(relation).ifPresent(r -> found.addAll(candidates(source, target, link, r)));
+        RelationTypes.fromWorkSide(relation).ifPresent(r -> found.addAll(candidates(target, source, link, r)));
         return found;
     }
 
@@ -52,7 +57,7 @@ final class ScholixLinkReader {
         return newest;
     }
 
-    private List<Candidate> candidates(JsonNode dataset, JsonNode work, JsonNode link) {
+    private List<Candidate> candidates(JsonNode dataset, JsonNode work, JsonNode link, LinkRelation linkRelation) {
         if (!"dataset".equalsIgnoreCase(type(dataset)) || !"literature".equalsIgnoreCase(type(work))) {
             return List.of();
         }
@@ -71,7 +76,7 @@ final class ScholixLinkReader {
         for (JsonNode id : identifiers(dataset)) {
             if (scheme(id).equals("doi")) {
                 Doi.normalise(id.path("ID").asText(null)).filter(tracked::contains).ifPresent(doi ->
-                        found.add(new Candidate(doi, ref, null, authors, "Scholix link: dataset " + doi + " " + relation
+                        found.add(new Candidate(doi, ref, null, authors, linkRelation, "Scholix link: dataset " + doi + " " + relation
                                 + " " + (ref.doi() != null ? ref.doi() : "PMID " + ref.pmid())
                                 + (providers.isEmpty() ? "" : " (provided by " + providers + ")"))));
             }
