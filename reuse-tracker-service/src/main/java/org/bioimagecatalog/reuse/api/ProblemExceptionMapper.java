@@ -14,6 +14,7 @@ import org.bioimagecatalog.reuse.collect.CollectorBusyException;
 import org.bioimagecatalog.reuse.collect.CollectorFailedException;
 import org.bioimagecatalog.reuse.collect.UnknownCollectorException;
 import org.bioimagecatalog.reuse.dataset.UnknownDatasetException;
+import org.bioimagecatalog.reuse.report.UnknownProducerException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -24,6 +25,11 @@ public class ProblemExceptionMapper {
     @ServerExceptionMapper
     public Response unknownDataset(UnknownDatasetException e, UriInfo uri) {
         return problem(Problem.of("not-found", "Dataset not found", 404, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownProducer(UnknownProducerException e, UriInfo uri) {
+        return problem(Problem.of("not-found", "Producer not found", 404, e.getMessage()), uri);
     }
 
     @ServerExceptionMapper
