@@ -42,6 +42,7 @@ final class CassetteReplayServer implements AutoCloseable {
     private final Map<String, Recorded> recordings = new ConcurrentHashMap<>();
     private final List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> throttled = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> fallbacks = new ConcurrentHashMap<>();
     private final HttpServer server;
 
     CassetteReplayServer(List<Path> cassettes, Set<String> throttleOnceMarkers) throws IOException {
@@ -52,6 +53,12 @@ final class CassetteReplayServer implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    /** What an unrecorded request to this path answers (200) instead of 404, e.g. a recorded empty search. */
+    CassetteReplayServer fallback(String path, byte[] body) {
+        fallbacks.put(path, body);
+        return this;
     }
 
     String baseUrl() {
@@ -99,7 +106,9 @@ final class CassetteReplayServer implements AutoCloseable {
                 }
             }
             Recorded recorded = recordings.get(key(uri));
-            if (recorded == null) {
+            if (recorded == null && fallbacks.containsKey(uri.getPath())) {
+                send(exchange, 200, "application/json;charset=UTF-8", fallbacks.get(uri.getPath()));
+            } else if (recorded == null) {
                 send(exchange, 404, "text/plain", ("not recorded: " + raw).getBytes(StandardCharsets.UTF_8));
             } else {
                 send(exchange, recorded.status(), recorded.contentType(), recorded.body());

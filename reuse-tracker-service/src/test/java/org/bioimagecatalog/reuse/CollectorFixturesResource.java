@@ -19,6 +19,7 @@ public class CollectorFixturesResource implements QuarkusTestResourceLifecycleMa
 
     private CassetteReplayServer crossref;
     private CassetteReplayServer datacite;
+    private CassetteReplayServer europepmc;
     private FixtureHttpServer files;
 
     @Override
@@ -37,9 +38,21 @@ public class CollectorFixturesResource implements QuarkusTestResourceLifecycleMa
         } catch (IOException e) {
             throw new IllegalStateException("cannot load the DataCite cassette from " + root, e);
         }
+        try {
+            // the EMPIAR search is self-written (see the file's header); any other search answers the recorded
+            // real "no results" response
+            europepmc = new CassetteReplayServer(List.of(Path.of(CollectorFixturesResource.class
+                    .getResource("/europepmc/SELF-WRITTEN-search-EMPIAR-10002.yml").toURI())), Set.of())
+                    .fallback("/europepmc/webservices/rest/search",
+                            java.nio.file.Files.readAllBytes(root.resolve("europepmc/rest-search/search_no_results.json")));
+        } catch (IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException("cannot load the Europe PMC fixtures", e);
+        }
         files = FixtureHttpServer.serve(root);
         return Map.ofEntries(
                 Map.entry("bic.reuse.collect.datacite.url", datacite.baseUrl()),
+                Map.entry("bic.reuse.collect.europepmc.url", europepmc.baseUrl() + "/europepmc/webservices/rest"),
+                Map.entry("bic.reuse.collect.europepmc.page-size", "25"),
                 Map.entry("bic.reuse.collect.datacite.start", "2018-01-04T00:00:00Z"),
                 Map.entry("bic.reuse.collect.datacite.window", "28d"),
                 Map.entry("bic.reuse.collect.datacite.page-size", "25"),
@@ -55,6 +68,9 @@ public class CollectorFixturesResource implements QuarkusTestResourceLifecycleMa
     public void stop() {
         if (crossref != null) {
             crossref.close();
+        }
+        if (europepmc != null) {
+            europepmc.close();
         }
         if (datacite != null) {
             datacite.close();

@@ -167,9 +167,33 @@ class CollectorTest {
     }
 
     @Test
+    void europePmcArticlesNamingATrackedAccessionBecomeReuseLinksWithSelfReuseByOrcid() {
+        publishAndAwait(DatasetEvents.withIdentifiers("bic-col-empiar", List.of(
+                Identifier.of(Identifier.EMPIAR, "EMPIAR-10002"), Identifier.of(Identifier.DOI, "10.6019/EMPIAR-10002")),
+                DatasetEvents.creator("Bai XC", "0000-0004-1234-5671")));
+
+        JsonPath run = when().post("/api/v1/reuse/collect/europepmc").then().statusCode(200).extract().jsonPath();
+
+        assertThat(run.getString("outcome")).isEqualTo("completed");
+        assertThat(run.getString("checkpointAfter")).isEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+        assertThat(run.getInt("linksCreated")).isEqualTo(2);
+        JsonPath report = report("bic-col-empiar");
+        assertThat(report.getMap("counts")).isEqualTo(Map.of("citations", 2, "primary", 0, "reuses", 1, "selfReuses", 1));
+        assertThat(report.getMap("byYear")).isEqualTo(Map.of("2021", 1, "2022", 1));
+        assertThat(report.getMap("citations[1].publication")).isEqualTo(Map.of("doi", "10.5555/bic.epmc.reuse",
+                "pmid", "90000101", "pmcid", "PMC90000101", "title", "A self-written article that reprocesses EMPIAR-10002",
+                "journal", "Self-written Journal", "year", 2021));
+        assertThat(report.getBoolean("citations[0].selfReuse")).isTrue();
+        assertThat(report.getString("citations[0].publication.doi")).isEqualTo("10.5555/bic.epmc.self");
+        assertThat(report.getString("citations[1].evidence[0].kind")).isEqualTo("europepmc-textmined");
+        assertThat(report.getString("citations[1].evidence[0].detail"))
+                .isEqualTo("Europe PMC full text of MED:90000101 mentions EMPIAR-10002");
+    }
+
+    @Test
     void unknownCollectorAnswers404AndAMalformedNameAnswers400() {
         when().post("/api/v1/reuse/collect/nope").then().statusCode(404).contentType("application/problem+json")
-                .body("detail", equalTo("no collector nope; known collectors: crossref, datacite, scholix"));
+                .body("detail", equalTo("no collector nope; known collectors: crossref, datacite, europepmc, scholix"));
         when().post("/api/v1/reuse/collect/NOT_A_NAME").then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("collector"));
     }

@@ -9,6 +9,9 @@ public interface CandidateSink {
     /** Normalised DOIs (lower case) of the tracked datasets that are not withdrawn. */
     Set<String> trackedDois();
 
+    /** Accessions (as the catalog writes them, e.g. {@code EMPIAR-10002}) of the tracked datasets not withdrawn. */
+    Set<String> trackedAccessions();
+
     /** Writes one page of candidates in one transaction; candidates naming no tracked dataset are ignored. */
     void accept(List<Candidate> page);
 

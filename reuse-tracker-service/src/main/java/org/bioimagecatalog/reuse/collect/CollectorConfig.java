@@ -29,6 +29,25 @@ public interface CollectorConfig {
 
     Datacite datacite();
 
+    Europepmc europepmc();
+
+    interface Europepmc {
+        /** Base of the Europe PMC REST web services. */
+        @WithDefault("https://www.ebi.ac.uk/europepmc/webservices/rest")
+        String url();
+
+        @WithDefault("100")
+        int pageSize();
+
+        /** Pages read per searched identifier at most. */
+        @WithDefault("10")
+        int maxPages();
+
+        /** Also search the full text for the datasets' DOIs (accessions are always searched). */
+        @WithDefault("true")
+        boolean searchDois();
+    }
+
     interface Http {
         @WithDefault("10s")
         Duration connectTimeout();

@@ -26,6 +26,7 @@ final class LinkWritingSink implements CandidateSink {
     private final CitationLinker linker;
     private final ReuseSummaryPublisher summaries;
     private Map<String, List<String>> datasetsById;
+    private final Set<String> accessions = new TreeSet<>();
     private int recordsSeen;
     private int matched;
     private int linksCreated;
@@ -42,6 +43,12 @@ final class LinkWritingSink implements CandidateSink {
         Set<String> dois = new TreeSet<>();
         index().keySet().stream().filter(k -> k.startsWith("doi:")).forEach(k -> dois.add(k.substring(4)));
         return dois;
+    }
+
+    @Override
+    public Set<String> trackedAccessions() {
+        index();
+        return accessions;
     }
 
     @Override
@@ -96,6 +103,9 @@ final class LinkWritingSink implements CandidateSink {
                     for (Identifier id : dataset.identifiers) {
                         String key = Identifier.DOI.equals(id.scheme()) ? "doi:" + id.value()
                                 : "acc:" + id.value().toLowerCase(java.util.Locale.ROOT);
+                        if (!Identifier.DOI.equals(id.scheme())) {
+                            accessions.add(id.value());
+                        }
                         index.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(dataset.datasetId);
                     }
                 }
