@@ -92,6 +92,39 @@ class CitationSubmissionTest {
     }
 
     @Test
+    void identicalSubmissionsAtTheSameTimeMakeOneLinkAndOneEvidence() throws Exception {
+        publishAndAwait(DatasetEvents.idr0001Like("bic-sub-race"));
+        Map<String, Object> submission = Map.of("datasetId", "bic-sub-race", "relation", "REUSE",
+                "publication", Map.of("doi", "10.5555/bic.race", "year", 2024));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Response>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return submitting(submission);
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            java.util.Set<Long> ids = new java.util.HashSet<>();
+            for (var future : futures) {
+                Response response = future.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                statuses.add(response.statusCode());
+                ids.add(response.jsonPath().getLong("id"));
+            }
+            assertThat(statuses).containsOnly(200, 201).filteredOn(s -> s == 201).hasSize(1);
+            assertThat(ids).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        JsonPath report = report("bic-sub-race");
+        assertThat(report.getInt("counts.reuses")).isEqualTo(1);
+        assertThat(report.getList("citations[1].evidence.kind")).containsExactly("submitted");
+    }
+
+    @Test
     void submittingTheDatasetsPrimaryPaperAddsEvidenceToThePrimaryLinkWithoutDemotingIt() {
         publishAndAwait(DatasetEvents.idr0001Like("bic-sub-primary"));
 

@@ -11,6 +11,8 @@ import org.bioimagecatalog.model.api.Problem;
 import org.bioimagecatalog.model.ids.Doi;
 import org.bioimagecatalog.model.ids.Orcid;
 import org.bioimagecatalog.model.ids.PubMedIds;
+import org.bioimagecatalog.reuse.ConcurrentWrites;
+import org.bioimagecatalog.reuse.ReuseConfig;
 import org.bioimagecatalog.reuse.dataset.TrackedDataset;
 import org.bioimagecatalog.reuse.dataset.UnknownDatasetException;
 import org.bioimagecatalog.reuse.summary.ReuseSummaryPublisher;
@@ -27,15 +29,18 @@ public class CitationSubmissions {
     private final CitationLinker linker;
     private final ReuseSummaryPublisher summaries;
 
-    public CitationSubmissions(CitationLinker linker, ReuseSummaryPublisher summaries) {
+    private final ReuseConfig config;
+
+    public CitationSubmissions(CitationLinker linker, ReuseSummaryPublisher summaries, ReuseConfig config) {
         this.linker = linker;
         this.summaries = summaries;
+        this.config = config;
     }
 
     public record Submitted(CitationView citation, boolean created) {}
 
     public Submitted submit(CitationSubmission submission) {
-        Submitted submitted = QuarkusTransaction.requiringNew().call(() -> record(submission));
+        Submitted submitted = recordWithRetry(submission);
         try {
             summaries.publishIfStale(submission.datasetId());
         } catch (RuntimeException e) {
@@ -60,6 +65,21 @@ public class CitationSubmissions {
         CitationLinker.Outcome outcome = linker.record(dataset, finding, Instant.now());
         CitationLink.flush();
         return new Submitted(CitationView.of(outcome.link()), outcome.created());
+    }
+
+    /** Two identical submissions at once: the loser's insert fails, its second try finds the winner's link. */
+    private Submitted recordWithRetry(CitationSubmission submission) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> record(submission));
+            } catch (RuntimeException e) {
+                if (attempt >= config.maxAttempts() || !ConcurrentWrites.isConcurrentWrite(e)) {
+                    throw e;
+                }
+                LOG.infof("dataset %s: concurrent write on submission attempt %d, trying again", submission.datasetId(),
+                        attempt);
+            }
+        }
     }
 
     @Transactional
