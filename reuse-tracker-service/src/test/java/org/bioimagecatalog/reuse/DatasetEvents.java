@@ -41,6 +41,20 @@ final class DatasetEvents {
         return event(datasetId, version, metadata.build());
     }
 
+    /** A dataset known by a DOI (and optionally an accession), made by the given creators. */
+    static DatasetChanged withIdentifiers(String datasetId, List<Identifier> identifiers, Creator... creators) {
+        DatasetMetadata.Builder metadata = DatasetMetadata.builder().title("Test dataset " + datasetId);
+        identifiers.forEach(metadata::identifier);
+        for (Creator creator : creators) {
+            metadata.creator(creator);
+        }
+        return event(datasetId, 1, metadata.build());
+    }
+
+    static Creator creator(String name, String orcid) {
+        return new Creator(name, orcid, null, null, List.of());
+    }
+
     static Publication primary(String doi, String pmid, String pmcid, String title, Integer year) {
         return new Publication(doi, pmid, pmcid, title, year, null, Publication.Relation.PRIMARY);
     }

@@ -30,7 +30,13 @@ class ServiceSurfaceTest {
                 .body("info.title", equalTo("BioImage Catalog reuse tracker API"))
                 .body("paths.'/api/v1/reuse/datasets/{id}'.get.summary", equalTo("Reuse report of one dataset"))
                 .body("paths.'/api/v1/reuse/datasets/{id}'.get.responses.keySet()", hasItems("200", "400", "404"))
-                .body("paths.'/api/v1/reuse/datasets/{id}'.get.tags", hasItems("Reuse"));
+                .body("paths.'/api/v1/reuse/datasets/{id}'.get.tags", hasItems("Reuse"))
+                .body("paths.'/api/v1/citations'.post.responses.keySet()", hasItems("200", "201", "400", "404"))
+                .body("paths.'/api/v1/reuse/producers/{orcid}'.get.summary", equalTo("Reuse report of one producer"))
+                .body("paths.'/api/v1/reuse/repositories/{source}'.get.summary", equalTo("Reuse report of one archive"))
+                .body("paths.'/api/v1/reuse/collect/{collector}'.post.responses.keySet()", hasItems("200", "404", "409", "502"))
+                .body("paths.'/api/v1/reuse/datasets/{id}/citations.csv'.get.responses.'200'.content.keySet()",
+                        hasItems("text/csv"));
     }
 
     @Test

@@ -6,6 +6,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.bioimagecatalog.reuse.report.DatasetExports;
+import org.bioimagecatalog.reuse.report.ScholixLink;
 import org.bioimagecatalog.model.api.Problem;
 import org.bioimagecatalog.reuse.summary.DatasetReuseReport;
 import org.bioimagecatalog.reuse.summary.DatasetReuseReports;
@@ -21,11 +25,53 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class DatasetReuseResource {
     /** Catalog dataset ids and archive accessions: letters, digits and . _ : - (no spaces, no slashes). */
     static final String DATASET_ID = "[A-Za-z0-9._:-]{1,200}";
+    static final String ID_MESSAGE = "must be 1-200 letters, digits, '.', '_', ':' or '-'";
 
     private final DatasetReuseReports reports;
 
-    public DatasetReuseResource(DatasetReuseReports reports) {
+    private final DatasetExports exports;
+
+    public DatasetReuseResource(DatasetReuseReports reports, DatasetExports exports) {
         this.reports = reports;
+        this.exports = exports;
+    }
+
+    @GET
+    @Path("/{id}/citations.csv")
+    @Produces("text/csv")
+    @Operation(summary = "A dataset's citations as CSV",
+            description = "One row per citing work: " + DatasetExports.CSV_HEADER + " (RFC 4180, UTF-8).")
+    @APIResponse(responseCode = "200", description = "CSV", content = @Content(mediaType = "text/csv"))
+    @APIResponse(responseCode = "404", description = "Unknown dataset",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response csv(@PathParam("id") @Pattern(regexp = DATASET_ID, message = ID_MESSAGE) String id) {
+        return Response.ok(exports.csv(id), "text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"" + id + "-citations.csv\"").build();
+    }
+
+    @GET
+    @Path("/{id}/scholix")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A dataset's links as Scholix",
+            description = "Scholix v4 Link Information Packages: source = citing work, target = the dataset.")
+    @APIResponse(responseCode = "200", description = "Scholix links", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = ScholixLink.class)))
+    @APIResponse(responseCode = "404", description = "Unknown dataset",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<ScholixLink> scholix(@PathParam("id") @Pattern(regexp = DATASET_ID, message = ID_MESSAGE) String id) {
+        return exports.scholix(id);
+    }
+
+    @GET
+    @Path("/{id}/report")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Printable reuse report of one dataset",
+            description = "Self-contained HTML with a server-side SVG chart of reuse per year; no scripts, no CDN.")
+    @APIResponse(responseCode = "200", description = "HTML page", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "404", description = "Unknown dataset",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response html(@PathParam("id") @Pattern(regexp = DATASET_ID, message = ID_MESSAGE) String id) {
+        return Response.ok(exports.html(id), "text/html; charset=utf-8").build();
     }
 
     @GET

@@ -9,7 +9,12 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.bioimagecatalog.model.api.Problem;
+import org.bioimagecatalog.reuse.citation.InvalidCitationException;
+import org.bioimagecatalog.reuse.collect.CollectorBusyException;
+import org.bioimagecatalog.reuse.collect.CollectorFailedException;
+import org.bioimagecatalog.reuse.collect.UnknownCollectorException;
 import org.bioimagecatalog.reuse.dataset.UnknownDatasetException;
+import org.bioimagecatalog.reuse.report.UnknownProducerException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -23,9 +28,34 @@ public class ProblemExceptionMapper {
     }
 
     @ServerExceptionMapper
+    public Response unknownProducer(UnknownProducerException e, UriInfo uri) {
+        return problem(Problem.of("not-found", "Producer not found", 404, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownCollector(UnknownCollectorException e, UriInfo uri) {
+        return problem(Problem.of("not-found", "Collector not found", 404, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response collectorBusy(CollectorBusyException e, UriInfo uri) {
+        return problem(Problem.of("conflict", "Collector busy", 409, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response collectorFailed(CollectorFailedException e, UriInfo uri) {
+        return problem(Problem.of("upstream-failed", "Collector failed", 502, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidCitation(InvalidCitationException e, UriInfo uri) {
+        return problem(Problem.of("invalid-request", "Invalid request", 400, e.getMessage()).withErrors(e.errors()), uri);
+    }
+
+    @ServerExceptionMapper
     public Response invalidRequest(ConstraintViolationException e, UriInfo uri) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(leafName(v), v.getMessage()))
+                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
                 .sorted(java.util.Comparator.comparing(Problem.FieldError::field))
                 .toList();
         return problem(Problem.of("invalid-request", "Invalid request", 400, "the request has invalid parameters")
@@ -54,12 +84,37 @@ public class ProblemExceptionMapper {
                 "an unexpected error occurred; the service log has the details under incident " + incident), uri);
     }
 
-    private static String leafName(ConstraintViolation<?> violation) {
-        String name = null;
-        for (Path.Node node : violation.getPropertyPath()) {
-            name = node.getName();
+    /**
+     * The field as the client named it: a path or query parameter by its name ({@code id}), a body field by
+     * its path inside the body ({@code publication.doi}, {@code publication.authors[0].name}).
+     */
+    private static String fieldName(ConstraintViolation<?> violation) {
+        List<Path.Node> nodes = new java.util.ArrayList<>();
+        violation.getPropertyPath().forEach(nodes::add);
+        List<Path.Node> properties = nodes.stream()
+                .filter(n -> n.getKind() == jakarta.validation.ElementKind.PROPERTY
+                        || n.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT).toList();
+        if (properties.isEmpty()) {
+            Path.Node leaf = nodes.isEmpty() ? null : nodes.get(nodes.size() - 1);
+            String name = leaf == null ? null : leaf.getName();
+            // a missing body is reported on the parameter, which has no name the client knows
+            return name == null || leaf.getKind() == jakarta.validation.ElementKind.PARAMETER
+                    && name.equals("submission") ? "body" : name;
         }
-        return name == null ? "request" : name;
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : properties) {
+            // a node inside a list carries the element's index: authors[0].name is "authors", then "name" with index 0
+            if (node.isInIterable() && node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() != null && !node.getName().startsWith("<")) {
+                if (field.length() > 0) {
+                    field.append('.');
+                }
+                field.append(node.getName());
+            }
+        }
+        return field.toString();
     }
 
     private static Response problem(Problem problem, UriInfo uri) {

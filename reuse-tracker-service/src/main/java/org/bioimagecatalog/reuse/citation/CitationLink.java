@@ -41,9 +41,14 @@ public class CitationLink extends PanacheEntityBase {
     @Column(name = "self_reuse")
     public boolean selfReuse;
 
-    @Column(name = "how_found")
+    /** the kind of evidence that created the link */
     @Convert(converter = EvidenceKind.DatabaseConverter.class)
-    public EvidenceKind howFound;
+    public EvidenceKind origin;
+
+    /** how the citing authors found the dataset, when a submitter told us (null otherwise) */
+    @Column(name = "how_found")
+    @Convert(converter = HowFound.DatabaseConverter.class)
+    public HowFound howFound;
 
     @Column(name = "created_at")
     public Instant createdAt;
@@ -69,12 +74,12 @@ public class CitationLink extends PanacheEntityBase {
     }
 
     static CitationLink create(PublicationEntity publication, String datasetId, LinkRelation relation,
-            EvidenceKind howFound, Instant now) {
+            EvidenceKind origin, Instant now) {
         CitationLink link = new CitationLink();
         link.publication = publication;
         link.datasetId = datasetId;
         link.relation = relation;
-        link.howFound = howFound;
+        link.origin = origin;
         link.createdAt = now;
         link.updatedAt = now;
         return link;
@@ -82,6 +87,20 @@ public class CitationLink extends PanacheEntityBase {
 
     public Optional<LinkEvidence> evidence(EvidenceKind kind) {
         return evidence.stream().filter(e -> e.kind == kind).findFirst();
+    }
+
+    public static Optional<CitationLink> findWithEvidence(long id) {
+        return find("select distinct l from CitationLink l join fetch l.publication left join fetch l.evidence"
+                + " where l.id = ?1", id).firstResultOptional();
+    }
+
+    /** Every link of the given datasets, with publications and evidence, for the reports. */
+    public static List<CitationLink> listForDatasets(java.util.Collection<String> datasetIds) {
+        if (datasetIds.isEmpty()) {
+            return List.of();
+        }
+        return find("select distinct l from CitationLink l join fetch l.publication left join fetch l.evidence"
+                + " where l.datasetId in ?1", datasetIds).list();
     }
 
     void addEvidence(EvidenceKind kind, String detail, Instant observedAt) {

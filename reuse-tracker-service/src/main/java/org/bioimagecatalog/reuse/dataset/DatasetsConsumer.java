@@ -3,10 +3,10 @@ package org.bioimagecatalog.reuse.dataset;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.SQLException;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bioimagecatalog.model.events.DatasetChanged;
+import org.bioimagecatalog.reuse.ConcurrentWrites;
 import org.bioimagecatalog.reuse.ReuseConfig;
 import org.bioimagecatalog.reuse.summary.ReuseSummaryPublisher;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -20,8 +20,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class DatasetsConsumer {
     private static final Logger LOG = Logger.getLogger(DatasetsConsumer.class);
-    /** unique violation, serialization failure, deadlock: another replica wrote the same rows at the same time */
-    private static final Set<String> CONCURRENT_WRITE_STATES = Set.of("23505", "40001", "40P01");
 
     private final TrackedDatasetService datasets;
     private final ReuseSummaryPublisher summaries;
@@ -81,7 +79,7 @@ public class DatasetsConsumer {
             try {
                 return datasets.apply(event);
             } catch (RuntimeException e) {
-                if (attempt >= config.maxAttempts() || !isConcurrentWrite(e)) {
+                if (attempt >= config.maxAttempts() || !ConcurrentWrites.isConcurrentWrite(e)) {
                     throw e;
                 }
                 LOG.infof("dataset %s: concurrent write on attempt %d of %d, trying again", event.datasetId(),
@@ -98,15 +96,6 @@ public class DatasetsConsumer {
             LOG.warnf("dataset %s: reuse summary not published now (%s); the sweep will retry", datasetId,
                     e.getMessage());
         }
-    }
-
-    private static boolean isConcurrentWrite(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && CONCURRENT_WRITE_STATES.contains(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void count(String outcome) {
