@@ -100,6 +100,9 @@ public class DatasetIndexer {
                     if ("index_not_found_exception".equals(errorType)) {
                         bootstrap.invalidate();
                     }
+                } else if ("index_not_found_exception".equals(errorType)) {
+                    // the index a reindex was building is gone (the reindex failed): nothing to retry or record
+                    LOG.debugf("dataset %s not written to %s: the index no longer exists", change.id(), index);
                 } else {
                     rejected++;
                     reject(change, index, status, errorType, item.path("error").path("reason").asText(""));

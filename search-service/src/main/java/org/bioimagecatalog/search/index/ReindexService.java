@@ -97,6 +97,9 @@ public class ReindexService {
             long replayed = build(from, to, started);
             status = new ReindexStatus("done", from, to, started, Instant.now(), replayed, null);
             LOG.infof("reindex done: alias %s -> %s (%d messages replayed)", names.alias(), to, replayed);
+        } catch (TargetExistsException e) {
+            LOG.errorf("reindex not started: %s", e.getMessage());
+            status = new ReindexStatus("failed", from, to, started, Instant.now(), 0, e.getMessage());
         } catch (RuntimeException e) {
             rebuild.stop();
             LOG.errorf(e, "reindex into %s failed; the alias still points to %s", to, from);
@@ -109,7 +112,6 @@ public class ReindexService {
     }
 
     private long build(String from, String to, Instant started) {
-        es.json("DELETE", "/" + to, null); // a leftover of a failed attempt; never the serving index
         create(to);
         rebuild.start(to);
         LOG.infof("reindex started: %s -> %s", from, to);
@@ -145,10 +147,25 @@ public class ReindexService {
                 now.messagesReplayed() + batch.size(), null);
     }
 
+    /**
+     * Creates the next generation. If it exists already, another replica is building it (or a crash left it):
+     * this reindex stops without touching it, and an operator deletes a leftover by hand.
+     */
     private void create(String index) {
         ObjectNode body = DatasetIndexMapping.createIndexBody(detector.detect(), config.index().shards(), 0);
         ((ObjectNode) body.path("settings").path("index")).put("refresh_interval", "-1");
-        check(es.json("PUT", "/" + index, body), "creating " + index);
+        var answer = es.json("PUT", "/" + index, body);
+        if ("resource_already_exists_exception".equals(answer.errorType())) {
+            throw new TargetExistsException("index " + index + " exists already: another replica is building it,"
+                    + " or an interrupted reindex left it (delete it, then reindex again)");
+        }
+        check(answer, "creating " + index);
+    }
+
+    private static final class TargetExistsException extends RuntimeException {
+        TargetExistsException(String message) {
+            super(message);
+        }
     }
 
     private void switchAlias(String from, String to) {
