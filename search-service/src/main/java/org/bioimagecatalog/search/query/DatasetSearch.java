@@ -3,6 +3,7 @@ package org.bioimagecatalog.search.query;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 import org.bioimagecatalog.search.index.ActiveIndex;
 import org.bioimagecatalog.search.index.ElasticsearchGateway;
 import org.bioimagecatalog.search.index.IndexBootstrap;
@@ -76,8 +77,8 @@ public class DatasetSearch {
     private SearchResult continueSearch(SearchRequest request, ActiveIndex index) {
         SearchRequest.Continuation continuation = request.continuation();
         if (continuation.pitId() == null) {
-            var pit = es.json("POST", "/" + index.alias() + "/_pit", java.util.Map.of("keep_alive",
-                    queries.pitKeepAlive()), null);
+            var pit = es.json("POST", "/" + index.alias() + "/_pit", Map.of("keep_alive", queries.pitKeepAlive()),
+                    null);
             if (!pit.ok()) {
                 throw new SearchEngineUnavailableException("opening a point in time answered " + pit.status() + " "
                         + pit.errorType(), null);

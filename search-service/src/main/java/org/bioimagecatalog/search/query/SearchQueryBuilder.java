@@ -89,34 +89,38 @@ public class SearchQueryBuilder {
         if (!clauses.isEmpty()) {
             body.set("post_filter", allFiltersExcept(clauses, null));
         }
-        ObjectNode aggs = body.putObject("aggs");
-        for (Facet facet : Facet.values()) {
-            ObjectNode agg = aggs.putObject(facet.param());
-            agg.set("filter", allFiltersExcept(clauses, facet.param()));
-            agg.putObject("aggs").putObject("values").putObject("terms")
-                    .put("field", facet.countedField()).put("size", facetSize);
-        }
-        ObjectNode years = aggs.putObject(RELEASE_YEAR);
-        years.set("filter", allFiltersExcept(clauses, RELEASE_YEAR));
-        years.putObject("aggs").putObject("values").putObject("terms").put("field", RELEASE_YEAR)
-                .put("size", facetSize).putObject("order").put("_key", "desc");
-        ObjectNode reuse = aggs.putObject(HAS_REUSE);
-        reuse.set("filter", allFiltersExcept(clauses, HAS_REUSE));
-        ObjectNode reuseFilters = reuse.putObject("aggs").putObject("values").putObject("filters")
-                .putObject("filters");
-        reuseFilters.set("true", hasReuse(true));
-        reuseFilters.set("false", hasReuse(false));
-        ObjectNode quality = aggs.putObject(QUALITY);
-        quality.set("filter", allFiltersExcept(clauses, QUALITY));
-        ObjectNode qualityRange = quality.putObject("aggs").putObject("values").putObject("range");
-        qualityRange.put("field", QUALITY).put("keyed", true);
-        ArrayNode ranges = qualityRange.putArray("ranges");
-        QUALITY_BUCKETS.forEach(b -> ranges.addObject().put("key", String.valueOf(b)).put("from", b));
+        body.set("aggs", aggregations(clauses));
         if (request.hasText()) {
             body.set("highlight", highlight());
         }
         body.set("sort", sort(request.sort()));
         return body;
+    }
+
+    /** Every facet, each counted under the filters of the others. */
+    private ObjectNode aggregations(Map<String, JsonNode> clauses) {
+        ObjectNode aggs = JSON.objectNode();
+        for (Facet facet : Facet.values()) {
+            facetAgg(aggs, facet.param(), clauses).putObject("terms")
+                    .put("field", facet.countedField()).put("size", facetSize);
+        }
+        facetAgg(aggs, RELEASE_YEAR, clauses).putObject("terms").put("field", RELEASE_YEAR)
+                .put("size", facetSize).putObject("order").put("_key", "desc");
+        ObjectNode reuse = facetAgg(aggs, HAS_REUSE, clauses).putObject("filters").putObject("filters");
+        reuse.set("true", hasReuse(true));
+        reuse.set("false", hasReuse(false));
+        ObjectNode quality = facetAgg(aggs, QUALITY, clauses).putObject("range")
+                .put("field", QUALITY).put("keyed", true);
+        ArrayNode ranges = quality.putArray("ranges");
+        QUALITY_BUCKETS.forEach(b -> ranges.addObject().put("key", String.valueOf(b)).put("from", b));
+        return aggs;
+    }
+
+    /** A filter aggregation named {@code name} (all clauses but its own), answering its inner "values" node. */
+    private static ObjectNode facetAgg(ObjectNode aggs, String name, Map<String, JsonNode> clauses) {
+        ObjectNode agg = aggs.putObject(name);
+        agg.set("filter", allFiltersExcept(clauses, name));
+        return agg.putObject("aggs").putObject("values");
     }
 
     /** Text score plus log10(1 + reuseCount × factor): reuse lifts a match, it never makes a non-match. */
