@@ -3,6 +3,7 @@ package org.bioimagecatalog.search;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Everything the search service lets an operator tune; the defaults work against the local stack. */
 @ConfigMapping(prefix = "bic.search")
@@ -13,6 +14,16 @@ public interface SearchConfig {
     Query query();
 
     Indexing indexing();
+
+    Admin admin();
+
+    /** The public origin (the gateway's) used in absolute links such as {@code /opensearch.xml}. */
+    Optional<String> publicUrl();
+
+    interface Admin {
+        /** Until issue 7's API keys: the {@code X-API-Key} admin endpoints require; unset = open. */
+        Optional<String> key();
+    }
 
     interface Index {
         /** Base name of the alias; the versioned index is {@code <prefix><name>-v<mapping version>}. */
@@ -49,6 +60,17 @@ public interface SearchConfig {
 
         @WithDefault("300")
         int descriptionChars();
+
+        /** Weight of log10(1 + reuseCount) added to the text score when sorting by relevance. */
+        @WithDefault("1.0")
+        double reuseBoostFactor();
+
+        /** How long a cursor's point in time stays open between two pages. */
+        @WithDefault("2m")
+        String pitKeepAlive();
+
+        @WithDefault("10")
+        int suggestSize();
     }
 
     interface Indexing {

@@ -1,6 +1,7 @@
 package org.bioimagecatalog.search;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -15,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 import org.awaitility.core.ThrowingRunnable;
 import org.bioimagecatalog.model.ModelJson;
+import org.bioimagecatalog.search.index.RejectedDocumentStore;
 import org.bioimagecatalog.search.index.ReuseCountStore;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.bioimagecatalog.testsupport.StackTestResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -37,6 +40,12 @@ class DatasetIndexingTest {
 
     @Inject
     ReuseCountStore reuseCounts;
+
+    @Inject
+    RejectedDocumentStore rejects;
+
+    @ConfigProperty(name = "bic.elasticsearch.index-prefix")
+    String indexPrefix;
 
     @BeforeEach
     void openPublisher() {
@@ -133,6 +142,77 @@ class DatasetIndexingTest {
                 .body(matchesPattern("(?s).*bic_search_messages_invalid_total\\{[^}]*reason=\"unreadable\"[^}]*} [1-9].*"))
                 .body(matchesPattern("(?s).*bic_search_messages_invalid_total\\{[^}]*reason=\"key-mismatch\"[^}]*} [1-9].*"))
                 .body(matchesPattern("(?s).*bic_search_messages_invalid_total\\{[^}]*reason=\"missing-key\"[^}]*} [1-9].*"));
+    }
+
+    @Test
+    void aDocumentElasticsearchRefusesIsRecordedWithItsReasonUntilAGoodVersionArrives() {
+        publisher.dataset(TestDatasets.unindexable("bic-ix-40"));
+        publishSentinelAndAwait("rejectsentinel");
+
+        assertThat(rejects.reasonFor("bic-ix-40")).startsWith("document_parsing_exception").contains("formats");
+        given().get("/q/metrics").then().statusCode(200)
+                .body(matchesPattern("(?s).*bic_search_documents_rejected_total\\{[^}]*parsing_exception[^}]*} [1-9].*"));
+
+        publisher.dataset(TestDatasets.simple("bic-ix-40", 2, "Repaired format record"));
+        eventually(() -> searchFor("repaired").then().body("items.id", contains("bic-ix-40")));
+        assertThat(rejects.reasonFor("bic-ix-40")).isNull();
+    }
+
+    @Test
+    void cursorPagesStayOnTheirPointInTimeWhileTheIndexChanges() {
+        publisher.dataset(TestDatasets.simple("bic-ix-31", 1, "Lamprey neural crest migration"));
+        publisher.dataset(TestDatasets.simple("bic-ix-32", 1, "Lamprey gill arch development"));
+        publisher.dataset(TestDatasets.simple("bic-ix-33", 1, "Lamprey brain ventricles"));
+        eventually(() -> searchFor("lamprey").then().body("total", equalTo(3)));
+
+        var first = given().queryParam("q", "lamprey").queryParam("sort", "newest").queryParam("size", 1).get(SEARCH);
+        first.then().statusCode(200).body("items.id", contains("bic-ix-31"));
+        var second = given().queryParam("cursor", (String) first.path("cursor")).get(SEARCH);
+        second.then().statusCode(200).body("items.id", contains("bic-ix-32"));
+
+        publisher.dataset(TestDatasets.simple("bic-ix-30", 1, "Lamprey oral disc"));
+        publisher.tombstone("bic-ix-33");
+        eventually(() -> searchFor("lamprey").then()
+                .body("items.id", org.hamcrest.Matchers.containsInAnyOrder("bic-ix-30", "bic-ix-31", "bic-ix-32")));
+
+        // the live index changed; the cursor's point in time did not
+        given().queryParam("cursor", (String) second.path("cursor")).get(SEARCH).then()
+                .statusCode(200)
+                .body("total", equalTo(3)).body("page", equalTo(3))
+                .body("items.id", contains("bic-ix-33"))
+                .body("cursor", equalTo(null));
+    }
+
+    @Test
+    void reindexBuildsTheNextGenerationMovesTheAliasAndKeepsReuseCounts() {
+        publisher.dataset(TestDatasets.simple("bic-ix-20", 1, "Axolotl limb blastema"));
+        publisher.reuse(TestDatasets.reuse("bic-ix-20", 4, 6));
+        eventually(() -> searchFor("axolotl").then().body("items[0].reuseCount", equalTo(4)));
+        String before = given().get(SEARCH + "/info").then().statusCode(200).extract().path("index");
+        int documents = given().get(SEARCH + "/info").then().extract().path("documents");
+        String next = indexPrefix + "datasets-v" + (Integer.parseInt(before.substring(before.lastIndexOf('v') + 1)) + 1);
+
+        given().post(SEARCH + "/admin/reindex").then()
+                .statusCode(202).body("state", equalTo("running")).body("from", equalTo(before)).body("to", equalTo(next));
+        // published while the new index is being built (or just after): it must be in the new index either way
+        publisher.dataset(TestDatasets.simple("bic-ix-22", 1, "Axolotl tail regeneration during reindex"));
+        publisher.dataset(TestDatasets.simple("bic-ix-20", 2, "Axolotl limb blastema, second release"));
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            // searching goes on while the new index is built
+            searchFor("blastema").then().body("items.id", contains("bic-ix-20"));
+            given().get(SEARCH + "/admin/reindex").then().statusCode(200).body("state", equalTo("done"));
+        });
+
+        given().get(SEARCH + "/admin/reindex").then().body("messagesReplayed", org.hamcrest.Matchers.greaterThan(0));
+        given().get(SEARCH + "/info").then().statusCode(200).body("index", equalTo(next)).body("mappingVersion", equalTo(2));
+        eventually(() -> given().get(SEARCH + "/info").then().body("documents", equalTo(documents + 1)));
+        eventually(() -> searchFor("blastema").then()
+                .body("items[0].title", equalTo("Axolotl limb blastema, second release"))
+                .body("items[0].reuseCount", equalTo(4)));
+        searchFor("tail").then().body("items.id", contains("bic-ix-22"));
+        // the live consumer now writes into the new generation
+        publisher.dataset(TestDatasets.simple("bic-ix-21", 1, "Axolotl spinal cord regeneration"));
+        eventually(() -> searchFor("axolotl").then().body("total", equalTo(3)));
     }
 
     /** A later message on the same partition: once it is searchable, everything before it was consumed. */

@@ -1,6 +1,7 @@
 package org.bioimagecatalog.search;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.contains;
@@ -16,6 +17,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.time.Duration;
@@ -25,8 +27,11 @@ import org.bioimagecatalog.model.api.Problem;
 import org.bioimagecatalog.testsupport.StackTestResource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 
 /**
  * The search API over a small realistic corpus published on the real datasets topic: an IDR fission yeast
@@ -41,19 +46,25 @@ class SearchApiTest {
     @ConfigProperty(name = "bic.elasticsearch.index-prefix")
     String indexPrefix;
 
+    @TestHTTPResource("/widget/demo.html")
+    java.net.URL demoPage;
+
     @BeforeEach
     void publishCorpusOnce() {
         if (corpusIndexed) {
             return;
         }
         try (TestPublisher publisher = new TestPublisher()) {
-            publisher.dataset(TestDatasets.pombeScreen());
+            publisher.raw("bic-ds-1001", TestDatasets.pombeScreenWithQualityJson());
             publisher.dataset(TestDatasets.u2osAtlas());
             publisher.dataset(TestDatasets.ribosomeCryoEm());
             publisher.dataset(TestDatasets.helaMitosis());
+            publisher.reuse(TestDatasets.reuse("bic-ds-1003", 5, 8));
         }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 given().get(SEARCH).then().statusCode(200).body("total", equalTo(4)));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().queryParam("q", "emetine").get(SEARCH)
+                .then().statusCode(200).body("items[0].reuseCount", equalTo(5)));
         corpusIndexed = true;
     }
 
@@ -228,8 +239,168 @@ class SearchApiTest {
                 .body("index", equalTo(indexPrefix + "datasets-v1"))
                 .body("alias", equalTo(indexPrefix + "datasets"))
                 .body("analyzer", equalTo("standard"))
-                .body("mappingVersion", equalTo(1))
+                .body("mappingVersion", equalTo(2))
                 .body("documents", equalTo(4));
+    }
+
+    @Test
+    void formatStudyTypeYearReuseAndQualityAreFacetsToo() {
+        given().get(SEARCH).then()
+                .statusCode(200)
+                .body("facets.format", equalTo(List.of(facet("MRC", 1), facet("OME-TIFF", 1), facet("OME-Zarr", 1))))
+                .body("facets.studyType", equalTo(List.of(facet("high content screen", 1))))
+                .body("facets.releaseYear", equalTo(List.of(facet("2021", 1), facet("2019", 1), facet("2016", 1),
+                        facet("2014", 1))))
+                .body("facets.hasReuse", equalTo(List.of(facet("false", 3), facet("true", 1))))
+                .body("facets.quality", equalTo(List.of(facet("0", 1), facet("50", 1), facet("80", 1))))
+                .body("items.find { it.id == 'bic-ds-1001' }.quality", equalTo(85))
+                .body("items.find { it.id == 'bic-ds-1001' }.formats", contains("OME-TIFF"))
+                .body("items.find { it.id == 'bic-ds-1001' }.studyTypes", contains("high content screen"))
+                .body("items.find { it.id == 'bic-ds-1002' }.quality", equalTo(null));
+    }
+
+    @Test
+    void newFiltersNarrowTheResultsAndKeepTheirOwnFacetOpen() {
+        given().queryParam("releasedFrom", 2016).queryParam("releasedTo", 2019).get(SEARCH).then()
+                .statusCode(200)
+                .body("items.id", contains("bic-ds-1004", "bic-ds-1001"))
+                .body("facets.releaseYear.size()", equalTo(4))
+                .body("facets.source", equalTo(List.of(facet("idr", 2))));
+        given().queryParam("hasReuse", "true").get(SEARCH).then()
+                .statusCode(200).body("items.id", contains("bic-ds-1003"))
+                .body("facets.hasReuse", equalTo(List.of(facet("false", 3), facet("true", 1))));
+        given().queryParam("hasReuse", "false").get(SEARCH).then()
+                .statusCode(200).body("total", equalTo(3));
+        given().queryParam("minQuality", 80).get(SEARCH).then()
+                .statusCode(200).body("items.id", contains("bic-ds-1001"))
+                .body("facets.quality", equalTo(List.of(facet("0", 1), facet("50", 1), facet("80", 1))));
+        given().queryParam("format", "MRC", "OME-Zarr").get(SEARCH).then()
+                .statusCode(200).body("items.id", contains("bic-ds-1002", "bic-ds-1003"));
+        given().queryParam("studyType", "high content screen").get(SEARCH).then()
+                .statusCode(200).body("items.id", contains("bic-ds-1001"));
+        assertBadRequest(Map.of("releasedFrom", "twenty"), "releasedFrom");
+        assertBadRequest(Map.of("releasedFrom", "2020", "releasedTo", "2010"), "releasedTo");
+        assertBadRequest(Map.of("hasReuse", "maybe"), "hasReuse");
+        assertBadRequest(Map.of("minQuality", "101"), "minQuality");
+        assertBadRequest(Map.of("sort", "random"), "sort");
+    }
+
+    @Test
+    void sortsByNewestMostReusedOrRelevanceBlendedWithReuse() {
+        given().queryParam("sort", "most-reused").get(SEARCH).then()
+                .statusCode(200).body("items.id", contains("bic-ds-1003", "bic-ds-1002", "bic-ds-1004", "bic-ds-1001"));
+        given().queryParam("q", "fluorescence").queryParam("sort", "newest").get(SEARCH).then()
+                .statusCode(200).body("items.id", contains("bic-ds-1002", "bic-ds-1004"));
+        // without text every score is equal, so relevance is the reuse term alone: the reused dataset leads
+        given().queryParam("sort", "relevance").get(SEARCH).then()
+                .statusCode(200).body("items.id", contains("bic-ds-1003", "bic-ds-1002", "bic-ds-1004", "bic-ds-1001"));
+    }
+
+    @Test
+    void cursorWalksEveryPageInOrderAndEndsWithoutCursor() {
+        Response first = given().queryParam("size", 1).queryParam("organism", "Homo sapiens", "Schizosaccharomyces pombe")
+                .get(SEARCH);
+        first.then().statusCode(200).body("total", equalTo(3)).body("items.id", contains("bic-ds-1002"));
+        String cursor = first.path("cursor");
+        Response second = given().queryParam("cursor", cursor).get(SEARCH);
+        second.then().statusCode(200).body("page", equalTo(2)).body("total", equalTo(3))
+                .body("items.id", contains("bic-ds-1004"))
+                .body("facets.organism.size()", equalTo(3));
+        Response third = given().queryParam("cursor", (String) second.path("cursor")).get(SEARCH);
+        third.then().statusCode(200).body("page", equalTo(3)).body("items.id", contains("bic-ds-1001"))
+                .body("cursor", equalTo(null));
+        assertBadRequest(Map.of("cursor", "not-a-cursor"), "cursor");
+        assertBadRequest(Map.of("cursor", java.util.Base64.getUrlEncoder().encodeToString(
+                "{\"v\":1,\"size\":1,\"page\":2,\"searchAfter\":[{\"match_all\":{}}]}".getBytes())), "cursor");
+    }
+
+    @Test
+    void suggestCompletesTitlesFromAnyFirstWordOrganismsAndMethods() {
+        given().queryParam("prefix", "fiss").get(SEARCH + "/suggest").then()
+                .statusCode(200)
+                .body("titles.id", contains("bic-ds-1001"))
+                .body("titles[0].title", startsWith("Genome-wide screen of fission yeast"));
+        given().queryParam("prefix", "Homo").get(SEARCH + "/suggest").then()
+                .statusCode(200).body("organisms", contains("Homo sapiens"));
+        given().queryParam("prefix", "fluor").get(SEARCH + "/suggest").then()
+                .statusCode(200).body("imagingMethods", contains("fluorescence microscopy"));
+        given().get(SEARCH + "/suggest").then()
+                .statusCode(400).contentType(Problem.MEDIA_TYPE).body("errors[0].field", equalTo("prefix"));
+    }
+
+    @Test
+    void similarListsLikeDatasetsButNotItself() {
+        given().queryParam("size", 3).get(SEARCH + "/similar/bic-ds-1004").then()
+                .statusCode(200)
+                .body("items.id", hasItem("bic-ds-1002"))
+                .body("items.id", not(hasItem("bic-ds-1004")));
+        given().get(SEARCH + "/similar/bic-ds-nope").then()
+                .statusCode(404).contentType(Problem.MEDIA_TYPE).body("type", equalTo(Problem.TYPE_BASE + "not-found"));
+    }
+
+    @Test
+    void openSearchDescriptionPointsAtTheApi() {
+        given().get("/opensearch.xml").then()
+                .statusCode(200)
+                .contentType(startsWith("application/opensearchdescription+xml"))
+                .body(containsString("<ShortName>BioImage Catalog</ShortName>"))
+                .body(containsString("/api/v1/search?q={searchTerms}"))
+                .body(containsString("/api/v1/search/suggest?prefix={searchTerms}"));
+    }
+
+    @Test
+    void widgetInHeadlessChromiumSearchesFiltersPagesAndHighlights() throws Exception {
+        Assumptions.assumeTrue(WidgetBrowser.available(), "skipped: /usr/bin/chromium or /usr/bin/chromedriver is"
+                + " missing; run bin/lib/ensure-chromium.sh (Debian packages chromium and chromium-driver)");
+        try (WidgetBrowser browser = WidgetBrowser.start()) {
+            browser.open(demoPage.toString());
+            browser.untilStatus("4 datasets");
+
+            WebElement input = browser.find("input[type=search]");
+            input.sendKeys("microscopy", Keys.ENTER);
+            browser.untilStatus("4 datasets");
+            browser.until(d -> browser.find(".page").getText().equals("Page 1 of 2"));
+            List<String> firstPage = ids(browser);
+            assertThat(firstPage).hasSize(2);
+
+            browser.find("button.next").click();
+            browser.until(d -> browser.find(".page").getText().equals("Page 2 of 2"));
+            List<String> secondPage = ids(browser);
+            assertThat(secondPage).hasSize(2).doesNotContainAnyElementsOf(firstPage);
+            assertThat(browser.find("button.next").isEnabled()).isFalse();
+
+            // a facet chosen with the keyboard: focus the checkbox, press space
+            WebElement human = browser.find("fieldset[data-facet=organism] input[value='Homo sapiens']");
+            human.sendKeys(Keys.SPACE);
+            browser.untilStatus("2 datasets");
+            browser.until(d -> browser.find(".page").getText().equals("Page 1 of 1"));
+            assertThat(ids(browser)).containsExactlyInAnyOrder("bic-ds-1002", "bic-ds-1004");
+            assertThat(browser.find("fieldset[data-facet=organism] input[value='Homo sapiens']").isSelected()).isTrue();
+
+            input = browser.find("input[type=search]");
+            input.clear();
+            input.sendKeys("HeLa", Keys.ENTER);
+            browser.untilStatus("1 dataset");
+            assertThat(browser.find("li.result h3 em.hit").getText()).isEqualTo("HeLa");
+            assertThat(browser.find("form").getAttribute("role")).isEqualTo("search");
+            assertThat(browser.find(".status").getAttribute("aria-live")).isEqualTo("polite");
+
+            java.nio.file.Path shot = browser.screenshot(java.nio.file.Path.of("target", "widget-e2e",
+                    "bioimage-search.png"));
+            assertThat(shot).isNotEmptyFile();
+        }
+    }
+
+    private static List<String> ids(WidgetBrowser browser) {
+        return browser.findAll("li.result").stream().map(li -> li.getAttribute("data-id")).toList();
+    }
+
+    @Test
+    void widgetScriptAndDemoAreServed() {
+        given().get("/widget/bioimage-search.js").then()
+                .statusCode(200).body(containsString("customElements.define('bioimage-search'"));
+        given().get("/widget/demo.html").then()
+                .statusCode(200).body(containsString("<bioimage-search page-size=\"2\">"));
     }
 
     @Test

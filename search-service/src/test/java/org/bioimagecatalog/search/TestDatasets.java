@@ -103,6 +103,24 @@ final class TestDatasets {
         return event("bic-ds-1004", 1, metadata, "idr:idr0013");
     }
 
+    /** The fission yeast screen as catalog-service will publish it once it scores quality: 85 of 100. */
+    static String pombeScreenWithQualityJson() {
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) ModelJson.mapper().valueToTree(pombeScreen());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.path("metadata")).putObject("quality")
+                .put("score", 85).putArray("missing").add("publications");
+        return ModelJson.write(tree);
+    }
+
+    /** A dataset Elasticsearch must refuse: a 40,000-character format is beyond what a keyword field takes. */
+    static DatasetChanged unindexable(String id) {
+        DatasetMetadata metadata = DatasetMetadata.builder()
+                .title("Malformed format record")
+                .organism(new Organism("Danio rerio", "7955"))
+                .format("x".repeat(40_000))
+                .build();
+        return event(id, 1, metadata, "zenodo:" + id);
+    }
+
     /** A small dataset with a given id, version and title, for indexing behaviour tests. */
     static DatasetChanged simple(String id, int version, String title) {
         DatasetMetadata metadata = DatasetMetadata.builder()

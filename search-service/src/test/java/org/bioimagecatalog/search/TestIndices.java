@@ -4,9 +4,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.bioimagecatalog.model.ModelJson;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-/** Removes this test JVM's versioned index from the shared cluster (the alias goes with it). */
+/** Removes this test JVM's dataset indices (every generation) from the shared cluster; the alias goes with them. */
 final class TestIndices {
     private TestIndices() {}
 
@@ -17,10 +18,14 @@ final class TestIndices {
         if (prefix.isEmpty()) {
             return; // never touch an unprefixed (shared) index from a test
         }
+        HttpClient http = HttpClient.newHttpClient();
         try {
-            HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://" + host + "/" + prefix + "datasets-v1")).DELETE().build(),
-                    HttpResponse.BodyHandlers.discarding());
+            String listed = http.send(HttpRequest.newBuilder(URI.create("http://" + host + "/_cat/indices/" + prefix
+                    + "datasets-v*?format=json&h=index")).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+            for (var index : ModelJson.mapper().readTree(listed)) {
+                http.send(HttpRequest.newBuilder(URI.create("http://" + host + "/" + index.path("index").asText()))
+                        .DELETE().build(), HttpResponse.BodyHandlers.discarding());
+            }
         } catch (java.io.IOException e) {
             // best effort: a leftover index carries a unique prefix and harms nobody
         } catch (InterruptedException e) {

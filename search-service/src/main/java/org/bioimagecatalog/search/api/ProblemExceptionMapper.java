@@ -5,7 +5,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.bioimagecatalog.model.ModelJson;
 import org.bioimagecatalog.model.api.Problem;
+import org.bioimagecatalog.search.index.ReindexAlreadyRunningException;
 import org.bioimagecatalog.search.index.SearchEngineUnavailableException;
+import org.bioimagecatalog.search.suggest.DatasetNotIndexedException;
 import org.bioimagecatalog.search.query.InvalidSearchRequestException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -28,6 +30,21 @@ public class ProblemExceptionMapper {
         LOG.warnf("search unavailable: %s", e.getMessage());
         return problem(Problem.of("search-unavailable", "Search unavailable", 503,
                 "The search engine cannot answer right now; try again shortly."), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response notIndexed(DatasetNotIndexedException e, UriInfo uri) {
+        return problem(Problem.of("not-found", "Not found", 404, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response reindexRunning(ReindexAlreadyRunningException e, UriInfo uri) {
+        return problem(Problem.of("reindex-running", "Reindex already running", 409, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(AdminAccessDeniedException e, UriInfo uri) {
+        return problem(Problem.of("forbidden", "Forbidden", 403, e.getMessage()), uri);
     }
 
     @ServerExceptionMapper

@@ -2,6 +2,7 @@ package org.bioimagecatalog.search.api;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -14,6 +15,9 @@ import org.bioimagecatalog.search.query.Facet;
 import org.bioimagecatalog.search.query.SearchInfo;
 import org.bioimagecatalog.search.query.SearchParameters;
 import org.bioimagecatalog.search.query.SearchResult;
+import org.bioimagecatalog.search.suggest.DatasetSuggestions;
+import org.bioimagecatalog.search.suggest.SimilarDatasets;
+import org.bioimagecatalog.search.suggest.Suggestions;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -26,14 +30,47 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Search", description = "Find datasets across every archive")
 public class SearchResource {
     private final DatasetSearch search;
+    private final DatasetSuggestions suggestions;
+    private final SimilarDatasets similar;
 
-    public SearchResource(DatasetSearch search) {
+    public SearchResource(DatasetSearch search, DatasetSuggestions suggestions, SimilarDatasets similar) {
         this.search = search;
+        this.suggestions = suggestions;
+        this.similar = similar;
+    }
+
+    @GET
+    @Path("/suggest")
+    @Operation(summary = "Complete a prefix",
+            description = "Dataset titles (from any of their first words), organisms and imaging methods that"
+                    + " complete what was typed so far; much reused datasets first.")
+    @APIResponse(responseCode = "200", description = "Completions by kind",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Suggestions.class)))
+    @APIResponse(responseCode = "400", description = "Missing or too long prefix",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Suggestions suggest(
+            @Parameter(description = "What was typed, 1 to 100 characters", example = "fiss") @QueryParam("prefix")
+            String prefix) {
+        return suggestions.suggest(prefix);
+    }
+
+    @GET
+    @Path("/similar/{id}")
+    @Operation(summary = "Datasets similar to one",
+            description = "Datasets whose title, keywords, description, organisms and imaging methods resemble the"
+                    + " given dataset's (more_like_this); the dataset itself is not listed. `facets` is empty.")
+    @APIResponse(responseCode = "200", description = "The most similar datasets first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchResult.class)))
+    @APIResponse(responseCode = "404", description = "No dataset with this id is indexed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SearchResult similar(@Parameter(description = "Dataset id", example = "bic-7f3a2c") @PathParam("id") String id,
+            @Parameter(description = "How many, 1 to 50 (default 10)", example = "5") @QueryParam("size") String size) {
+        return similar.similarTo(id, size);
     }
 
     @GET
     @Operation(summary = "Search datasets",
-            description = "Full-text search with multi-select facets. `q` supports \"quoted phrases\", `-word` to"
+            description = "Full-text search with multi-select facets and cursor paging. `q` supports \"quoted phrases\", `-word` to"
                     + " exclude, `a | b` (or `a OR b`) for either, and `prefix*`; words are AND-ed. Organism common"
                     + " names and imaging-method synonyms also match the ontology ids (`human` finds Homo sapiens)."
                     + " Without `q`, the newest datasets come first. Values of one facet are OR-ed, facets AND-ed.")
@@ -52,15 +89,34 @@ public class SearchResource {
             @QueryParam("imagingMethod") List<String> imagingMethod,
             @Parameter(description = "Licence (SPDX id or label), repeatable", example = "CC-BY-4.0")
             @QueryParam("license") List<String> license,
+            @Parameter(description = "File format, repeatable", example = "OME-Zarr") @QueryParam("format")
+            List<String> format,
+            @Parameter(description = "Study type, repeatable", example = "high content screen")
+            @QueryParam("studyType") List<String> studyType,
+            @Parameter(description = "Released in or after this year", example = "2015")
+            @QueryParam("releasedFrom") String releasedFrom,
+            @Parameter(description = "Released in or before this year", example = "2024")
+            @QueryParam("releasedTo") String releasedTo,
+            @Parameter(description = "Only datasets with (true) or without (false) recorded reuse", example = "true")
+            @QueryParam("hasReuse") String hasReuse,
+            @Parameter(description = "Minimum metadata quality score, 0 to 100", example = "80")
+            @QueryParam("minQuality") String minQuality,
+            @Parameter(description = "relevance (default with q: text score blended with reuse), newest (default"
+                    + " without q), most-reused", example = "relevance") @QueryParam("sort") String sort,
             @Parameter(description = "Page number, from 1", example = "1") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 100 (page × size at most 10000)", example = "20")
-            @QueryParam("size") String size) {
+            @QueryParam("size") String size,
+            @Parameter(description = "The `cursor` of the previous answer; it carries the whole search, so no other"
+                    + " parameter is needed (others are ignored)") @QueryParam("cursor") String cursor) {
         Map<Facet, List<String>> filters = new EnumMap<>(Facet.class);
         filters.put(Facet.SOURCE, source);
         filters.put(Facet.ORGANISM, organism);
         filters.put(Facet.IMAGING_METHOD, imagingMethod);
         filters.put(Facet.LICENSE, license);
-        return search.search(new SearchParameters(q, filters, page, size));
+        filters.put(Facet.FORMAT, format);
+        filters.put(Facet.STUDY_TYPE, studyType);
+        return search.search(new SearchParameters(q, filters, page, size, releasedFrom, releasedTo, hasReuse,
+                minQuality, sort, cursor));
     }
 
     @GET

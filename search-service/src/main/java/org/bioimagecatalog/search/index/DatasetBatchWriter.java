@@ -32,21 +32,23 @@ public class DatasetBatchWriter {
         this.metrics = metrics;
     }
 
-    /** @param latest per dataset id, the newest event, or null for a tombstone */
-    public BulkOutcome apply(Map<String, DatasetChanged> latest) {
-        List<String> upserted = latest.entrySet().stream().filter(e -> e.getValue() != null)
+    /** @param latest per dataset id, the newest event or a tombstone */
+    public BulkOutcome apply(Map<String, IndexableDataset> latest, IndexTarget target) {
+        List<String> upserted = latest.entrySet().stream().filter(e -> !e.getValue().isTombstone())
                 .map(Map.Entry::getKey).toList();
         Map<String, Integer> countsBefore = reuseCounts.countsFor(upserted);
         List<DocumentChange> changes = new ArrayList<>();
         Map<String, Integer> countsUsed = new HashMap<>();
-        latest.forEach((id, event) -> {
-            if (event == null) {
+        latest.forEach((id, dataset) -> {
+            if (dataset.isTombstone()) {
                 changes.add(DocumentChange.delete(id));
                 return;
             }
+            DatasetChanged event = dataset.event();
             int reuse = countsBefore.getOrDefault(id, 0);
             try {
-                changes.add(DocumentChange.upsert(id, event.version(), DatasetDocumentBuilder.build(event, reuse)));
+                changes.add(DocumentChange.upsert(id, event.version(),
+                        DatasetDocumentBuilder.build(event, dataset.quality(), reuse)));
                 countsUsed.put(id, reuse);
             } catch (RuntimeException e) {
                 metrics.rejected("unbuildable");
@@ -54,8 +56,11 @@ public class DatasetBatchWriter {
                         e.getMessage());
             }
         });
-        BulkOutcome outcome = indexer.write(changes);
-        applyReuseThatRacedIn(outcome.indexed(), countsUsed);
+        BulkOutcome outcome = indexer.write(changes, target);
+        if (target.isLive()) {
+            // a replay into a new index gets the counts that change meanwhile after the alias switch
+            applyReuseThatRacedIn(outcome.indexed(), countsUsed);
+        }
         return outcome;
     }
 

@@ -27,7 +27,15 @@ public final class DatasetDocumentBuilder {
 
     private DatasetDocumentBuilder() {}
 
+    /** Title suggestions start at each of the first words, so "yeast" completes to "… fission yeast …". */
+    static final int TITLE_SUGGEST_STARTS = 8;
+
     public static ObjectNode build(DatasetChanged event, int reuseCount) {
+        return build(event, null, reuseCount);
+    }
+
+    /** @param quality the catalog's metadata quality score (0..100), null when the event carries none */
+    public static ObjectNode build(DatasetChanged event, Integer quality, int reuseCount) {
         DatasetMetadata m = Objects.requireNonNull(event.metadata(), "event has no metadata");
         ObjectNode doc = ModelJson.mapper().createObjectNode();
         doc.put("id", event.datasetId());
@@ -52,9 +60,47 @@ public final class DatasetDocumentBuilder {
         strings(doc, "formats", m.formats());
         strings(doc, "identifiers", identifierValues(m));
         doc.put("reuseCount", reuseCount);
+        if (quality != null) {
+            doc.put("quality", quality);
+        }
+        suggestions(doc, m, reuseCount);
         doc.put("version", event.version());
         doc.set("doc", ModelJson.mapper().valueToTree(event));
         return doc;
+    }
+
+    /** Completion inputs; a much-reused dataset's title is proposed first. */
+    private static void suggestions(ObjectNode doc, DatasetMetadata m, int reuseCount) {
+        int weight = 1 + Math.min(reuseCount, 10_000);
+        if (m.title() != null && !m.title().isBlank()) {
+            String[] words = m.title().strip().split("\\s+");
+            Set<String> inputs = new LinkedHashSet<>();
+            for (int i = 0; i < Math.min(words.length, TITLE_SUGGEST_STARTS); i++) {
+                inputs.add(String.join(" ", java.util.Arrays.copyOfRange(words, i, words.length)));
+            }
+            suggestion(doc, DatasetIndexMapping.TITLE_SUGGEST, inputs, weight);
+        }
+        suggestion(doc, DatasetIndexMapping.ORGANISM_SUGGEST, distinct(m.organisms(), Organism::label), weight);
+        suggestion(doc, DatasetIndexMapping.IMAGING_METHOD_SUGGEST,
+                distinct(m.imagingMethods(), ImagingMethod::label), weight);
+    }
+
+    private static void suggestion(ObjectNode doc, String field, Collection<String> inputs, int weight) {
+        if (inputs.isEmpty()) {
+            return;
+        }
+        ObjectNode suggest = doc.putObject(field);
+        // completion inputs are limited in length; long titles are cut at a word
+        inputs.stream().map(DatasetDocumentBuilder::suggestInput).forEach(suggest.putArray("input")::add);
+        suggest.put("weight", weight);
+    }
+
+    private static String suggestInput(String text) {
+        if (text.length() <= 200) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', 200);
+        return text.substring(0, cut > 0 ? cut : 200);
     }
 
     /** SPDX id where recognised, else the licence's label as the source gave it. */

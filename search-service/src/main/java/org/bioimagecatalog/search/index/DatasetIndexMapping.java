@@ -10,8 +10,11 @@ import org.bioimagecatalog.model.ModelJson;
  * The {@code _meta} block records how the index was built, so that any replica can read it back.
  */
 public final class DatasetIndexMapping {
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     static final String LOWERCASE_NORMALIZER = "lowercase_keyword";
+    public static final String TITLE_SUGGEST = "titleSuggest";
+    public static final String ORGANISM_SUGGEST = "organismSuggest";
+    public static final String IMAGING_METHOD_SUGGEST = "imagingMethodSuggest";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -57,6 +60,12 @@ public final class DatasetIndexMapping {
         p.set("formats", keyword());
         p.set("identifiers", keyword().put("normalizer", LOWERCASE_NORMALIZER));
         p.set("reuseCount", type("integer"));
+        // metadata quality score 0..100 from catalog-service, absent until the catalog sends it
+        p.set("quality", type("integer"));
+        // autocomplete (completion suggester; edge_ngram and search_as_you_type are not in every distribution)
+        p.set(TITLE_SUGGEST, completion());
+        p.set(ORGANISM_SUGGEST, completion());
+        p.set(IMAGING_METHOD_SUGGEST, completion());
         p.set("version", type("integer"));
         // the whole event, kept for display and for rebuilding a document; never indexed
         p.set("doc", JSON.objectNode().put("type", "object").put("enabled", false));
@@ -75,6 +84,11 @@ public final class DatasetIndexMapping {
                     JSON.objectNode().put("type", "text").put("analyzer", analysis.analyzer()));
         }
         return field;
+    }
+
+    /** The {@code simple} analyser (lower-cased letters) is in every distribution. */
+    private static ObjectNode completion() {
+        return type("completion").put("analyzer", "simple").put("preserve_separators", true);
     }
 
     private static ObjectNode keyword() {

@@ -15,28 +15,54 @@ import org.jboss.logging.Logger;
  * an external version ({@code external_gte}): an older event than the indexed one gets a 409 and is skipped,
  * the same event again is a harmless overwrite. {@code require_alias} stops a write from auto-creating a
  * concrete index under the alias's name if the alias vanished. Items Elasticsearch could not take for a
- * passing reason (429, 5xx, index missing) are retried; items it refused (bad document) are logged and
- * counted, and the rest of the batch goes on.
+ * passing reason (429, 5xx, index missing) are retried; items it refused (bad document) are logged, counted
+ * and recorded in {@link RejectedDocumentStore}, and the rest of the batch goes on. During a reindex a live
+ * batch is written to the index being built as well ({@link RebuildTarget}).
  */
 @ApplicationScoped
 public class DatasetIndexer {
     private static final Logger LOG = Logger.getLogger(DatasetIndexer.class);
-    private static final Map<String, String> BULK_PARAMS = Map.of("require_alias", "true");
+    private static final Map<String, String> ALIAS_BULK_PARAMS = Map.of("require_alias", "true");
 
     private final ElasticsearchGateway es;
     private final IndexBootstrap bootstrap;
     private final IndexingMetrics metrics;
     private final IndexingRetry retry;
+    private final RebuildTarget rebuild;
+    private final RejectedDocumentStore rejects;
 
     public DatasetIndexer(ElasticsearchGateway es, IndexBootstrap bootstrap, IndexingMetrics metrics,
-            IndexingRetry retry) {
+            IndexingRetry retry, RebuildTarget rebuild, RejectedDocumentStore rejects) {
         this.es = es;
         this.bootstrap = bootstrap;
         this.metrics = metrics;
         this.retry = retry;
+        this.rebuild = rebuild;
+        this.rejects = rejects;
     }
 
     public BulkOutcome write(List<DocumentChange> changes) {
+        return write(changes, IndexTarget.LIVE);
+    }
+
+    public BulkOutcome write(List<DocumentChange> changes, IndexTarget target) {
+        // read before writing: a rebuild that starts later replays these events itself (see ReindexService)
+        var building = target.isLive() ? rebuild.index() : java.util.Optional.<String>empty();
+        BulkOutcome outcome = writeTo(changes, target);
+        if (building.isPresent()) {
+            changes.stream().filter(DocumentChange::isDelete).forEach(c -> rebuild.deleted(c.id()));
+            writeTo(changes, IndexTarget.concrete(building.get()));
+        }
+        if (target.isLive()) {
+            metrics.indexed(outcome.indexed().size());
+            metrics.deleted(outcome.deleted());
+            metrics.stale(outcome.stale());
+        }
+        rejects.clear(outcome.indexed());
+        return outcome;
+    }
+
+    private BulkOutcome writeTo(List<DocumentChange> changes, IndexTarget target) {
         List<String> indexed = new ArrayList<>();
         int deleted = 0;
         int stale = 0;
@@ -44,8 +70,9 @@ public class DatasetIndexer {
         List<DocumentChange> pending = changes;
         Duration backoff = retry.first();
         while (!pending.isEmpty()) {
-            String alias = bootstrap.active().alias();
-            var answer = es.ndjson("/" + alias + "/_bulk", BULK_PARAMS, body(pending));
+            String index = target.isLive() ? bootstrap.active().alias() : target.index();
+            var answer = es.ndjson("/" + index + "/_bulk", target.isLive() ? ALIAS_BULK_PARAMS : Map.of(),
+                    body(pending));
             if (!answer.ok()) {
                 throw new SearchEngineUnavailableException("bulk request refused: " + answer.status() + " "
                         + answer.errorType(), null);
@@ -67,16 +94,18 @@ public class DatasetIndexer {
                     stale++;
                     LOG.debugf("dataset %s version %d is older than the indexed one; skipped", change.id(),
                             change.version());
-                } else if (status == 429 || status >= 500 || "index_not_found_exception".equals(errorType)) {
+                } else if (status == 429 || status >= 500
+                        || ("index_not_found_exception".equals(errorType) && target.isLive())) {
                     again.add(change);
                     if ("index_not_found_exception".equals(errorType)) {
                         bootstrap.invalidate();
                     }
+                } else if ("index_not_found_exception".equals(errorType)) {
+                    // the index a reindex was building is gone (the reindex failed): nothing to retry or record
+                    LOG.debugf("dataset %s not written to %s: the index no longer exists", change.id(), index);
                 } else {
                     rejected++;
-                    metrics.rejected(errorType.isEmpty() ? "status_" + status : errorType);
-                    LOG.warnf("Elasticsearch rejected dataset %s version %d: %s %s", change.id(), change.version(),
-                            errorType, item.path("error").path("reason").asText(""));
+                    reject(change, index, status, errorType, item.path("error").path("reason").asText(""));
                 }
             }
             if (!again.isEmpty()) {
@@ -87,10 +116,15 @@ public class DatasetIndexer {
             }
             pending = again;
         }
-        metrics.indexed(indexed.size());
-        metrics.deleted(deleted);
-        metrics.stale(stale);
         return new BulkOutcome(List.copyOf(indexed), deleted, stale, rejected);
+    }
+
+    private void reject(DocumentChange change, String index, int status, String errorType, String reason) {
+        String type = errorType.isEmpty() ? "status_" + status : errorType;
+        metrics.rejected(type);
+        LOG.warnf("Elasticsearch rejected dataset %s version %d in %s: %s %s", change.id(), change.version(), index,
+                type, reason);
+        rejects.record(change.id(), change.version(), index, type, reason);
     }
 
     private static String body(List<DocumentChange> changes) {

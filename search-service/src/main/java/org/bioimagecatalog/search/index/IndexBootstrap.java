@@ -12,9 +12,12 @@ import org.bioimagecatalog.search.SearchConfig;
 import org.jboss.logging.Logger;
 
 /**
- * Makes sure the versioned dataset index and its alias exist, at start-up and whenever a write finds them
- * gone. Idempotent and safe when several replicas start together: "already exists" is success, and an alias
- * that already points elsewhere (a later reindex moved it) is left alone and followed.
+ * Makes sure the dataset index and its alias exist, at start-up and whenever a write finds them gone. With no
+ * alias, it creates generation 1 ({@code <alias>-v1}) and points the alias at it. Idempotent and safe when
+ * several replicas start together: "already exists" is success, and an alias that already points elsewhere (a
+ * reindex moved it) is followed. An alias serving an index of an older mapping version gets the new fields
+ * added to its mapping (additions are all a live index takes), so new documents are accepted; only a reindex
+ * fills them in for the documents indexed before.
  */
 @ApplicationScoped
 public class IndexBootstrap {
@@ -61,11 +64,16 @@ public class IndexBootstrap {
     }
 
     public synchronized ActiveIndex ensure() {
-        TextAnalysis wanted = detector.detect();
-        String index = names.versioned(DatasetIndexMapping.VERSION);
-        createIfMissing(index, wanted);
-        String serving = aliasTarget().orElseGet(() -> addAlias(index));
+        String serving = aliasTarget().orElseGet(() -> {
+            String first = names.versioned(1);
+            createIfMissing(first, detector.detect());
+            return addAlias(first);
+        });
         JsonNode meta = meta(serving);
+        if (meta.path("mappingVersion").asInt(DatasetIndexMapping.VERSION) < DatasetIndexMapping.VERSION) {
+            addNewFields(serving, new TextAnalysis(meta.path("analyzer").asText(TextAnalysis.STANDARD)));
+            meta = meta(serving);
+        }
         ActiveIndex ensured = new ActiveIndex(serving, names.alias(),
                 meta.path("mappingVersion").asInt(DatasetIndexMapping.VERSION),
                 new TextAnalysis(meta.path("analyzer").asText(TextAnalysis.STANDARD)));
@@ -81,7 +89,23 @@ public class IndexBootstrap {
         return ensured;
     }
 
-    private void createIfMissing(String index, TextAnalysis analysis) {
+    /** The alias's current index, if the alias exists. */
+    public Optional<String> servingIndex() {
+        return aliasTarget();
+    }
+
+    private void addNewFields(String index, TextAnalysis analysis) {
+        var answer = es.json("PUT", "/" + index + "/_mapping", DatasetIndexMapping.mappings(analysis));
+        if (answer.ok()) {
+            LOG.warnf("index %s had an older mapping: new fields added; run a reindex to fill them for existing"
+                    + " documents", index);
+        } else {
+            LOG.warnf("could not add the new fields to the mapping of %s (%d %s); run a reindex", index,
+                    answer.status(), answer.errorType());
+        }
+    }
+
+    public void createIfMissing(String index, TextAnalysis analysis) {
         var answer = es.json("PUT", "/" + index, DatasetIndexMapping.createIndexBody(analysis,
                 config.index().shards(), config.index().replicas()));
         if (answer.ok()) {

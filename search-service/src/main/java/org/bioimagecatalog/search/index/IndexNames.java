@@ -21,7 +21,21 @@ public class IndexNames {
         return alias;
     }
 
-    public String versioned(int mappingVersion) {
-        return prefix + name + "-v" + mappingVersion;
+    /** The index of a generation: 1 at first, one more at each reindex. */
+    public String versioned(int generation) {
+        return prefix + name + "-v" + generation;
+    }
+
+    /** The generation of an index named by {@link #versioned}, or 0 for any other name. */
+    public int generationOf(String index) {
+        String stem = prefix + name + "-v";
+        if (index == null || !index.startsWith(stem)) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(index.substring(stem.length()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 }

@@ -49,6 +49,15 @@ public class ReuseCountStore {
         StoredReuseSummary.deleteById(datasetId);
     }
 
+    /** Reuse counts of the summaries stored or changed at or after {@code since}. */
+    @Transactional
+    public Map<String, Integer> countsChangedSince(java.time.Instant since) {
+        Map<String, Integer> counts = new HashMap<>();
+        StoredReuseSummary.<StoredReuseSummary>list("updatedAt >= ?1", since.atOffset(ZoneOffset.UTC))
+                .forEach(s -> counts.put(s.datasetId, s.reuses));
+        return counts;
+    }
+
     /** Reuse counts of the given datasets; a dataset without a summary is absent from the map. */
     @Transactional
     public Map<String, Integer> countsFor(Collection<String> datasetIds) {

@@ -3,6 +3,7 @@ package org.bioimagecatalog.search.query;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 import org.bioimagecatalog.search.index.ActiveIndex;
 import org.bioimagecatalog.search.index.ElasticsearchGateway;
 import org.bioimagecatalog.search.index.IndexBootstrap;
@@ -42,6 +43,11 @@ public class DatasetSearch {
             SearchRequest request = parser.parse(params);
             outcome = "error";
             ActiveIndex index = bootstrap.active();
+            if (request.continues()) {
+                SearchResult result = continueSearch(request, index);
+                outcome = "ok";
+                return result;
+            }
             var answer = es.json("POST", "/" + index.alias() + "/_search", queries.build(request, index.analysis()));
             if (answer.status() == 400) {
                 // simple_query_string is lenient, so this is rare: say so without echoing engine internals
@@ -62,6 +68,34 @@ public class DatasetSearch {
             registry.counter("bic.search.queries", "outcome", outcome).increment();
             sample.stop(latency);
         }
+    }
+
+    /**
+     * A page after a cursor. The first cursor (from a classic page) has no point in time yet: one is opened
+     * on the alias now, and every later page of this search reads from it.
+     */
+    private SearchResult continueSearch(SearchRequest request, ActiveIndex index) {
+        SearchRequest.Continuation continuation = request.continuation();
+        if (continuation.pitId() == null) {
+            var pit = es.json("POST", "/" + index.alias() + "/_pit", Map.of("keep_alive", queries.pitKeepAlive()),
+                    null);
+            if (!pit.ok()) {
+                throw new SearchEngineUnavailableException("opening a point in time answered " + pit.status() + " "
+                        + pit.errorType(), null);
+            }
+            request = request.withContinuation(continuation.withPit(pit.body().path("id").asText()));
+        }
+        var answer = es.json("POST", "/_search", queries.build(request, index.analysis()));
+        if (answer.status() == 400 || answer.status() == 404) {
+            LOG.infof("a cursor could not be followed: %d %s", answer.status(), answer.errorType());
+            throw InvalidSearchRequestException.of("cursor", "this cursor has expired or is not valid;"
+                    + " start the search again");
+        }
+        if (!answer.ok()) {
+            throw new SearchEngineUnavailableException("search answered " + answer.status() + " "
+                    + answer.errorType(), null);
+        }
+        return results.map(answer.body(), request);
     }
 
     public SearchInfo info() {

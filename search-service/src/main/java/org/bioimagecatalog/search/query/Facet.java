@@ -3,14 +3,17 @@ package org.bioimagecatalog.search.query;
 import java.util.List;
 
 /**
- * The multi-select facets of the search API: the request parameter, the keyword field counted for the
- * facet, and the fields a filter value may match (a label, or an ontology id such as {@code 9606}).
+ * The multi-select term facets of the search API: the request parameter, the keyword field counted for the
+ * facet, and the fields a filter value may match (a label, or an ontology id such as {@code 9606}). The range
+ * facets (release year, quality) and has-reuse are {@link RangeFilters}.
  */
 public enum Facet {
     SOURCE("source", "sources", List.of("sources")),
     ORGANISM("organism", "organismFacet", List.of("organismFacet", "organismTaxonIds")),
     IMAGING_METHOD("imagingMethod", "imagingMethodFacet", List.of("imagingMethodFacet", "fbbiIds")),
-    LICENSE("license", "license", List.of("license"));
+    LICENSE("license", "license", List.of("license")),
+    FORMAT("format", "formats", List.of("formats")),
+    STUDY_TYPE("studyType", "studyTypes", List.of("studyTypes"));
 
     private final String param;
     private final String countedField;

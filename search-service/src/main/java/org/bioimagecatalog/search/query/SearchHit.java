@@ -19,5 +19,9 @@ public record SearchHit(
         String license,
         LocalDate released,
         @Schema(description = "Number of works that reused the data", example = "3") int reuseCount,
+        @Schema(example = "[\"OME-Zarr\"]") List<String> formats,
+        @Schema(example = "[\"high content screen\"]") List<String> studyTypes,
+        @Schema(description = "Metadata quality score, 0 to 100, when the catalog gave one", example = "83")
+        Integer quality,
         @Schema(description = "Matched fragments per field (title, description); matches wrapped in <em>,"
                 + " the rest HTML-escaped") Map<String, List<String>> highlights) {}

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bioimagecatalog.search.SearchConfig;
@@ -17,7 +18,8 @@ import org.bioimagecatalog.search.index.TextAnalysis;
  * {@code simple_query_string}, which never fails on syntax and has no field or DSL syntax, so nothing a
  * person types can reach the query DSL. Filters are applied as a {@code post_filter} and each facet is
  * counted under the filters of the <em>other</em> facets: selecting one organism still shows how many
- * datasets the other organisms would add (multi-select faceting).
+ * datasets the other organisms would add (multi-select faceting). Relevance adds a reuse term to the text
+ * score ({@code function_score}, {@code log1p}); a cursor continues with a point in time and search_after.
  */
 @ApplicationScoped
 public class SearchQueryBuilder {
@@ -30,7 +32,16 @@ public class SearchQueryBuilder {
             "description." + TextAnalysis.STEMMED_SUBFIELD + "^0.8");
     static final List<String> SOURCE_FIELDS = List.of(
             "id", "title", "description", "sources", "organismFacet", "imagingMethodFacet", "license", "released",
-            "reuseCount");
+            "reuseCount", "formats", "studyTypes", "quality");
+    /** Facet names of the filters that are not term facets. */
+    static final String RELEASE_YEAR = "releaseYear";
+    static final String HAS_REUSE = "hasReuse";
+    static final String QUALITY = "quality";
+    /**
+     * Quality buckets, cumulative like the filter: bucket {@code 50} counts the datasets scoring 50 or more,
+     * i.e. what {@code minQuality=50} would give.
+     */
+    static final List<Integer> QUALITY_BUCKETS = List.of(80, 50, 0);
     /** simple_query_string features offered: quotes, -, |, +, prefix*, parentheses; no fuzzy or slop. */
     private static final String FLAGS = "AND|OR|NOT|PHRASE|PREFIX|PRECEDENCE|WHITESPACE|ESCAPE";
     private static final int CONCEPT_ID_BOOST = 2;
@@ -38,38 +49,128 @@ public class SearchQueryBuilder {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final int facetSize;
+    private final double reuseBoostFactor;
+    private final String pitKeepAlive;
 
     @Inject
     public SearchQueryBuilder(SearchConfig config) {
-        this(config.query().facetSize());
+        this(config.query().facetSize(), config.query().reuseBoostFactor(), config.query().pitKeepAlive());
     }
 
     SearchQueryBuilder(int facetSize) {
+        this(facetSize, 1.0, "2m");
+    }
+
+    SearchQueryBuilder(int facetSize, double reuseBoostFactor, String pitKeepAlive) {
         this.facetSize = facetSize;
+        this.reuseBoostFactor = reuseBoostFactor;
+        this.pitKeepAlive = pitKeepAlive;
+    }
+
+    public String pitKeepAlive() {
+        return pitKeepAlive;
     }
 
     public ObjectNode build(SearchRequest request, TextAnalysis analysis) {
         ObjectNode body = JSON.objectNode();
-        body.put("from", request.from());
+        if (request.continues()) {
+            // a point in time fixes the result set; search_after continues after the last hit shown
+            body.putObject("pit").put("id", request.continuation().pitId()).put("keep_alive", pitKeepAlive);
+            body.set("search_after", request.continuation().searchAfter());
+        } else {
+            body.put("from", request.from());
+        }
         body.put("size", request.size());
         body.put("track_total_hits", true);
         SOURCE_FIELDS.forEach(body.putArray("_source")::add);
-        body.set("query", request.hasText() ? textQuery(request.q(), analysis) : matchAll());
-        if (!request.filters().isEmpty()) {
-            body.set("post_filter", allFiltersExcept(request.filters(), null));
+        JsonNode query = request.hasText() ? textQuery(request.q(), analysis) : matchAll();
+        body.set("query", request.sort() == SortOrder.RELEVANCE ? blendWithReuse(query) : query);
+        Map<String, JsonNode> clauses = filterClauses(request);
+        if (!clauses.isEmpty()) {
+            body.set("post_filter", allFiltersExcept(clauses, null));
         }
-        ObjectNode aggs = body.putObject("aggs");
-        for (Facet facet : Facet.values()) {
-            ObjectNode agg = aggs.putObject(facet.param());
-            agg.set("filter", allFiltersExcept(request.filters(), facet));
-            agg.putObject("aggs").putObject("values").putObject("terms")
-                    .put("field", facet.countedField()).put("size", facetSize);
-        }
+        body.set("aggs", aggregations(clauses));
         if (request.hasText()) {
             body.set("highlight", highlight());
         }
-        body.set("sort", sort(request.hasText()));
+        body.set("sort", sort(request.sort()));
         return body;
+    }
+
+    /** Every facet, each counted under the filters of the others. */
+    private ObjectNode aggregations(Map<String, JsonNode> clauses) {
+        ObjectNode aggs = JSON.objectNode();
+        for (Facet facet : Facet.values()) {
+            facetAgg(aggs, facet.param(), clauses).putObject("terms")
+                    .put("field", facet.countedField()).put("size", facetSize);
+        }
+        facetAgg(aggs, RELEASE_YEAR, clauses).putObject("terms").put("field", RELEASE_YEAR)
+                .put("size", facetSize).putObject("order").put("_key", "desc");
+        ObjectNode reuse = facetAgg(aggs, HAS_REUSE, clauses).putObject("filters").putObject("filters");
+        reuse.set("true", hasReuse(true));
+        reuse.set("false", hasReuse(false));
+        ObjectNode quality = facetAgg(aggs, QUALITY, clauses).putObject("range")
+                .put("field", QUALITY).put("keyed", true);
+        ArrayNode ranges = quality.putArray("ranges");
+        QUALITY_BUCKETS.forEach(b -> ranges.addObject().put("key", String.valueOf(b)).put("from", b));
+        return aggs;
+    }
+
+    /** A filter aggregation named {@code name} (all clauses but its own), answering its inner "values" node. */
+    private static ObjectNode facetAgg(ObjectNode aggs, String name, Map<String, JsonNode> clauses) {
+        ObjectNode agg = aggs.putObject(name);
+        agg.set("filter", allFiltersExcept(clauses, name));
+        return agg.putObject("aggs").putObject("values");
+    }
+
+    /** Text score plus log10(1 + reuseCount × factor): reuse lifts a match, it never makes a non-match. */
+    private JsonNode blendWithReuse(JsonNode query) {
+        ObjectNode wrapper = JSON.objectNode();
+        ObjectNode fs = wrapper.putObject("function_score");
+        fs.set("query", query);
+        fs.putArray("functions").addObject().putObject("field_value_factor")
+                .put("field", "reuseCount").put("modifier", "log1p").put("factor", reuseBoostFactor).put("missing", 0);
+        fs.put("boost_mode", "sum");
+        fs.put("score_mode", "sum");
+        return wrapper;
+    }
+
+    /** One clause per filtered dimension, keyed by its facet name, so a facet can leave its own out. */
+    static Map<String, JsonNode> filterClauses(SearchRequest request) {
+        Map<String, JsonNode> clauses = new LinkedHashMap<>();
+        request.filters().forEach((facet, values) -> clauses.put(facet.param(), anyOf(facet, values)));
+        RangeFilters r = request.ranges();
+        if (r.hasYearRange()) {
+            ObjectNode range = JSON.objectNode();
+            ObjectNode bounds = range.putObject("range").putObject(RELEASE_YEAR);
+            if (r.releasedFrom() != null) {
+                bounds.put("gte", r.releasedFrom());
+            }
+            if (r.releasedTo() != null) {
+                bounds.put("lte", r.releasedTo());
+            }
+            clauses.put(RELEASE_YEAR, range);
+        }
+        if (r.hasReuse() != null) {
+            clauses.put(HAS_REUSE, hasReuse(r.hasReuse()));
+        }
+        if (r.minQuality() != null) {
+            ObjectNode range = JSON.objectNode();
+            range.putObject("range").putObject(QUALITY).put("gte", r.minQuality());
+            clauses.put(QUALITY, range);
+        }
+        return clauses;
+    }
+
+    private static JsonNode hasReuse(boolean reused) {
+        ObjectNode range = JSON.objectNode();
+        range.putObject("range").putObject("reuseCount").put("gte", 1);
+        if (reused) {
+            return range;
+        }
+        ObjectNode not = JSON.objectNode();
+        not.putObject("bool").putArray("must_not").add(range);
+        return not;
     }
 
     JsonNode textQuery(String q, TextAnalysis analysis) {
@@ -111,20 +212,20 @@ public class SearchQueryBuilder {
         return query;
     }
 
-    /** A bool filter of the selected values of every facet but {@code excluded} (match_all when none). */
-    private static JsonNode allFiltersExcept(Map<Facet, List<String>> filters, Facet excluded) {
-        List<JsonNode> clauses = new ArrayList<>();
-        filters.forEach((facet, values) -> {
-            if (facet != excluded) {
-                clauses.add(anyOf(facet, values));
+    /** A bool filter of every clause but the one of {@code excluded} (match_all when none is left). */
+    private static JsonNode allFiltersExcept(Map<String, JsonNode> clauses, String excluded) {
+        List<JsonNode> kept = new ArrayList<>();
+        clauses.forEach((name, clause) -> {
+            if (!name.equals(excluded)) {
+                kept.add(clause);
             }
         });
-        if (clauses.isEmpty()) {
+        if (kept.isEmpty()) {
             return matchAll();
         }
         ObjectNode bool = JSON.objectNode();
         ArrayNode filter = bool.putObject("bool").putArray("filter");
-        clauses.forEach(filter::add);
+        kept.forEach(filter::add);
         return bool;
     }
 
@@ -151,10 +252,12 @@ public class SearchQueryBuilder {
         return highlight;
     }
 
-    private static ArrayNode sort(boolean byRelevance) {
+    private static ArrayNode sort(SortOrder order) {
         ArrayNode sort = JSON.arrayNode();
-        if (byRelevance) {
+        if (order == SortOrder.RELEVANCE) {
             sort.add("_score");
+        } else if (order == SortOrder.MOST_REUSED) {
+            sort.addObject().putObject("reuseCount").put("order", "desc").put("missing", "_last");
         }
         sort.addObject().putObject("released").put("order", "desc").put("missing", "_last");
         sort.addObject().put("id", "asc");

@@ -11,6 +11,16 @@ public record SearchResult(
         @Schema(description = "Page number, from 1", example = "1") int page,
         @Schema(description = "Page size", example = "20") int size,
         List<SearchHit> items,
-        @Schema(description = "Per facet (source, organism, imagingMethod, license), the values and their counts."
-                + " A facet's counts ignore the facet's own selection, so other values stay selectable.")
-        Map<String, List<FacetValue>> facets) {}
+        @Schema(description = "Per facet (source, organism, imagingMethod, license, format, studyType, releaseYear,"
+                + " hasReuse, quality), the values and their counts. A facet's counts ignore the facet's own"
+                + " selection, so other values stay selectable.")
+        Map<String, List<FacetValue>> facets,
+        @Schema(description = "Opaque cursor to the next page (pass it as `cursor`, nothing else needed); absent"
+                + " on the last page. From the second page on, the pages come from one point in time, so they stay"
+                + " stable while the index changes.")
+        String cursor) {
+
+    public SearchResult(long total, int page, int size, List<SearchHit> items, Map<String, List<FacetValue>> facets) {
+        this(total, page, size, items, facets, null);
+    }
+}

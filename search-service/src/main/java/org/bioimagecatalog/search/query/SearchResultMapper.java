@@ -24,15 +24,46 @@ public class SearchResultMapper {
             items.add(hit(hit));
         }
         Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+        JsonNode aggregations = answer.path("aggregations");
         for (Facet facet : Facet.values()) {
-            List<FacetValue> values = new ArrayList<>();
-            for (JsonNode bucket : answer.path("aggregations").path(facet.param()).path("values").path("buckets")) {
+            facets.put(facet.param(), buckets(aggregations.path(facet.param()), false));
+        }
+        facets.put(SearchQueryBuilder.RELEASE_YEAR, buckets(aggregations.path(SearchQueryBuilder.RELEASE_YEAR), false));
+        facets.put(SearchQueryBuilder.HAS_REUSE, buckets(aggregations.path(SearchQueryBuilder.HAS_REUSE), true));
+        facets.put(SearchQueryBuilder.QUALITY, buckets(aggregations.path(SearchQueryBuilder.QUALITY), true));
+        long total = answer.path("hits").path("total").path("value").asLong();
+        return new SearchResult(total, request.page(), request.size(), items, facets,
+                nextCursor(answer, request, total));
+    }
+
+    /** A cursor when more hits follow this page: the sort values of its last hit, and the PIT if open. */
+    private static String nextCursor(JsonNode answer, SearchRequest request, long total) {
+        JsonNode hits = answer.path("hits").path("hits");
+        if (hits.isEmpty() || (long) request.page() * request.size() >= total) {
+            return null;
+        }
+        JsonNode lastSort = hits.get(hits.size() - 1).path("sort");
+        String pit = answer.path("pit_id").asText(null);
+        return SearchCursor.next(request, lastSort, pit).encode();
+    }
+
+    /** Terms buckets (an array), or named buckets (filters/range, keyed), skipping empty named ones. */
+    private static List<FacetValue> buckets(JsonNode aggregation, boolean keyed) {
+        List<FacetValue> values = new ArrayList<>();
+        JsonNode buckets = aggregation.path("values").path("buckets");
+        if (keyed) {
+            buckets.properties().forEach(e -> {
+                long count = e.getValue().path("doc_count").asLong();
+                if (count > 0) {
+                    values.add(new FacetValue(e.getKey(), count));
+                }
+            });
+        } else {
+            for (JsonNode bucket : buckets) {
                 values.add(new FacetValue(bucket.path("key").asText(), bucket.path("doc_count").asLong()));
             }
-            facets.put(facet.param(), values);
         }
-        long total = answer.path("hits").path("total").path("value").asLong();
-        return new SearchResult(total, request.page(), request.size(), items, facets);
+        return values;
     }
 
     private SearchHit hit(JsonNode hit) {
@@ -50,6 +81,9 @@ public class SearchResultMapper {
                 source.path("license").asText(null),
                 released == null ? null : LocalDate.parse(released),
                 source.path("reuseCount").asInt(0),
+                strings(source.path("formats")),
+                strings(source.path("studyTypes")),
+                source.path("quality").isNumber() ? source.path("quality").asInt() : null,
                 highlights);
     }
 

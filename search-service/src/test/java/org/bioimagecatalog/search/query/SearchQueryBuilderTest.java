@@ -1,0 +1,70 @@
+package org.bioimagecatalog.search.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.List;
+import java.util.Map;
+import org.bioimagecatalog.search.index.TextAnalysis;
+import org.junit.jupiter.api.Test;
+
+class SearchQueryBuilderTest {
+    private final SearchQueryBuilder builder = new SearchQueryBuilder(30, 1.5, "2m");
+    private final TextAnalysis standard = new TextAnalysis(TextAnalysis.STANDARD);
+
+    @Test
+    void relevanceAddsLogOfReuseToTheTextScoreWithoutScripts() {
+        var body = builder.build(new SearchRequest("mitosis", Map.of(), 1, 20), standard);
+
+        var fs = body.path("query").path("function_score");
+        assertThat(fs.path("boost_mode").asText()).isEqualTo("sum");
+        var factor = fs.path("functions").path(0).path("field_value_factor");
+        assertThat(factor.path("field").asText()).isEqualTo("reuseCount");
+        assertThat(factor.path("modifier").asText()).isEqualTo("log1p");
+        assertThat(factor.path("factor").asDouble()).isEqualTo(1.5);
+        assertThat(fs.path("query").has("simple_query_string")).isTrue();
+        assertThat(body.path("sort").path(0).asText()).isEqualTo("_score");
+        assertThat(body.toString()).doesNotContain("\"script\"").doesNotContain("script_score");
+    }
+
+    @Test
+    void newestAndMostReusedSortWithoutScoring() {
+        var newest = builder.build(new SearchRequest("mitosis", Map.of(), RangeFilters.NONE, SortOrder.NEWEST, 1, 20,
+                null), standard);
+        assertThat(newest.path("query").has("function_score")).isFalse();
+        assertThat(newest.path("sort").path(0).has("released")).isTrue();
+        var reused = builder.build(new SearchRequest("", Map.of(), RangeFilters.NONE, SortOrder.MOST_REUSED, 1, 20,
+                null), standard);
+        assertThat(reused.path("sort").path(0).path("reuseCount").path("order").asText()).isEqualTo("desc");
+    }
+
+    @Test
+    void aContinuationReadsFromItsPointInTimeAfterTheLastHit() {
+        var after = JsonNodeFactory.instance.arrayNode().add(1_600_000_000_000L).add("bic-ds-1");
+        var request = new SearchRequest("", Map.of(Facet.FORMAT, List.of("OME-Zarr")), RangeFilters.NONE, null, 2, 10,
+                new SearchRequest.Continuation(after, "pit-1"));
+
+        var body = builder.build(request, standard);
+
+        assertThat(body.path("pit").path("id").asText()).isEqualTo("pit-1");
+        assertThat(body.path("pit").path("keep_alive").asText()).isEqualTo("2m");
+        assertThat(body.path("search_after")).isEqualTo(after);
+        assertThat(body.has("from")).isFalse();
+        assertThat(body.path("post_filter").toString()).contains("OME-Zarr");
+    }
+
+    @Test
+    void eachRangeFacetIsCountedWithoutItsOwnFilter() {
+        var request = new SearchRequest("", Map.of(), new RangeFilters(2015, null, true, 50), null, 1, 20, null);
+
+        var aggs = builder.build(request, standard).path("aggs");
+
+        assertThat(aggs.path("releaseYear").path("filter").toString()).doesNotContain("releaseYear")
+                .contains("reuseCount").contains("quality");
+        assertThat(aggs.path("hasReuse").path("filter").toString()).contains("releaseYear").contains("quality");
+        assertThat(aggs.path("quality").path("filter").toString()).doesNotContain("\"quality\"")
+                .contains("releaseYear");
+        assertThat(aggs.path("source").path("filter").toString()).contains("releaseYear").contains("reuseCount")
+                .contains("quality");
+    }
+}
