@@ -129,10 +129,13 @@ class HarvestToSearchEndToEndTest {
     void everyPrimaryPublicationAppearsInTheReuseApi() {
         for (String accession : accessions) {
             String id = datasetIds.get(accession);
-            List<Map<String, Object>> publications = catalogDataset(id).getList("metadata.publications");
-            if (publications == null) {
+            List<Map<String, Object>> all = catalogDataset(id).getList("metadata.publications");
+            if (all == null) {
                 continue; // a study without a publication (the record omits empty lists)
             }
+            // only the publications that describe the dataset; preprints and other related works are not PRIMARY
+            List<Map<String, Object>> publications = all.stream()
+                    .filter(p -> "PRIMARY".equals(p.get("relation"))).toList();
             List<String> pmids = publications.stream().map(p -> (String) p.get("pmid")).filter(p -> p != null).toList();
             List<String> dois = publications.stream().map(p -> (String) p.get("doi")).filter(d -> d != null).toList();
             if (pmids.isEmpty() && dois.isEmpty()) {
