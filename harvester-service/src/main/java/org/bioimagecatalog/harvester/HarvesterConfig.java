@@ -25,6 +25,12 @@ public interface HarvesterConfig {
         /** Which connector reads this source, e.g. {@code idr-study-files}. */
         String type();
 
+        /**
+         * The archive named in record keys ({@code <archive>:<native id>}) when a record does not say it itself;
+         * defaults to the connector's archive (e.g. {@code idr} for {@code idr-study-files}).
+         */
+        Optional<String> archive();
+
         /** Directory, file or URL harvested when a run names no location; empty means no scheduled harvest. */
         Optional<String> location();
     }

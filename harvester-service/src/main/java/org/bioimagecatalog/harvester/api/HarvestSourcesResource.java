@@ -30,12 +30,12 @@ public class HarvestSourcesResource {
     HarvesterConfig config;
 
     @GET
-    @Operation(summary = "List configured sources", description = "Name, connector type, default location and last run.")
+    @Operation(summary = "List configured sources", description = "Name, connector type, the archive its record keys name, default location and last run.")
     @APIResponse(responseCode = "200", description = "The sources",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceListResponse.class)))
     public SourceListResponse list() {
         return new SourceListResponse(sources.all().stream()
-                .map(s -> new SourceResponse(s.name(), s.type(), s.location().orElse(null),
+                .map(s -> new SourceResponse(s.name(), s.type(), s.archive(), s.location().orElse(null),
                         config.schedule().enabled() && s.location().isPresent(),
                         runs.lastRun(s.name()).orElse(null)))
                 .toList());

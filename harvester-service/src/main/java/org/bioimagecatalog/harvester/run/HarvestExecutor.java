@@ -87,7 +87,7 @@ public class HarvestExecutor {
     }
 
     private void harvest(HarvestRun run, UUID runId, HarvestSource source, HarvestedItem item) {
-        String archive = source.connector().archive();
+        String archive = item.archive() != null ? item.archive() : source.archive();
         String key = HarvestedRecord.key(archive, item.nativeId());
         String hash = ModelJson.contentHash(item.metadata());
         if (!run.force() && store.countIfUnchanged(runId, key, hash)) {
@@ -103,7 +103,7 @@ public class HarvestExecutor {
     }
 
     private void reject(HarvestRun run, UUID runId, HarvestSource source, RecordRejectedException e) {
-        publisher.reject(HarvestRejected.of(run.id(), source.connector().archive(), e.location(), e.reason(),
+        publisher.reject(HarvestRejected.of(run.id(), source.archive(), e.location(), e.reason(),
                 e.payloadExcerpt()));
         store.recordRejected(runId, e.location(), e.reason());
         metrics.rejected(source.name());

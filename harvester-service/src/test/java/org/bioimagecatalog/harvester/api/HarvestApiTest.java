@@ -59,6 +59,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HarvestApiTest {
     private static final String RUNS = "/api/v1/harvest/runs";
     private static final String PROBLEM_JSON = "application/problem+json";
+    static final String KNOWN_SOURCES = "bia-crates, empiar-crates, idr, idr-crates, ssbd";
 
     @Test
     @Order(1)
@@ -265,8 +266,8 @@ class HarvestApiTest {
 
     @Test
     void badRunRequestsAreAnsweredWithProblems() {
-        assertProblem(given().contentType(ContentType.JSON).body(Map.of("source", "empiar", "location", "/tmp")).post(RUNS),
-                400, "unknown-source", "no source named 'empiar' is configured; known sources: idr");
+        assertProblem(given().contentType(ContentType.JSON).body(Map.of("source", "nosuch", "location", "/tmp")).post(RUNS),
+                400, "unknown-source", "no source named 'nosuch' is configured; known sources: " + KNOWN_SOURCES);
         assertProblem(given().contentType(ContentType.JSON).body(Map.of("source", "idr")).post(RUNS),
                 400, "invalid-location", "no 'location' given and source 'idr' has none configured"
                         + " (bic.harvester.sources.idr.location)");
@@ -326,16 +327,18 @@ class HarvestApiTest {
     @Test
     @Order(6)
     void sourcesListTheIdrConnectorWithItsLastRun() {
-        String newest = given().queryParam("limit", 1).get(RUNS).then().statusCode(200).extract().path("items[0].id");
+        List<Map<String, Object>> runs = given().queryParam("limit", 100).get(RUNS).then().statusCode(200)
+                .extract().path("items");
+        Object newestIdr = runs.stream().filter(r -> "idr".equals(r.get("source"))).findFirst().orElseThrow().get("id");
 
         given().get("/api/v1/harvest/sources")
                 .then().statusCode(200)
-                .body("items.size()", equalTo(1))
-                .body("items[0].name", equalTo("idr"))
-                .body("items[0].type", equalTo("idr-study-files"))
-                .body("items[0].location", nullValue())
-                .body("items[0].scheduled", equalTo(false))
-                .body("items[0].lastRun.id", equalTo(newest));
+                .body("items.name", equalTo(List.of(KNOWN_SOURCES.split(", "))))
+                .body("items.find { it.name == 'idr' }.type", equalTo("idr-study-files"))
+                .body("items.find { it.name == 'idr' }.archive", equalTo("idr"))
+                .body("items.find { it.name == 'idr' }.location", nullValue())
+                .body("items.find { it.name == 'idr' }.scheduled", equalTo(false))
+                .body("items.find { it.name == 'idr' }.lastRun.id", equalTo(newestIdr));
     }
 
     @Test

@@ -1,0 +1,148 @@
+package org.bioimagecatalog.harvester.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.bioimagecatalog.harvester.api.ScriptedHttpServer.Reply;
+import org.bioimagecatalog.model.ModelJson;
+import org.bioimagecatalog.model.Organism;
+import org.bioimagecatalog.model.events.HarvestRejected;
+import org.bioimagecatalog.model.events.HarvestedRecord;
+import org.bioimagecatalog.testsupport.FixtureHttpServer;
+import org.bioimagecatalog.testsupport.Fixtures;
+import org.bioimagecatalog.testsupport.StackTestResource;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The archive connectors (GIDE RO-Crates, BioImage Archive, EMPIAR) through the harvester's real HTTP surface on
+ * the real stack: fixtures served over loopback HTTP, records and rejections read back from Kafka.
+ */
+@QuarkusTest
+@QuarkusTestResource(StackTestResource.class)
+class ArchiveHarvestApiTest {
+    private static final String RUNS = "/api/v1/harvest/runs";
+
+    @Test
+    void ssbdCratesAreHarvestedOverHttpThroughTheFolderListings() throws IOException {
+        Path folder = Fixtures.require("ssbd/gide-ro-crate");
+        try (FixtureHttpServer server = FixtureHttpServer.serve(folder)) {
+            String runId = startRun(Map.of("source", "ssbd", "location", server.baseUrl(), "force", true));
+            Response run = awaitFinished(runId);
+
+            assertThat(run.<String>path("status")).isEqualTo("SUCCEEDED");
+            assertThat(run.<Integer>path("seen")).isEqualTo(389);
+            assertThat(run.<Integer>path("published")).isEqualTo(389);
+            Map<String, HarvestedRecord> published = publishedBy(runId);
+            assertThat(published.keySet()).allMatch(k -> k.startsWith("ssbd:")).hasSize(389)
+                    .contains("ssbd:10-Komatsuzaki-MolDyn", "ssbd:ssbd-repos-000011");
+            HarvestedRecord moldyn = published.get("ssbd:10-Komatsuzaki-MolDyn");
+            assertThat(moldyn.source()).isEqualTo("ssbd");
+            assertThat(moldyn.sourceUrl()).isEqualTo(server.baseUrl() + "database/10-Komatsuzaki-MolDyn-ro-crate-metadata.json");
+            assertThat(moldyn.metadata().organisms()).containsExactly(new Organism("Dictyostelium discoideum", "44689"));
+        }
+    }
+
+    @Test
+    void cratesReadThroughAGenericSourceKeepTheirArchivesKeys() {
+        Path folder = Fixtures.require("empiar/gide-ro-crate");
+        String runId = startRun(Map.of("source", "empiar-crates", "location", folder.toString(), "force", true));
+        Response run = awaitFinished(runId);
+
+        assertThat(run.<String>path("status")).isEqualTo("SUCCEEDED");
+        assertThat(run.<Integer>path("published")).isEqualTo(23);
+        Map<String, HarvestedRecord> published = publishedBy(runId);
+        assertThat(published.keySet()).allMatch(k -> k.startsWith("empiar:EMPIAR-")).contains("empiar:EMPIAR-10310");
+        assertThat(published.get("empiar:EMPIAR-10310").sourceUrl()).startsWith("file:/").endsWith("/EMPIAR-10310-ro-crate-metadata.json");
+
+        String idrRun = startRun(Map.of("source", "idr-crates", "location",
+                Fixtures.require("idr/gide-ro-crate/idr0001-ro-crate-metadata.json").toString(), "force", true));
+        assertThat(awaitFinished(idrRun).<String>path("status")).isEqualTo("SUCCEEDED");
+        assertThat(publishedBy(idrRun).keySet()).containsExactly("idr:idr0001");
+    }
+
+    @Test
+    void brokenCratesGoToTheDeadLetterTopicAndAFailingServerIsRetried() throws IOException {
+        byte[] good = Files.readAllBytes(Fixtures.require("ssbd/gide-ro-crate/database/10-Komatsuzaki-MolDyn-ro-crate-metadata.json"));
+        String listing = "<html><body><a href=\"good-ro-crate-metadata.json\">good</a>"
+                + "<a href=\"truncated-ro-crate-metadata.json\">truncated</a>"
+                + "<a href=\"nodataset-ro-crate-metadata.json\">no dataset</a></body></html>";
+        try (ScriptedHttpServer server = ScriptedHttpServer.start(uri -> switch (uri.getPath()) {
+            case "/crates/" -> Reply.html(listing);
+            case "/crates/good-ro-crate-metadata.json" -> Reply.json(good);
+            case "/crates/truncated-ro-crate-metadata.json" -> Reply.json("{\"@graph\": [{\"@id\": \"x\"");
+            case "/crates/nodataset-ro-crate-metadata.json" -> Reply.json("{\"@graph\": [{\"@id\": \"#p\", \"@type\": \"Person\"}]}");
+            default -> Reply.status(404);
+        }).failFirst("/crates/good-ro-crate-metadata.json", 1, 500)) {
+            String base = server.baseUrl() + "crates/";
+            String runId = startRun(Map.of("source", "ssbd", "location", base, "force", true));
+            Response run = awaitFinished(runId);
+
+            assertThat(run.<String>path("status")).isEqualTo("PARTIAL");
+            assertThat(run.<Integer>path("seen")).isEqualTo(3);
+            assertThat(run.<Integer>path("published")).isEqualTo(1);
+            assertThat(run.<Integer>path("rejected")).isEqualTo(2);
+            assertThat(publishedBy(runId).keySet()).containsExactly("ssbd:10-Komatsuzaki-MolDyn");
+            assertThat(server.requests()).filteredOn(r -> r.equals("/crates/good-ro-crate-metadata.json")).hasSize(2);
+
+            List<HarvestRejected> rejected = rejectedBy(runId);
+            assertThat(rejected).extracting(HarvestRejected::key).containsExactly(
+                    "ssbd:" + base + "truncated-ro-crate-metadata.json", "ssbd:" + base + "nodataset-ro-crate-metadata.json");
+            assertThat(rejected).extracting(HarvestRejected::source).containsOnly("ssbd");
+            assertThat(rejected.get(0).reason()).startsWith("truncated-ro-crate-metadata.json: not valid JSON");
+            assertThat(rejected.get(0).payloadExcerpt()).isEqualTo("{\"@graph\": [{\"@id\": \"x\"");
+            assertThat(rejected.get(1).reason())
+                    .isEqualTo("nodataset-ro-crate-metadata.json: not a GIDE RO-Crate: the graph has no Dataset entity");
+        }
+    }
+
+    static String startRun(Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).body(body)
+                .when().post(RUNS)
+                .then().statusCode(202).extract().path("id");
+    }
+
+    static Response awaitFinished(String runId) {
+        Response[] last = new Response[1];
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            last[0] = given().get(RUNS + "/" + runId).then().statusCode(200).extract().response();
+            return !"RUNNING".equals(last[0].path("status"));
+        });
+        return last[0];
+    }
+
+    static Map<String, HarvestedRecord> publishedBy(String runId) {
+        return TopicReader.readAll(topic(HarvestedRecord.TOPIC)).stream()
+                .map(r -> {
+                    HarvestedRecord record = ModelJson.read(r.value(), HarvestedRecord.class);
+                    assertThat(r.key()).isEqualTo(record.key());
+                    return record;
+                })
+                .filter(r -> runId.equals(r.runId()))
+                .collect(Collectors.toMap(HarvestedRecord::key, r -> r));
+    }
+
+    static List<HarvestRejected> rejectedBy(String runId) {
+        return TopicReader.readAll(topic(HarvestRejected.TOPIC)).stream()
+                .map(r -> ModelJson.read(r.value(), HarvestRejected.class))
+                .filter(r -> runId.equals(r.runId()))
+                .toList();
+    }
+
+    private static String topic(String name) {
+        return ConfigProvider.getConfig().getValue("bic.kafka.topic-prefix", String.class) + name;
+    }
+}
