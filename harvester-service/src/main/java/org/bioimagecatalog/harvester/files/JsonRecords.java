@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 public final class JsonRecords {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern ISO_DATE = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})");
+    /** Leading and trailing white space, including the no-break spaces pasted from web forms. */
+    private static final Pattern EDGE_SPACE = Pattern.compile("^[\\s\\u00a0\\u2007\\u202f]+|[\\s\\u00a0\\u2007\\u202f]+$");
     private static final Pattern YEAR = Pattern.compile("^(\\d{4})$");
 
     private JsonRecords() {}
@@ -44,7 +46,7 @@ public final class JsonRecords {
         if (value == null || value.isNull() || value.isContainerNode()) {
             return null;
         }
-        String text = value.asText().strip();
+        String text = EDGE_SPACE.matcher(value.asText()).replaceAll("");
         return text.isEmpty() || text.equalsIgnoreCase("none") || text.equalsIgnoreCase("null") ? null : text;
     }
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.bioimagecatalog.harvester.api.ScriptedHttpServer.Reply;
+import org.bioimagecatalog.model.Identifier;
 import org.bioimagecatalog.model.ModelJson;
 import org.bioimagecatalog.model.Organism;
 import org.bioimagecatalog.model.events.HarvestRejected;
@@ -106,6 +107,108 @@ class ArchiveHarvestApiTest {
             assertThat(rejected.get(0).payloadExcerpt()).isEqualTo("{\"@graph\": [{\"@id\": \"x\"");
             assertThat(rejected.get(1).reason())
                     .isEqualTo("nodataset-ro-crate-metadata.json: not a GIDE RO-Crate: the graph has no Dataset entity");
+        }
+    }
+
+    @Test
+    void biaStudiesAreEnumeratedThroughTheSearchApiAndFetchedOneByOne() throws IOException {
+        Path studies = Fixtures.require("bia/biostudies-studies");
+        List<List<String>> pages = List.of(List.of("S-BIAD15", "S-BIAD1492"), List.of("S-BIAD1043", "S-BIAD9999"),
+                List.of("S-BIAD590"));
+        String api = "/biostudies/api/v1";
+        try (ScriptedHttpServer server = ScriptedHttpServer.start(uri -> {
+            String path = uri.getPath();
+            if (path.equals(api + "/BioImages/search")) {
+                int page = Integer.parseInt(uri.getQuery().replaceAll(".*page=(\\d+).*", "$1"));
+                return Reply.json(searchPage(page, 2, 5, page <= pages.size() ? pages.get(page - 1) : List.of()));
+            }
+            if (path.equals(api + "/studies/S-BIAD9999")) {
+                return Reply.json("{\"accno\": \"S-BIAD9999\", \"attributes\": [");
+            }
+            if (path.startsWith(api + "/studies/")) {
+                Path file = studies.resolve(path.substring((api + "/studies/").length()) + ".json");
+                return Files.exists(file) ? Reply.json(readBytes(file)) : Reply.status(404);
+            }
+            return Reply.status(404);
+        }).failFirst(api + "/BioImages/search", 1, 500).failFirst(api + "/studies/S-BIAD15", 2, 503)) {
+            String base = server.baseUrl() + "biostudies/api/v1";
+            String runId = startRun(Map.of("source", "bia", "location", base + "?pageSize=2", "force", true));
+            Response run = awaitFinished(runId);
+
+            assertThat(run.<String>path("status")).isEqualTo("PARTIAL");
+            assertThat(run.<Integer>path("seen")).isEqualTo(5);
+            assertThat(run.<Integer>path("published")).isEqualTo(4);
+            assertThat(run.<Integer>path("rejected")).isEqualTo(1);
+            assertThat(server.requests()).filteredOn(r -> r.startsWith(api + "/BioImages/search")).containsExactly(
+                    api + "/BioImages/search?query=&page=1&pageSize=2", api + "/BioImages/search?query=&page=1&pageSize=2",
+                    api + "/BioImages/search?query=&page=2&pageSize=2", api + "/BioImages/search?query=&page=3&pageSize=2");
+            assertThat(server.requests()).filteredOn(r -> r.equals(api + "/studies/S-BIAD15")).hasSize(3);
+            Map<String, HarvestedRecord> published = publishedBy(runId);
+            assertThat(published.keySet()).containsExactlyInAnyOrder("bia:S-BIAD15", "bia:S-BIAD1492", "bia:S-BIAD1043", "bia:S-BIAD590");
+            HarvestedRecord s15 = published.get("bia:S-BIAD15");
+            assertThat(s15.sourceUrl()).isEqualTo(base + "/studies/S-BIAD15");
+            assertThat(s15.metadata().identifiers()).contains(Identifier.of("idr", "idr0067"));
+            assertThat(published.get("bia:S-BIAD1492").metadata().relatedDatasets()).contains(Identifier.of("bbbc", "BBBC024"));
+
+            List<HarvestRejected> rejected = rejectedBy(runId);
+            assertThat(rejected).extracting(HarvestRejected::key).containsExactly("bia:" + base + "/studies/S-BIAD9999");
+            assertThat(rejected.get(0).reason()).startsWith("S-BIAD9999: not valid JSON");
+        }
+    }
+
+    @Test
+    void biaSearchIsPagedUntilTheExactTotalIsReached() throws IOException {
+        Path studies = Fixtures.require("bia/biostudies-studies");
+        List<List<String>> pages = List.of(List.of("S-BIAD15", "S-BIAD1492"), List.of("S-BIAD1043", "S-BSST651"));
+        try (ScriptedHttpServer server = ScriptedHttpServer.start(uri -> {
+            if (uri.getPath().equals("/api/BioImages/search")) {
+                int page = Integer.parseInt(uri.getQuery().replaceAll(".*page=(\\d+).*", "$1"));
+                return Reply.json(searchPage(page, 2, 4, page <= pages.size() ? pages.get(page - 1) : List.of()));
+            }
+            Path file = studies.resolve(uri.getPath().replace("/api/studies/", "") + ".json");
+            return Files.exists(file) ? Reply.json(readBytes(file)) : Reply.status(404);
+        })) {
+            String runId = startRun(Map.of("source", "bia", "location", server.baseUrl() + "api/?pageSize=2", "force", true));
+            Response run = awaitFinished(runId);
+
+            assertThat(run.<String>path("status")).isEqualTo("SUCCEEDED");
+            assertThat(publishedBy(runId).keySet()).containsExactlyInAnyOrder("bia:S-BIAD15", "bia:S-BIAD1492",
+                    "bia:S-BIAD1043", "bia:S-BSST651");
+            assertThat(server.requests()).filteredOn(r -> r.contains("/search")).containsExactly(
+                    "/api/BioImages/search?query=&page=1&pageSize=2", "/api/BioImages/search?query=&page=2&pageSize=2");
+        }
+    }
+
+    @Test
+    void aFolderOfStudyFilesIsHarvestedFromDiskAndOverAListing() {
+        Path studies = Fixtures.require("bia/biostudies-studies");
+        String runId = startRun(Map.of("source", "bia", "location", studies.toString(), "force", true));
+        Response run = awaitFinished(runId);
+        assertThat(run.<String>path("status")).isEqualTo("SUCCEEDED");
+        assertThat(run.<Integer>path("published")).isEqualTo(27);
+
+        try (FixtureHttpServer server = FixtureHttpServer.serve(studies)) {
+            String httpRun = startRun(Map.of("source", "bia", "location", server.baseUrl()));
+            Response second = awaitFinished(httpRun);
+            assertThat(second.<String>path("status")).isEqualTo("SUCCEEDED");
+            assertThat(second.<Integer>path("seen")).isEqualTo(27);
+            assertThat(second.<Integer>path("unchanged")).isEqualTo(27);
+        }
+    }
+
+    private static String searchPage(int page, int pageSize, int total, List<String> accessions) {
+        String hits = accessions.stream()
+                .map(a -> "{\"accession\": \"" + a + "\", \"type\": \"study\", \"title\": \"t\", \"isPublic\": true}")
+                .collect(Collectors.joining(", "));
+        return "{\"page\": " + page + ", \"pageSize\": " + pageSize + ", \"totalHits\": " + total
+                + ", \"isTotalHitsExact\": true, \"sortBy\": \"release_date\", \"sortOrder\": \"descending\", \"hits\": [" + hits + "]}";
+    }
+
+    private static byte[] readBytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
