@@ -196,6 +196,73 @@ class ArchiveHarvestApiTest {
         }
     }
 
+    @Test
+    void empiarEntriesNamedInTheLocationAreFetchedFromTheApi() throws IOException {
+        byte[] entry;
+        try (java.io.InputStream in = getClass().getResourceAsStream("/empiar/EMPIAR-10934.json")) {
+            entry = in.readAllBytes();
+        }
+        try (ScriptedHttpServer server = ScriptedHttpServer.start(uri -> switch (uri.getPath()) {
+            case "/empiar/api/entry/10934/" -> Reply.json(entry);
+            case "/empiar/api/entry/10936/" -> Reply.json("{\"EMPIAR-10936\": {\"title\": \"cut off");
+            default -> Reply.status(404);
+        }).failFirst("/empiar/api/entry/10934/", 1, 500)) {
+            String base = server.baseUrl() + "empiar/api";
+            String runId = startRun(Map.of("source", "empiar", "location", base + "?entries=10934,10936-10937", "force", true));
+            Response run = awaitFinished(runId);
+
+            assertThat(run.<String>path("status")).isEqualTo("PARTIAL");
+            assertThat(run.<Integer>path("seen")).isEqualTo(3);
+            assertThat(run.<Integer>path("published")).isEqualTo(1);
+            assertThat(run.<Integer>path("rejected")).isEqualTo(2);
+            assertThat(server.requests()).containsExactly("/empiar/api/entry/10934/", "/empiar/api/entry/10934/",
+                    "/empiar/api/entry/10936/", "/empiar/api/entry/10937/");
+            HarvestedRecord published = publishedBy(runId).get("empiar:EMPIAR-10934");
+            assertThat(published.sourceUrl()).isEqualTo(base + "/entry/10934/");
+            assertThat(published.metadata().relatedDatasets()).contains(Identifier.of("emdb", "EMD-12602"));
+            assertThat(published.metadata().publications()).extracting(p -> p.pmid()).containsExactly("34667155");
+
+            List<HarvestRejected> rejected = rejectedBy(runId);
+            assertThat(rejected).extracting(HarvestRejected::key).containsExactly(
+                    "empiar:" + base + "/entry/10936/", "empiar:" + base + "/entry/10937/");
+            assertThat(rejected.get(0).reason()).startsWith("10936: not valid JSON");
+            assertThat(rejected.get(1).reason()).isEqualTo("10937: cannot be read: GET " + base + "/entry/10937/ answered HTTP 404");
+        }
+    }
+
+    @Test
+    void empiarEntryFilesAreHarvestedFromAFolderAndABadEntryListIsRefused() {
+        String runId = startRun(Map.of("source", "empiar", "location",
+                Fixtures.require("empiar/api-entry-json-test-variants").toString(), "force", true));
+        Response run = awaitFinished(runId);
+        assertThat(run.<String>path("status")).isEqualTo("SUCCEEDED");
+        assertThat(publishedBy(runId).keySet()).containsExactlyInAnyOrder("empiar:EMPIAR-IMAGELABELTEST",
+                "empiar:EMPIAR-IMAGEPATTERNTEST", "empiar:EMPIAR-SPECIMENTEST", "empiar:EMPIAR-STARFILETEST");
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("source", "empiar", "location", "https://www.ebi.ac.uk/empiar/api?entries=10060-10050"))
+                .when().post(RUNS)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("https://bioimagecatalog.org/problems/invalid-location"))
+                .body("detail", org.hamcrest.Matchers.equalTo("'entries' of https://www.ebi.ac.uk/empiar/api?entries=10060-10050:"
+                        + " range '10060-10050' ends before it starts"));
+    }
+
+    @Test
+    void everyArchiveSourceIsListedWithItsConnectorAndArchive() {
+        given().get("/api/v1/harvest/sources")
+                .then().statusCode(200)
+                .body("items.find { it.name == 'bia' }.type", org.hamcrest.Matchers.equalTo("biostudies"))
+                .body("items.find { it.name == 'bia' }.archive", org.hamcrest.Matchers.equalTo("bia"))
+                .body("items.find { it.name == 'empiar' }.type", org.hamcrest.Matchers.equalTo("empiar-api"))
+                .body("items.find { it.name == 'empiar' }.archive", org.hamcrest.Matchers.equalTo("empiar"))
+                .body("items.find { it.name == 'ssbd' }.type", org.hamcrest.Matchers.equalTo("gide-ro-crate"))
+                .body("items.find { it.name == 'ssbd' }.archive", org.hamcrest.Matchers.equalTo("ssbd"))
+                .body("items.find { it.name == 'idr-crates' }.archive", org.hamcrest.Matchers.equalTo("idr"))
+                .body("items.find { it.name == 'bia-crates' }.archive", org.hamcrest.Matchers.equalTo("bia"))
+                .body("items.find { it.name == 'empiar-crates' }.archive", org.hamcrest.Matchers.equalTo("empiar"));
+    }
+
     private static String searchPage(int page, int pageSize, int total, List<String> accessions) {
         String hits = accessions.stream()
                 .map(a -> "{\"accession\": \"" + a + "\", \"type\": \"study\", \"title\": \"t\", \"isPublic\": true}")

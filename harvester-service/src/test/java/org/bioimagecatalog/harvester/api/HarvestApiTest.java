@@ -59,7 +59,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HarvestApiTest {
     private static final String RUNS = "/api/v1/harvest/runs";
     private static final String PROBLEM_JSON = "application/problem+json";
-    static final String KNOWN_SOURCES = "bia, bia-crates, empiar-crates, idr, idr-crates, ssbd";
+    static final String KNOWN_SOURCES = "bia, bia-crates, empiar, empiar-crates, idr, idr-crates, ssbd";
 
     @Test
     @Order(1)
