@@ -23,8 +23,8 @@ import org.bioimagecatalog.model.Identifier;
 /**
  * The EMPIAR connector: entry JSON in the shape of {@code GET /empiar/api/entry/{id}/}, from
  * <ul>
- * <li>a local folder of entry files (searched recursively for {@code *.json}), one file, or an HTTP(S) file or
- *     folder listing; or</li>
+ * <li>a local folder of entry files (searched recursively for {@code *.json}, and {@code *.xml} for the per-entry
+ *     header XML EMPIAR publishes on its FTP site), one file, or an HTTP(S) file or folder listing; or</li>
  * <li>the base URL of the EMPIAR API with the entries to fetch, in the API's own list notation:
  *     {@code https://www.ebi.ac.uk/empiar/api?entries=10002,10050-10060} fetches
  *     {@code {base}/entry/10002/}, {@code {base}/entry/10050/} … EMPIAR offers no listing endpoint, so the
@@ -44,8 +44,7 @@ public class EmpiarConnector implements SourceConnector {
 
     @Inject
     public EmpiarConnector(PoliteHttpClient http) {
-        this.locator = new RecordFileLocator(http, name -> name.toLowerCase(Locale.ROOT).endsWith(".json"),
-                "EMPIAR entry files (*.json)");
+        this.locator = new RecordFileLocator(http, EmpiarConnector::isEntryFileName, "EMPIAR entry files (*.json, *.xml)");
     }
 
     @Override
@@ -79,6 +78,11 @@ public class EmpiarConnector implements SourceConnector {
         String base = uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath().replaceAll("/+$", "");
         List<String> urls = EntryRange.parse(entries.get()).stream().map(n -> base + "/entry/" + n + "/").toList();
         return new FileRecordListing(locator, new RecordFileLocator.Found(urls, Map.of(), Map.of()), recordMapper);
+    }
+
+    static boolean isEntryFileName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".json") || lower.endsWith(".xml");
     }
 
     /** The {@code entries} query parameter of an HTTP(S) location. */

@@ -39,8 +39,12 @@ public final class EmpiarEntryMapper {
     private static final Pattern SIZE = Pattern.compile("(?i)^\\s*([\\d.,]+)\\s*([KMGTP]?)i?B\\s*$");
     private static final Pattern EMDB = Pattern.compile("(?i)\\b(EMD-\\d{4,})\\b");
 
+    /** An entry as API JSON or, when the bytes start with {@code <}, as EMPIAR's per-entry header XML. */
     public EmpiarEntry map(byte[] bytes) throws InvalidRecordException {
-        JsonNode document = JsonRecords.parse(bytes);
+        return map(EmpiarEntryXml.looksLikeXml(bytes) ? EmpiarEntryXml.toEntryJson(bytes) : JsonRecords.parse(bytes));
+    }
+
+    EmpiarEntry map(JsonNode document) throws InvalidRecordException {
         if (!document.isObject() || document.size() == 0) {
             throw new InvalidRecordException("not an EMPIAR entry: expected a JSON object {\"EMPIAR-…\": {…}}");
         }

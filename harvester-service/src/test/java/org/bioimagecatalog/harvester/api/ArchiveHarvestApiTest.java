@@ -231,13 +231,19 @@ class ArchiveHarvestApiTest {
     }
 
     @Test
-    void empiarEntryFilesAreHarvestedFromAFolderAndABadEntryListIsRefused() {
+    void empiarEntryFilesAndHeaderXmlAreHarvestedFromDiskAndABadEntryListIsRefused() {
         String runId = startRun(Map.of("source", "empiar", "location",
                 Fixtures.require("empiar/api-entry-json-test-variants").toString(), "force", true));
         Response run = awaitFinished(runId);
         assertThat(run.<String>path("status")).isEqualTo("SUCCEEDED");
         assertThat(publishedBy(runId).keySet()).containsExactlyInAnyOrder("empiar:EMPIAR-IMAGELABELTEST",
                 "empiar:EMPIAR-IMAGEPATTERNTEST", "empiar:EMPIAR-SPECIMENTEST", "empiar:EMPIAR-STARFILETEST");
+
+        String xmlRun = startRun(Map.of("source", "empiar", "location",
+                Fixtures.require("empiar/entry-xml/EMPIAR-10934.xml").toString(), "force", true));
+        assertThat(awaitFinished(xmlRun).<String>path("status")).isEqualTo("SUCCEEDED");
+        assertThat(publishedBy(xmlRun).get("empiar:EMPIAR-10934").metadata().relatedDatasets())
+                .containsExactly(Identifier.of("emdb", "EMD-12602"));
 
         given().contentType(ContentType.JSON)
                 .body(Map.of("source", "empiar", "location", "https://www.ebi.ac.uk/empiar/api?entries=10060-10050"))

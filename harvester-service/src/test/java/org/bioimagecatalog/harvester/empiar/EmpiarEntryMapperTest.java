@@ -123,7 +123,42 @@ class EmpiarEntryMapperTest {
     }
 
     @Test
+    void theEntryHeaderXmlMapsLikeTheApiJson() throws Exception {
+        EmpiarEntry entry = mapper.map(Files.readAllBytes(Fixtures.require("empiar/entry-xml/EMPIAR-10934.xml")));
+        DatasetMetadata m = entry.metadata();
+
+        assertThat(entry.accession()).isEqualTo("EMPIAR-10934");
+        assertThat(m.title()).isEqualTo("Cryo-EM multiframe micrographs of human Pol kappa complexed with DNA and monoubiquitylated PCNA");
+        assertThat(m.identifiers()).containsExactly(Identifier.of("empiar", "EMPIAR-10934"), Identifier.of("doi", "10.6019/empiar-10934"));
+        assertThat(m.released()).isEqualTo(LocalDate.of(2022, 2, 7));
+        assertThat(m.modified()).isEqualTo(LocalDate.of(2022, 2, 7));
+        assertThat(m.studyTypes()).containsExactly("EMDB");
+        assertThat(m.creators()).hasSize(13);
+        assertThat(m.creators().get(0)).isEqualTo(new Creator("Lancey C", "0000-0001-9064-4085",
+                "Department of Molecular & Cell Biology, University of Leicester", null, List.of("corresponding author")));
+        assertThat(m.creators()).filteredOn(c -> c.roles().contains("principal investigator"))
+                .extracting(Creator::name, Creator::orcid)
+                .containsExactly(tuple("Hamdan SM", "0000-0001-5192-1852"), tuple("De Biasio A", "0000-0003-2139-2958"));
+        assertThat(m.creators()).filteredOn(c -> c.name().equals("Sobhy MA")).singleElement()
+                .extracting(Creator::orcid).isNull();
+        assertThat(m.publications()).singleElement().satisfies(p -> {
+            assertThat(p.doi()).isEqualTo("10.1038/s41467-021-26251-6");
+            assertThat(p.pmid()).isEqualTo("34667155");
+            assertThat(p.title()).isEqualTo("Cryo-EM structure of human Pol κ bound to DNA and mono-ubiquitylated PCNA");
+            assertThat(p.year()).isEqualTo(2021);
+            assertThat(p.authors()).startsWith("Lancey C, Tehseen M, Bakshi S").endsWith("Hamdan SM, De Biasio A");
+        });
+        assertThat(m.relatedDatasets()).containsExactly(Identifier.of("emdb", "EMD-12602"));
+        assertThat(m.size()).isEqualTo(new DatasetSize(1_900_000_000_000L, 3889L, null, "1.9 TB"));
+        assertThat(m.formats()).containsExactly("TIFF");
+    }
+
+    @Test
     void entriesThatCannotBeUsedAreRefusedWithAReason() {
+        assertRefused("<entry xmlns=\"http://pdbe.org/empiar\"><admin>", "not well-formed XML");
+        assertRefused("<?xml version=\"1.0\"?><!DOCTYPE entry [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><entry>&x;</entry>",
+                "not well-formed XML");
+        assertRefused("<resource/>", "not an EMPIAR entry: the XML root is <resource>, not <entry>");
         assertRefused("{\"EMPIAR-10002\": {\"title\": ", "not valid JSON");
         assertRefused("[]", "not an EMPIAR entry: expected a JSON object");
         assertRefused("{\"detail\": \"Not found.\", \"code\": 404}", "not an EMPIAR entry: expected a JSON object");
