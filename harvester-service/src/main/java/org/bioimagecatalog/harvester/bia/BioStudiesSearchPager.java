@@ -21,7 +21,7 @@ import org.bioimagecatalog.harvester.http.PoliteHttpClient;
  * isTotalHitsExact, hits[{accession, …}]}), page after page until a page comes back empty or short, or the exact
  * total is reached. A page that cannot be fetched ends the enumeration and is reported, with what was found so far.
  */
-final class BioStudiesSearchPager {
+public final class BioStudiesSearchPager {
     /** More pages than any real collection has: a server that never stops paging is not followed forever. */
     private static final int MAX_PAGES = 10_000;
 
@@ -29,9 +29,9 @@ final class BioStudiesSearchPager {
     private final int pageSize;
 
     /** The study accessions found, and the pages that could not be read (URL → reason). */
-    record Result(List<String> accessions, Map<String, String> unreadablePages, boolean isApi) {}
+    public record Result(List<String> accessions, Map<String, String> unreadablePages, boolean isApi) {}
 
-    BioStudiesSearchPager(PoliteHttpClient http, int pageSize) {
+    public BioStudiesSearchPager(PoliteHttpClient http, int pageSize) {
         this.http = http;
         this.pageSize = pageSize;
     }
@@ -40,7 +40,7 @@ final class BioStudiesSearchPager {
      * Pages through the search; {@code isApi} is false when the first page is answered 404 or is not a search
      * response at all (the location is then not a BioStudies API). A first page that fails otherwise throws.
      */
-    Result enumerate(String base, String collection, String query) throws HttpFetchException {
+    public Result enumerate(String base, String collection, String query) throws HttpFetchException {
         Set<String> accessions = new LinkedHashSet<>();
         Map<String, String> unreadable = new LinkedHashMap<>();
         for (int page = 1; page <= MAX_PAGES; page++) {

@@ -205,6 +205,9 @@ public final class GideCrateMapper {
                 publications.add(p);
             }
         }
+        // a title-only entry that repeats an identified publication's title is the same work (S-BIAD1879)
+        publications.removeIf(p -> !p.hasIdentifier() && publications.stream()
+                .anyMatch(o -> o.hasIdentifier() && o.title() != null && o.title().equalsIgnoreCase(p.title())));
         return publications;
     }
 

@@ -231,6 +231,29 @@ class ArchiveHarvestApiTest {
     }
 
     @Test
+    void empiarEntriesCanBeEnumeratedThroughABioStudiesIndex() throws IOException {
+        byte[] entry;
+        try (java.io.InputStream in = getClass().getResourceAsStream("/empiar/EMPIAR-10934.json")) {
+            entry = in.readAllBytes();
+        }
+        try (ScriptedHttpServer server = ScriptedHttpServer.start(uri -> switch (uri.getPath()) {
+            case "/biostudies/api/v1/BioImages/search" -> Reply.json(searchPage(1, 100, 2, List.of("EMPIAR-10934", "S-BIAD15")));
+            case "/empiar/api/entry/10934/" -> Reply.json(entry);
+            default -> Reply.status(404);
+        })) {
+            String location = server.baseUrl() + "empiar/api?biostudies=" + server.baseUrl() + "biostudies/api/v1";
+            String runId = startRun(Map.of("source", "empiar", "location", location, "force", true));
+            Response run = awaitFinished(runId);
+
+            assertThat(run.<String>path("status")).isEqualTo("SUCCEEDED");
+            assertThat(publishedBy(runId).keySet()).containsExactly("empiar:EMPIAR-10934");
+            assertThat(server.requests()).containsExactly(
+                    "/biostudies/api/v1/BioImages/search?query=accession%3AEMPIAR*&page=1&pageSize=100",
+                    "/empiar/api/entry/10934/");
+        }
+    }
+
+    @Test
     void empiarEntryFilesAndHeaderXmlAreHarvestedFromDiskAndABadEntryListIsRefused() {
         String runId = startRun(Map.of("source", "empiar", "location",
                 Fixtures.require("empiar/api-entry-json-test-variants").toString(), "force", true));

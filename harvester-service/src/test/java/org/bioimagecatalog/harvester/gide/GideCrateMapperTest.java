@@ -143,6 +143,9 @@ class GideCrateMapperTest {
                 "Differential Talin Cleavage in Transformed and Non-Transformed Cells and Its Consequences", null, null,
                 Publication.Relation.PRIMARY));
 
+        DatasetMetadata s1879 = map("bia/gide-ro-crate/S-BIAD1879-ro-crate-metadata.json").metadata();
+        assertThat(s1879.publications()).extracting(Publication::doi).containsExactly("10.17504/protocols.io.rm7vz7qx8lx1/v1");
+
         DatasetMetadata s1043 = map("bia/gide-ro-crate/S-BIAD1043-ro-crate-metadata.json").metadata();
         assertThat(s1043.publications()).extracting(Publication::doi, Publication::year)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("10.1038/s41598-024-66600-1", 2024));
