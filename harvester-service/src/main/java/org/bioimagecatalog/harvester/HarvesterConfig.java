@@ -27,7 +27,8 @@ public interface HarvesterConfig {
 
         /**
          * The archive named in record keys ({@code <archive>:<native id>}) when a record does not say it itself;
-         * defaults to the connector's archive (e.g. {@code idr} for {@code idr-study-files}).
+         * defaults to the connector's {@code archiveFor(name)}: a dedicated connector's archive (e.g. {@code idr}
+         * for {@code idr-study-files}), the source name for a generic paged connector (OAI-PMH, DataCite, Zenodo).
          */
         Optional<String> archive();
 

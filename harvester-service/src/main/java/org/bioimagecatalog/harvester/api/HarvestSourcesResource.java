@@ -6,6 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.bioimagecatalog.harvester.HarvesterConfig;
+import org.bioimagecatalog.harvester.registry.RepositoryRegistry;
 import org.bioimagecatalog.harvester.run.HarvestRunService;
 import org.bioimagecatalog.harvester.run.HarvestSources;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -29,8 +30,14 @@ public class HarvestSourcesResource {
     @Inject
     HarvesterConfig config;
 
+    @Inject
+    RepositoryRegistry registry;
+
     @GET
-    @Operation(summary = "List configured sources", description = "Name, connector type, the archive its record keys name, default location and last run.")
+    @Operation(summary = "List configured sources", description = "The configured sources (name, connector type, the"
+            + " archive its record keys name, default location, last run) and, under 'repositories', every repository"
+            + " of the seed's Table 1 with its route (dedicated, OAI-PMH, DataCite query, Zenodo REST, or none and why),"
+            + " schedule, last run and record count.")
     @APIResponse(responseCode = "200", description = "The sources",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceListResponse.class)))
     public SourceListResponse list() {
@@ -38,6 +45,6 @@ public class HarvestSourcesResource {
                 .map(s -> new SourceResponse(s.name(), s.type(), s.archive(), s.location().orElse(null),
                         config.schedule().enabled() && s.location().isPresent(),
                         runs.lastRun(s.name()).orElse(null)))
-                .toList());
+                .toList(), registry.repositories());
     }
 }

@@ -3,8 +3,12 @@ package org.bioimagecatalog.harvester.http;
 import java.net.URI;
 import java.util.Locale;
 
-/** A successful GET: the final URI (after redirects), its content type and body. */
-public record FetchedResource(URI uri, String contentType, byte[] body) {
+/** A GET's answer: the final URI (after redirects), content type, body and HTTP status (2xx unless asked for). */
+public record FetchedResource(URI uri, String contentType, byte[] body, int status) {
+
+    public FetchedResource(URI uri, String contentType, byte[] body) {
+        this(uri, contentType, body, 200);
+    }
 
     public boolean isHtml() {
         if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("html")) {

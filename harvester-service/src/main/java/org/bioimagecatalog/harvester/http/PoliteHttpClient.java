@@ -12,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,10 +39,19 @@ public class PoliteHttpClient {
     }
 
     public FetchedResource get(URI uri) throws HttpFetchException {
+        return get(uri, "text/plain, text/html;q=0.9, */*;q=0.5", status -> false);
+    }
+
+    /**
+     * GETs with the given {@code Accept} header. A 4xx status (other than 429) for which {@code bodyWanted} answers
+     * true is returned like a success rather than thrown: protocols such as OAI-PMH put their error document in
+     * the body of a 4xx (Zenodo answers OAI errors with HTTP 422).
+     */
+    public FetchedResource get(URI uri, String accept, IntPredicate bodyWanted) throws HttpFetchException {
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(settings.requestTimeout())
                 .header("User-Agent", settings.userAgent())
-                .header("Accept", "text/plain, text/html;q=0.9, */*;q=0.5")
+                .header("Accept", accept)
                 .GET()
                 .build();
         Duration backoff = settings.initialBackoff();
@@ -51,10 +61,10 @@ public class PoliteHttpClient {
             try {
                 HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
                 int status = response.statusCode();
-                if (status >= 200 && status < 300) {
+                if (status >= 200 && status < 300 || !retryable(status) && status >= 400 && bodyWanted.test(status)) {
                     byte[] body = readLimited(uri, response.body());
                     return new FetchedResource(response.uri(),
-                            response.headers().firstValue("Content-Type").orElse(null), body);
+                            response.headers().firstValue("Content-Type").orElse(null), body, status);
                 }
                 response.body().close();
                 if (!retryable(status) || last) {

@@ -3,6 +3,9 @@ package org.bioimagecatalog.harvester.run;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,6 +43,12 @@ public class HarvestExecutor {
     HarvestMetrics metrics;
 
     @Inject
+    SourceCheckpoints checkpoints;
+
+    /** The content hash of a deletion (the hash of JSON {@code null}): a repeated deletion counts as unchanged. */
+    public static final String DELETED_HASH = ModelJson.contentHash(null);
+
+    @Inject
     public HarvestExecutor(HarvesterConfig config) {
         AtomicInteger threads = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(config.parallelRuns(), task -> {
@@ -62,6 +71,10 @@ public class HarvestExecutor {
         UUID runId = UUID.fromString(run.id());
         LOG.infof("run %s source %s: started, location %s%s", run.id(), source.name(), run.location(),
                 run.force() ? " (forced)" : "");
+        if (source.connector() instanceof PagedSourceConnector paged) {
+            executePaged(run, runId, source, paged);
+            return;
+        }
         int rejected = 0;
         try {
             SourceListing listing = source.connector().open(run.location());
@@ -83,6 +96,77 @@ public class HarvestExecutor {
             // a background run has no caller to throw to: record why it stopped, with the trace in the log
             LOG.errorf(e, "run %s source %s: stopped by an unexpected error", run.id(), source.name());
             finish(runId, source, RunStatus.FAILED, "unexpected error: " + e);
+        }
+    }
+
+    /**
+     * A paged source: page after page until the source says the listing is complete. The checkpoint is moved
+     * only when the run did not fail, so a failed run's changes are asked for again next time.
+     */
+    private void executePaged(HarvestRun run, UUID runId, HarvestSource source, PagedSourceConnector connector) {
+        int rejected = 0;
+        try {
+            Optional<String> since = run.force() ? Optional.empty() : checkpoints.find(source.name(), run.location());
+            LOG.infof("run %s source %s: %s", run.id(), source.name(),
+                    since.map(s -> "changes since " + s).orElse("full harvest"));
+            PageReader pages = connector.openPages(run.location(), since);
+            for (List<PageEntry> page; (page = nextPage(run, runId, source, pages)) != null; ) {
+                store.countPage(runId);
+                for (PageEntry entry : page) {
+                    if (entry instanceof PageEntry.Harvested h) {
+                        harvest(run, runId, source, h.item());
+                    } else if (entry instanceof PageEntry.Deleted d) {
+                        delete(run, runId, source, d);
+                    } else if (entry instanceof PageEntry.Rejected r) {
+                        rejected++;
+                        reject(run, runId, source, r.reason());
+                    }
+                }
+            }
+            pages.checkpoint().ifPresent(c -> checkpoints.save(source.name(), run.location(), c, runId));
+            finish(runId, source, rejected > 0 ? RunStatus.PARTIAL : RunStatus.SUCCEEDED, null);
+        } catch (LocationUnreadableException e) {
+            finish(runId, source, RunStatus.FAILED, "the location cannot be read: " + e.getMessage());
+        } catch (UnreadablePageException e) {
+            finish(runId, source, RunStatus.FAILED, e.getMessage());
+        } catch (PublishFailedException e) {
+            finish(runId, source, RunStatus.FAILED, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "run %s source %s: stopped by an unexpected error", run.id(), source.name());
+            finish(runId, source, RunStatus.FAILED, "unexpected error: " + e);
+        }
+    }
+
+    /** A page that cannot be read goes to the dead-letter topic and ends the run: the pages after it are unreachable. */
+    private List<PageEntry> nextPage(HarvestRun run, UUID runId, HarvestSource source, PageReader pages)
+            throws LocationUnreadableException, UnreadablePageException {
+        try {
+            return pages.next();
+        } catch (RecordRejectedException e) {
+            reject(run, runId, source, e);
+            throw new UnreadablePageException("a page cannot be read, the pages after it cannot be reached: "
+                    + e.reason());
+        }
+    }
+
+    private void delete(HarvestRun run, UUID runId, HarvestSource source, PageEntry.Deleted deleted) {
+        String key = HarvestedRecord.key(source.archive(), deleted.nativeId());
+        if (!run.force() && store.countIfUnchanged(runId, key, DELETED_HASH)) {
+            metrics.unchanged(source.name());
+            return;
+        }
+        publisher.publish(new HarvestedRecord(UUID.randomUUID().toString(), HarvestedRecord.SCHEMA_VERSION, key,
+                Instant.now(), DELETED_HASH, run.id(), source.archive(), deleted.nativeId(), deleted.sourceUrl(), true,
+                null));
+        store.recordDeleted(runId, key, DELETED_HASH);
+        metrics.published(source.name());
+        LOG.debugf("run %s source %s: published deletion of %s", run.id(), source.name(), key);
+    }
+
+    /** Thrown out of the page loop once an unreadable page has been sent to the dead-letter topic. */
+    private static final class UnreadablePageException extends Exception {
+        UnreadablePageException(String message) {
+            super(message);
         }
     }
 

@@ -40,6 +40,8 @@ public class HarvestRunEntity extends PanacheEntityBase {
     public int published;
     public int unchanged;
     public int rejected;
+    public int pages;
+    public int deleted;
 
     @Column(name = "failure_reason")
     public String failureReason;

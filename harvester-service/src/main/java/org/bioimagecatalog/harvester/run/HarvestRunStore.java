@@ -112,6 +112,20 @@ public class HarvestRunStore {
         count(runId, "published");
     }
 
+    /** A deletion was acknowledged by the broker; its key keeps the deletion hash so a repeat counts unchanged. */
+    @Transactional
+    public void recordDeleted(UUID runId, String recordKey, String contentHash) {
+        recordPublished(runId, recordKey, contentHash);
+        em.createQuery("update HarvestRunEntity r set r.published = r.published - 1, r.deleted = r.deleted + 1"
+                + " where r.id = :id").setParameter("id", runId).executeUpdate();
+    }
+
+    @Transactional
+    public void countPage(UUID runId) {
+        em.createQuery("update HarvestRunEntity r set r.pages = r.pages + 1 where r.id = :id")
+                .setParameter("id", runId).executeUpdate();
+    }
+
     @Transactional
     public void recordRejected(UUID runId, String location, String reason) {
         count(runId, "rejected");
@@ -146,7 +160,7 @@ public class HarvestRunStore {
 
     private static HarvestRun view(HarvestRunEntity r, List<RunError> errors) {
         return new HarvestRun(r.id.toString(), r.source, r.location, r.force, r.status, r.startedAt, r.finishedAt,
-                r.seen, r.published, r.unchanged, r.rejected, r.failureReason, errors);
+                r.seen, r.published, r.unchanged, r.rejected, r.pages, r.deleted, r.failureReason, errors);
     }
 
     /** Microseconds, PostgreSQL's precision, so a cursor built from a read value matches the stored one. */

@@ -29,7 +29,7 @@ public class HarvestSources {
                         + " names no connector; known types: " + String.join(", ", new TreeMap<>(byType).keySet()));
             }
             String archive = source.archive().map(String::strip).filter(a -> !a.isEmpty())
-                    .orElse(connector.archive());
+                    .orElseGet(() -> connector.archiveFor(name));
             byName.put(name, new HarvestSource(name, source.type(), archive,
                     source.location().map(String::strip).filter(l -> !l.isEmpty()), connector));
         });

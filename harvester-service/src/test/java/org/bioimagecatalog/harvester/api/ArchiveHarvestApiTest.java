@@ -289,7 +289,37 @@ class ArchiveHarvestApiTest {
                 .body("items.find { it.name == 'ssbd' }.archive", org.hamcrest.Matchers.equalTo("ssbd"))
                 .body("items.find { it.name == 'idr-crates' }.archive", org.hamcrest.Matchers.equalTo("idr"))
                 .body("items.find { it.name == 'bia-crates' }.archive", org.hamcrest.Matchers.equalTo("bia"))
-                .body("items.find { it.name == 'empiar-crates' }.archive", org.hamcrest.Matchers.equalTo("empiar"));
+                .body("items.find { it.name == 'empiar-crates' }.archive", org.hamcrest.Matchers.equalTo("empiar"))
+                // generic paged sources key their records by source name unless they configure an archive
+                .body("items.find { it.name == 'zenodo-oai' }.archive", org.hamcrest.Matchers.equalTo("zenodo-oai"))
+                .body("items.find { it.name == 'dryad' }.archive", org.hamcrest.Matchers.equalTo("dryad"));
+    }
+
+    @Test
+    void theRegistryLinksTheArchiveRepositoriesToTheirSources() {
+        given().get("/api/v1/harvest/sources")
+                .then().statusCode(200)
+                .body("repositories.find { it.id == 'bia' }.harvested", org.hamcrest.Matchers.equalTo(true))
+                .body("repositories.find { it.id == 'bia' }.sources.name",
+                        org.hamcrest.Matchers.equalTo(List.of("bia", "bia-crates")))
+                .body("repositories.find { it.id == 'bia' }.sources.configured",
+                        org.hamcrest.Matchers.equalTo(List.of(true, true)))
+                .body("repositories.find { it.id == 'bia' }.sources.type",
+                        org.hamcrest.Matchers.equalTo(List.of("biostudies", "gide-ro-crate")))
+                .body("repositories.find { it.id == 'empiar' }.harvested", org.hamcrest.Matchers.equalTo(true))
+                .body("repositories.find { it.id == 'empiar' }.sources.name",
+                        org.hamcrest.Matchers.equalTo(List.of("empiar", "empiar-crates")))
+                .body("repositories.find { it.id == 'empiar' }.sources.configured",
+                        org.hamcrest.Matchers.equalTo(List.of(true, true)))
+                .body("repositories.find { it.id == 'ssbd' }.harvested", org.hamcrest.Matchers.equalTo(true))
+                .body("repositories.find { it.id == 'ssbd' }.sources.type",
+                        org.hamcrest.Matchers.equalTo(List.of("gide-ro-crate")))
+                .body("repositories.find { it.id == 'idr' }.sources.name",
+                        org.hamcrest.Matchers.equalTo(List.of("idr", "idr-crates")))
+                // still without a source in this build
+                .body("repositories.find { it.id == 'bbbc' }.harvested", org.hamcrest.Matchers.equalTo(false))
+                .body("repositories.find { it.id == 'bbbc' }.sources.configured",
+                        org.hamcrest.Matchers.equalTo(List.of(false)));
     }
 
     private static String searchPage(int page, int pageSize, int total, List<String> accessions) {

@@ -59,7 +59,8 @@ import org.junit.jupiter.api.io.TempDir;
 class HarvestApiTest {
     private static final String RUNS = "/api/v1/harvest/runs";
     private static final String PROBLEM_JSON = "application/problem+json";
-    static final String KNOWN_SOURCES = "bia, bia-crates, empiar, empiar-crates, idr, idr-crates, ssbd";
+    static final String KNOWN_SOURCES = "bia, bia-crates, cil, dataverse, dryad, empiar, empiar-crates, figshare, idr,"
+            + " idr-crates, ieee-dataport, osf, ssbd, tcia, zenodo, zenodo-oai, zenodo-rest";
 
     @Test
     @Order(1)

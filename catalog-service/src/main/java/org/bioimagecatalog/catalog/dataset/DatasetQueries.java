@@ -1,0 +1,153 @@
+package org.bioimagecatalog.catalog.dataset;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The read side of datasets: single reads, keyset pages, history and per-source figures. */
+@ApplicationScoped
+public class DatasetQueries {
+
+    /** One page of datasets in id order; {@code more} says whether a next page exists. */
+    public record Slice(List<Dataset> items, boolean more, long total) {}
+
+    @Inject
+    EntityManager em;
+
+    /** The current dataset; 404 for an unknown id, 410 for a withdrawn one. */
+    public Dataset current(String id) {
+        Dataset dataset = Dataset.findById(id);
+        if (dataset == null) {
+            throw new DatasetNotFoundException(id);
+        }
+        if (dataset.mergedInto != null) {
+            throw new DatasetMovedException(id, survivor(dataset));
+        }
+        if (dataset.withdrawn) {
+            throw new DatasetWithdrawnException(id);
+        }
+        return dataset;
+    }
+
+    /** Follows a chain of merges (a into b, b into c) to the dataset that holds the records now. */
+    private static String survivor(Dataset merged) {
+        Dataset current = merged;
+        for (int hops = 0; hops < 20 && current.mergedInto != null; hops++) {
+            Dataset next = Dataset.findById(current.mergedInto);
+            if (next == null) {
+                break;
+            }
+            current = next;
+        }
+        return current.mergedInto != null ? current.mergedInto : current.id;
+    }
+
+    /**
+     * Datasets with an id after {@code afterId} (null: from the start) that pass the filter. Keyset paging on
+     * the primary key: stable under concurrent inserts and as fast on page 1000 as on page 1. Filters read
+     * the published document (jsonb containment for organisms and FBbi ids) and the quality column.
+     */
+    public Slice page(String afterId, DatasetFilter filter, int limit) {
+        StringBuilder where = new StringBuilder("d.withdrawn = false");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (filter.source() != null) {
+            where.append(" and exists (select 1 from source_record s where s.dataset_id = d.id"
+                    + " and s.source = :source and s.deleted = false)");
+            params.put("source", filter.source());
+        }
+        if (filter.organismTaxon() != null) {
+            where.append(" and d.document->'metadata'->'organisms' @> cast(:organism as jsonb)");
+            params.put("organism", "[{\"ncbiTaxonId\":\"" + filter.organismTaxon() + "\"}]");
+        }
+        if (filter.imagingMethod() != null) {
+            where.append(" and (d.document->'metadata'->'imagingMethods' @> cast(:fbbi as jsonb)"
+                    + " or exists (select 1 from jsonb_array_elements(d.document->'metadata'->'imagingMethods') m"
+                    + " where lower(m->>'label') = lower(:method)))");
+            params.put("fbbi", "[{\"fbbiId\":\"" + filter.imagingMethod().replace("\"", "") + "\"}]");
+            params.put("method", filter.imagingMethod());
+        }
+        if (filter.license() != null) {
+            where.append(" and lower(d.document->'metadata'->'license'->>'spdx') = lower(:license)");
+            params.put("license", filter.license());
+        }
+        if (filter.releasedFrom() != null) {
+            where.append(" and d.document->'metadata'->>'released' >= :releasedFrom");
+            params.put("releasedFrom", filter.releasedFrom().toString());
+        }
+        if (filter.releasedTo() != null) {
+            where.append(" and d.document->'metadata'->>'released' <= :releasedTo");
+            params.put("releasedTo", filter.releasedTo().toString());
+        }
+        if (filter.minQuality() != null) {
+            where.append(" and d.quality_score >= :minQuality");
+            params.put("minQuality", filter.minQuality());
+        }
+        if (filter.updatedSince() != null) {
+            where.append(" and d.updated_at >= :updatedSince");
+            params.put("updatedSince", filter.updatedSince());
+        }
+        Query count = em.createNativeQuery("select count(*) from dataset d where " + where);
+        Query items = em.createNativeQuery("select d.* from dataset d where " + where
+                + (afterId == null ? "" : " and d.id > :after") + " order by d.id", Dataset.class);
+        params.forEach((name, value) -> {
+            count.setParameter(name, value);
+            items.setParameter(name, value);
+        });
+        if (afterId != null) {
+            items.setParameter("after", afterId);
+        }
+        @SuppressWarnings("unchecked")
+        List<Dataset> rows = items.setMaxResults(limit + 1).getResultList();
+        boolean more = rows.size() > limit;
+        return new Slice(more ? rows.subList(0, limit) : rows, more, ((Number) count.getSingleResult()).longValue());
+    }
+
+    /** Every version of a dataset, newest first; also for a withdrawn dataset (its history stays readable). */
+    public List<DatasetVersion> history(String id) {
+        if (Dataset.findById(id) == null) {
+            throw new DatasetNotFoundException(id);
+        }
+        return DatasetVersion.newestFirst(id);
+    }
+
+    /**
+     * Per archive: its records, the live datasets they are part of and those datasets' average quality
+     * (each dataset counted once, however many records of the archive it merges).
+     */
+    public List<SourceStats> sources() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                with per_source as (
+                    select s.source,
+                           count(*) filter (where not s.deleted) as records,
+                           count(*) filter (where s.deleted) as deleted,
+                           max(s.last_seen) as last_harvest
+                      from source_record s group by s.source),
+                live as (
+                    select distinct s.source, d.id, d.quality_score
+                      from source_record s join dataset d on d.id = s.dataset_id
+                     where not s.deleted and not d.withdrawn)
+                select p.source, p.records, p.deleted, p.last_harvest,
+                       (select count(*) from live l where l.source = p.source),
+                       (select avg(l.quality_score) from live l where l.source = p.source)
+                  from per_source p order by p.source""").getResultList();
+        return rows.stream().map(r -> new SourceStats((String) r[0], ((Number) r[1]).longValue(),
+                ((Number) r[2]).longValue(), instant(r[3]), ((Number) r[4]).longValue(),
+                r[5] == null ? null : Math.round(((Number) r[5]).doubleValue() * 10) / 10.0)).toList();
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return value instanceof java.sql.Timestamp t ? t.toInstant() : null;
+    }
+}

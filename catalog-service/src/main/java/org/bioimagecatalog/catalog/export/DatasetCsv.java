@@ -1,0 +1,59 @@
+package org.bioimagecatalog.catalog.export;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.bioimagecatalog.model.DatasetMetadata;
+import org.bioimagecatalog.model.events.SourceRecordRef;
+
+/**
+ * A page of datasets as RFC 4180 CSV (CRLF line ends, fields quoted when they hold a comma, quote or line
+ * break). Multi-valued cells are joined with {@code "; "}. One header row, one row per dataset.
+ */
+public final class DatasetCsv {
+    public static final String MEDIA_TYPE = "text/csv";
+    public static final List<String> COLUMNS = List.of("id", "title", "sources", "doi", "organisms",
+            "ncbiTaxonIds", "imagingMethods", "license", "released", "qualityScore", "landingPage", "url");
+
+    /** One dataset's values, in the order of {@link #COLUMNS}. */
+    public record Row(String id, List<SourceRecordRef> sources, DatasetMetadata m, Integer qualityScore, String self) {}
+
+    private DatasetCsv() {}
+
+    public static String of(List<Row> rows) {
+        StringBuilder csv = new StringBuilder();
+        line(csv, COLUMNS);
+        for (Row row : rows) {
+            DatasetMetadata m = row.m();
+            line(csv, List.of(
+                    row.id(),
+                    text(m.title()),
+                    row.sources().stream().map(SourceRecordRef::key).collect(Collectors.joining("; ")),
+                    ExportTerms.dataDoi(m).orElse(""),
+                    m.organisms().stream().map(o -> text(o.label())).collect(Collectors.joining("; ")),
+                    m.organisms().stream().map(o -> text(o.ncbiTaxonId())).filter(s -> !s.isEmpty())
+                            .collect(Collectors.joining("; ")),
+                    m.imagingMethods().stream().map(i -> text(i.label())).collect(Collectors.joining("; ")),
+                    m.license() == null ? "" : text(m.license().spdx() != null ? m.license().spdx() : m.license().label()),
+                    m.released() == null ? "" : m.released().toString(),
+                    row.qualityScore() == null ? "" : row.qualityScore().toString(),
+                    text(m.landingPage()),
+                    row.self()));
+        }
+        return csv.toString();
+    }
+
+    private static void line(StringBuilder csv, List<String> cells) {
+        csv.append(cells.stream().map(DatasetCsv::quote).collect(Collectors.joining(","))).append("\r\n");
+    }
+
+    static String quote(String cell) {
+        if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
+            return "\"" + cell.replace("\"", "\"\"") + "\"";
+        }
+        return cell;
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,61 @@
+package org.bioimagecatalog.catalog.export;
+
+import java.util.Map;
+import java.util.Optional;
+import org.bioimagecatalog.model.DatasetMetadata;
+import org.bioimagecatalog.model.Identifier;
+import org.bioimagecatalog.model.ImagingMethod;
+import org.bioimagecatalog.model.License;
+import org.bioimagecatalog.model.Organism;
+import org.bioimagecatalog.model.ids.Doi;
+
+/** The IRIs and names every export format shares: ontology terms, licences, the data DOI, archive names. */
+final class ExportTerms {
+    private static final Map<String, String> ARCHIVES = Map.of(
+            "idr", "Image Data Resource",
+            "bia", "BioImage Archive",
+            "empiar", "EMPIAR",
+            "bbbc", "Broad Bioimage Benchmark Collection",
+            "ssbd", "Systems Science of Biological Dynamics database",
+            "cpg", "Cell Painting Gallery",
+            "zenodo", "Zenodo");
+
+    private ExportTerms() {}
+
+    static String archiveName(String source) {
+        return ARCHIVES.getOrDefault(source, source);
+    }
+
+    /** The first DOI among the identifiers: by the merge rule, the most specific archive's data DOI. */
+    static Optional<String> dataDoi(DatasetMetadata m) {
+        return m.identifiers().stream()
+                .filter(id -> Identifier.DOI.equalsIgnoreCase(id.scheme()))
+                .map(id -> Doi.normalise(id.value()))
+                .flatMap(Optional::stream)
+                .findFirst();
+    }
+
+    static Optional<String> taxonIri(Organism o) {
+        return Optional.ofNullable(o.ncbiTaxonId()).map(id -> "http://purl.obolibrary.org/obo/NCBITaxon_" + id);
+    }
+
+    static Optional<String> fbbiIri(ImagingMethod m) {
+        return Optional.ofNullable(m.fbbiId())
+                .map(id -> "http://purl.obolibrary.org/obo/" + id.replace(':', '_'));
+    }
+
+    /** The licence's own URL, else the SPDX page of its id. */
+    static Optional<String> licenseUrl(License l) {
+        if (l == null) {
+            return Optional.empty();
+        }
+        if (l.url() != null) {
+            return Optional.of(l.url());
+        }
+        return Optional.ofNullable(l.spdx()).map(spdx -> "https://spdx.org/licenses/" + spdx);
+    }
+
+    static String orcidUrl(String orcid) {
+        return "https://orcid.org/" + orcid;
+    }
+}

@@ -1,0 +1,92 @@
+package org.bioimagecatalog.catalog.outbox;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RetriableException;
+
+/**
+ * Sends one claimed batch of outbox rows and reports which ones Kafka acknowledged. It tells apart Kafka
+ * being away (a retriable error: stop the batch, everything stays pending) from a row Kafka refuses (e.g. too
+ * large: only that row stays pending, and since a batch holds one row per key it delays only its own key).
+ */
+final class OutboxSender {
+
+    /** A row that was not acknowledged, and why. */
+    record Failure(OutboxEvent row, Throwable cause) {}
+
+    record Result(List<Long> acked, List<Failure> failures, boolean kafkaAway) {}
+
+    private final Producer<String, String> producer;
+    private final UnaryOperator<String> physicalTopic;
+    private final Duration timeout;
+
+    OutboxSender(Producer<String, String> producer, UnaryOperator<String> physicalTopic, Duration timeout) {
+        this.producer = producer;
+        this.physicalTopic = physicalTopic;
+        this.timeout = timeout;
+    }
+
+    Result send(List<OutboxEvent> rows) {
+        List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
+        boolean kafkaAway = false;
+        for (OutboxEvent row : rows) {
+            Future<RecordMetadata> send = sendOne(row);
+            sends.add(send);
+            if (send.isDone() && failedRetriably(send)) {
+                // the metadata wait already timed out: sending the rest would wait as long again per row
+                kafkaAway = true;
+                break;
+            }
+        }
+        List<Long> acked = new ArrayList<>(sends.size());
+        List<Failure> failures = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (int i = 0; i < sends.size(); i++) {
+            try {
+                sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                acked.add(rows.get(i).id);
+            } catch (ExecutionException e) {
+                failures.add(new Failure(rows.get(i), e.getCause()));
+                kafkaAway |= e.getCause() instanceof RetriableException;
+            } catch (java.util.concurrent.TimeoutException e) {
+                failures.add(new Failure(rows.get(i), e));
+                kafkaAway = true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failures.add(new Failure(rows.get(i), e));
+                return new Result(acked, failures, true);
+            }
+        }
+        return new Result(acked, failures, kafkaAway);
+    }
+
+    private Future<RecordMetadata> sendOne(OutboxEvent row) {
+        try {
+            return producer.send(new ProducerRecord<>(physicalTopic.apply(row.topic), row.messageKey, row.payload));
+        } catch (KafkaException e) { // thrown rather than returned, e.g. the producer is closing
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static boolean failedRetriably(Future<RecordMetadata> send) {
+        try {
+            send.get();
+            return false;
+        } catch (ExecutionException e) {
+            return e.getCause() instanceof RetriableException;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+}

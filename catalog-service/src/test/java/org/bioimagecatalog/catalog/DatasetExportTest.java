@@ -1,0 +1,202 @@
+package org.bioimagecatalog.catalog;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import com.apicatalog.jsonld.JsonLd;
+import com.apicatalog.jsonld.JsonLdError;
+import com.apicatalog.jsonld.JsonLdErrorCode;
+import com.apicatalog.jsonld.document.Document;
+import com.apicatalog.jsonld.document.JsonDocument;
+import com.apicatalog.jsonld.loader.DocumentLoader;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.awaitility.Awaitility;
+import org.bioimagecatalog.catalog.dataset.DatasetIds;
+import org.bioimagecatalog.model.Creator;
+import org.bioimagecatalog.model.DatasetMetadata;
+import org.bioimagecatalog.model.api.Problem;
+import org.bioimagecatalog.testsupport.StackTestResource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Exports by content negotiation: schema.org JSON-LD run through a real JSON-LD processor (titanium), DataCite
+ * JSON, and CSV pages of the list.
+ */
+@QuarkusTest
+@QuarkusTestResource(StackTestResource.class)
+class DatasetExportTest {
+    private static final String ID = DatasetIds.forSourceKey("idr:idr0301");
+    private static final String SCHEMA = "https://schema.org/";
+    /**
+     * A minimal schema.org context, served by the test's document loader instead of fetching schema.org: the
+     * vocabulary, and the properties schema.org's own context declares as IRIs.
+     */
+    private static final String SCHEMA_ORG_CONTEXT = """
+            {"@context": {"@vocab": "https://schema.org/",
+              "url": {"@type": "@id"}, "sameAs": {"@type": "@id"}, "license": {"@type": "@id"},
+              "contentUrl": {"@type": "@id"}}}""";
+    private static boolean published;
+
+    @BeforeEach
+    void publishOnce() {
+        if (published) {
+            return;
+        }
+        published = true;
+        CatalogTopics.publish(IdrRecords.record("run-x", "idr", "idr0301", metadata()),
+                IdrRecords.record("run-x", "csvtest", "one", DatasetMetadata.builder()
+                        .title("Cells, \"stained\" twice").build()),
+                IdrRecords.record("run-x", "csvtest", "two", DatasetMetadata.builder().title("Plain").build()));
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> given().queryParam("source", "csvtest").get("/api/v1/datasets").jsonPath().getInt("total") == 2
+                        && given().get("/api/v1/datasets/{id}", ID).statusCode() == 200);
+    }
+
+    @Test
+    void jsonLdExpandsToASchemaOrgDatasetWithItsProperties() throws JsonLdError {
+        String body = given().accept("application/ld+json").get("/api/v1/datasets/{id}", ID).then()
+                .statusCode(200)
+                .contentType("application/ld+json")
+                .extract().asString();
+
+        JsonArray expanded = JsonLd.expand(JsonDocument.of(new StringReader(body))).loader(schemaOrgOnly()).get();
+        assertThat(expanded).hasSize(1);
+        JsonObject dataset = expanded.getJsonObject(0);
+        assertThat(dataset.getString("@id")).endsWith("/api/v1/datasets/" + ID);
+        assertThat(strings(dataset.getJsonArray("@type"))).containsExactly(SCHEMA + "Dataset");
+        assertThat(value(dataset, "name")).isEqualTo(IdrRecords.IDR0001_TITLE);
+        assertThat(value(dataset, "description")).startsWith("Understanding cells as integrated systems");
+        assertThat(values(dataset, "identifier")).containsExactly("https://doi.org/10.17867/test.idr0301", "idr:idr0301");
+        assertThat(ids(dataset, "license")).containsExactly("https://creativecommons.org/licenses/by/4.0/");
+        assertThat(ids(dataset, "url")).containsExactly("https://idr.openmicroscopy.org/search/?query=Name:idr0301");
+        assertThat(ids(dataset, "sameAs")).containsExactly("https://idr.openmicroscopy.org/webclient/?show=screen-3");
+        assertThat(value(dataset, "datePublished")).isEqualTo("2016-04-27");
+
+        JsonObject orcidAuthor = nodes(dataset, "creator").get(1);
+        assertThat(strings(orcidAuthor.getJsonArray("@type"))).containsExactly(SCHEMA + "Person");
+        assertThat(orcidAuthor.getString("@id")).isEqualTo("https://orcid.org/0000-0002-6768-609X");
+        JsonObject taxon = nodes(dataset, "about").get(0);
+        assertThat(taxon.getString("@id")).isEqualTo("http://purl.obolibrary.org/obo/NCBITaxon_4896");
+        assertThat(strings(taxon.getJsonArray("@type"))).containsExactly(SCHEMA + "Taxon");
+        assertThat(value(taxon, "name")).isEqualTo("Schizosaccharomyces pombe");
+        assertThat(nodes(dataset, "measurementTechnique").get(0).getString("@id"))
+                .isEqualTo("http://purl.obolibrary.org/obo/FBbi_00000253");
+        JsonObject article = nodes(dataset, "citation").get(0);
+        assertThat(article.getString("@id")).isEqualTo("https://doi.org/10.1016/j.devcel.2014.09.005");
+        JsonObject download = nodes(dataset, "distribution").get(0);
+        assertThat(strings(download.getJsonArray("@type"))).containsExactly(SCHEMA + "DataDownload");
+        assertThat(ids(download, "contentUrl")).containsExactly("https://ftp.ebi.ac.uk/pub/databases/IDR/idr0301");
+        assertThat(value(download, "encodingFormat")).isEqualTo("OME-TIFF");
+    }
+
+    @Test
+    void dataCiteJsonFollowsMetadataSchema4() {
+        JsonPath doc = given().accept("application/vnd.datacite.datacite+json").get("/api/v1/datasets/{id}", ID)
+                .then().statusCode(200).contentType("application/vnd.datacite.datacite+json")
+                .extract().jsonPath();
+        assertThat(doc.getString("doi")).isEqualTo("10.17867/test.idr0301");
+        assertThat(doc.getString("id")).isEqualTo("https://doi.org/10.17867/test.idr0301");
+        assertThat(doc.getString("types.resourceTypeGeneral")).isEqualTo("Dataset");
+        assertThat(doc.getString("titles[0].title")).isEqualTo(IdrRecords.IDR0001_TITLE);
+        assertThat(doc.getString("publisher.name")).isEqualTo("Image Data Resource");
+        assertThat(doc.getString("publicationYear")).isEqualTo("2016");
+        assertThat(doc.getString("creators[1].nameIdentifiers[0].nameIdentifier"))
+                .isEqualTo("https://orcid.org/0000-0002-6768-609X");
+        assertThat(doc.getString("creators[1].nameIdentifiers[0].nameIdentifierScheme")).isEqualTo("ORCID");
+        assertThat(doc.getString("subjects.find { it.subjectScheme == 'NCBI Taxonomy' }.valueUri"))
+                .isEqualTo("http://purl.obolibrary.org/obo/NCBITaxon_4896");
+        assertThat(doc.getString("dates[0].dateType")).isEqualTo("Issued");
+        assertThat(doc.getString("alternateIdentifiers[0].alternateIdentifier")).isEqualTo("idr0301");
+        assertThat(doc.getString("relatedIdentifiers[0].relatedIdentifier")).isEqualTo("10.1016/j.devcel.2014.09.005");
+        assertThat(doc.getString("relatedIdentifiers[0].relationType")).isEqualTo("IsSupplementTo");
+        assertThat(doc.getList("sizes", String.class)).containsExactly("10060000000000 bytes", "109728 images");
+        assertThat(doc.getString("rightsList[0].rightsIdentifier")).isEqualTo("cc-by-4.0");
+        assertThat(doc.getString("descriptions[0].descriptionType")).isEqualTo("Abstract");
+        assertThat(doc.getString("schemaVersion")).isEqualTo("http://datacite.org/schema/kernel-4");
+    }
+
+    @Test
+    void plainJsonStaysTheDefaultAndErrorsStayProblems() {
+        given().get("/api/v1/datasets/{id}", ID).then().statusCode(200).contentType("application/json")
+                .body("id", equalTo(ID));
+        given().accept("application/ld+json").get("/api/v1/datasets/bic-000000000000").then()
+                .statusCode(404).contentType(Problem.MEDIA_TYPE);
+    }
+
+    @Test
+    void listAsCsvHasAHeaderQuotedCellsAndALinkToTheNextPage() {
+        var first = given().accept("text/csv").queryParam("source", "csvtest").queryParam("limit", 1)
+                .get("/api/v1/datasets").then()
+                .statusCode(200)
+                .contentType(startsWith("text/csv"))
+                .header("X-Total-Count", "2")
+                .header("Link", containsString("rel=\"next\""))
+                .extract();
+        List<String> lines = List.of(first.asString().split("\r\n"));
+        assertThat(lines.get(0)).isEqualTo("id,title,sources,doi,organisms,ncbiTaxonIds,imagingMethods,license,"
+                + "released,qualityScore,landingPage,url");
+        assertThat(lines).hasSize(2);
+        String link = first.header("Link");
+        String next = link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+        String second = given().accept("text/csv").get(URI.create(next)).then().statusCode(200).extract().asString();
+        String all = lines.get(1) + "\n" + second.split("\r\n")[1];
+        assertThat(all).contains("\"Cells, \"\"stained\"\" twice\"");
+        assertThat(all).contains(",Plain,csvtest:two,");
+    }
+
+    private static DatasetMetadata metadata() {
+        return IdrRecords.idr0001("idr0301")
+                .creator(new Creator("Elçin Ünal", "0000-0002-6768-609X", "UC Berkeley", null, List.of("submitter")))
+                .landingPage("https://idr.openmicroscopy.org/search/?query=Name:idr0301")
+                .accessUrl("https://ftp.ebi.ac.uk/pub/databases/IDR/idr0301")
+                .build();
+    }
+
+    /** Serves the schema.org context from memory and refuses anything else: the test never goes online. */
+    private static DocumentLoader schemaOrgOnly() {
+        return (url, options) -> {
+            if (Set.of("https://schema.org/", "https://schema.org", "http://schema.org/").contains(url.toString())) {
+                Document context = JsonDocument.of(new StringReader(SCHEMA_ORG_CONTEXT));
+                context.setDocumentUrl(url);
+                return context;
+            }
+            throw new JsonLdError(JsonLdErrorCode.LOADING_DOCUMENT_FAILED, "offline test: no document at " + url);
+        };
+    }
+
+    private static String value(JsonObject node, String property) {
+        return values(node, property).get(0);
+    }
+
+    private static List<String> values(JsonObject node, String property) {
+        return nodes(node, property).stream().map(v -> v.getString("@value")).toList();
+    }
+
+    private static List<String> ids(JsonObject node, String property) {
+        return nodes(node, property).stream().map(v -> v.getString("@id")).toList();
+    }
+
+    private static List<JsonObject> nodes(JsonObject node, String property) {
+        JsonArray array = node.getJsonArray(SCHEMA + property);
+        assertThat(array).as(property).isNotNull();
+        return array.stream().map(JsonValue::asJsonObject).toList();
+    }
+
+    private static List<String> strings(JsonArray array) {
+        return array.getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList();
+    }
+}

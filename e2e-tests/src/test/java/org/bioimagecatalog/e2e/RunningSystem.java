@@ -1,0 +1,90 @@
+package org.bioimagecatalog.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.bioimagecatalog.testsupport.LocalStack;
+import org.bioimagecatalog.testsupport.TestDatabases;
+import org.bioimagecatalog.testsupport.TestTopics;
+
+/**
+ * The four services started from their packaged applications on the real stack, in a namespace of their own:
+ * topics and indices carry a per-run prefix and the services share a database created for the run (each in
+ * its own schema), dropped at the end.
+ */
+final class RunningSystem implements AutoCloseable {
+    final String namespace;
+    final ServiceProcess harvester;
+    final ServiceProcess catalog;
+    final ServiceProcess search;
+    final ServiceProcess reuse;
+    private final List<ServiceProcess> all = new ArrayList<>();
+
+    private RunningSystem(String namespace, ServiceProcess harvester, ServiceProcess catalog, ServiceProcess search,
+            ServiceProcess reuse) {
+        this.namespace = namespace;
+        this.harvester = harvester;
+        this.catalog = catalog;
+        this.search = search;
+        this.reuse = reuse;
+        all.addAll(List.of(harvester, catalog, search, reuse));
+    }
+
+    static RunningSystem start() throws IOException, InterruptedException {
+        LocalStack.ensureRunning();
+        String namespace = "e2e" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss"));
+        TestTopics.create(namespace + ".");
+        TestDatabases.create(namespace);
+        Map<String, String> config = Map.of(
+                "quarkus.datasource.jdbc.url", LocalStack.jdbcUrl(namespace),
+                "kafka.bootstrap.servers", LocalStack.kafkaBootstrap(),
+                "quarkus.elasticsearch.hosts", LocalStack.elasticsearchHost(),
+                "bic.kafka.topic-prefix", namespace + ".",
+                "bic.elasticsearch.index-prefix", namespace + "-");
+        Path repo = LocalStack.repoDir();
+        Path logs = repo.resolve("e2e-tests/target/e2e-logs");
+        RunningSystem system = new RunningSystem(namespace,
+                ServiceProcess.start(repo, "harvester-service", config, logs),
+                ServiceProcess.start(repo, "catalog-service", config, logs),
+                ServiceProcess.start(repo, "search-service", config, logs),
+                ServiceProcess.start(repo, "reuse-tracker-service", config, logs));
+        try {
+            for (ServiceProcess service : system.all) {
+                service.awaitReady(Duration.ofSeconds(180));
+            }
+        } catch (RuntimeException | InterruptedException e) {
+            system.close();
+            throw e;
+        }
+        return system;
+    }
+
+    @Override
+    public void close() {
+        all.forEach(ServiceProcess::stop);
+        TestTopics.delete(namespace + ".");
+        TestDatabases.drop(namespace);
+        deleteIndices();
+    }
+
+    private void deleteIndices() {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(
+                    URI.create("http://" + LocalStack.elasticsearchHost() + "/" + namespace + "-*")).DELETE().build();
+            HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            // best effort: the indices carry a unique prefix
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.bioimagecatalog.search;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Everything the search service lets an operator tune; the defaults work against the local stack. */
+@ConfigMapping(prefix = "bic.search")
+public interface SearchConfig {
+
+    Index index();
+
+    Query query();
+
+    Indexing indexing();
+
+    interface Index {
+        /** Base name of the alias; the versioned index is {@code <prefix><name>-v<mapping version>}. */
+        @WithDefault("datasets")
+        String name();
+
+        @WithDefault("1")
+        int shards();
+
+        @WithDefault("1")
+        int replicas();
+
+        /** The language analyser to use when the cluster has it; {@code standard} is the fallback. */
+        @WithDefault("english")
+        String preferredAnalyzer();
+    }
+
+    interface Query {
+        @WithDefault("20")
+        int defaultSize();
+
+        @WithDefault("100")
+        int maxSize();
+
+        /** Elasticsearch's own {@code index.max_result_window}: deeper pages need search_after. */
+        @WithDefault("10000")
+        int maxResultWindow();
+
+        @WithDefault("500")
+        int maxQueryLength();
+
+        @WithDefault("30")
+        int facetSize();
+
+        @WithDefault("300")
+        int descriptionChars();
+    }
+
+    interface Indexing {
+        /** First pause before retrying a bulk request Elasticsearch could not take (down, 429, 5xx). */
+        @WithDefault("PT0.2S")
+        Duration retryInitialBackoff();
+
+        @WithDefault("PT30S")
+        Duration retryMaxBackoff();
+    }
+}

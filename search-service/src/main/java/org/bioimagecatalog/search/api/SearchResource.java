@@ -1,0 +1,78 @@
+package org.bioimagecatalog.search.api;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.bioimagecatalog.model.api.Problem;
+import org.bioimagecatalog.search.query.DatasetSearch;
+import org.bioimagecatalog.search.query.Facet;
+import org.bioimagecatalog.search.query.SearchInfo;
+import org.bioimagecatalog.search.query.SearchParameters;
+import org.bioimagecatalog.search.query.SearchResult;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/search")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Search", description = "Find datasets across every archive")
+public class SearchResource {
+    private final DatasetSearch search;
+
+    public SearchResource(DatasetSearch search) {
+        this.search = search;
+    }
+
+    @GET
+    @Operation(summary = "Search datasets",
+            description = "Full-text search with multi-select facets. `q` supports \"quoted phrases\", `-word` to"
+                    + " exclude, `a | b` (or `a OR b`) for either, and `prefix*`; words are AND-ed. Organism common"
+                    + " names and imaging-method synonyms also match the ontology ids (`human` finds Homo sapiens)."
+                    + " Without `q`, the newest datasets come first. Values of one facet are OR-ed, facets AND-ed.")
+    @APIResponse(responseCode = "200", description = "A page of results with facet counts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchResult.class)))
+    @APIResponse(responseCode = "400", description = "Invalid page, size, filter or query",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The search engine is unavailable",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SearchResult search(
+            @Parameter(description = "Search text", example = "fission yeast \"cell shape\"") @QueryParam("q") String q,
+            @Parameter(description = "Archive, repeatable", example = "idr") @QueryParam("source") List<String> source,
+            @Parameter(description = "Organism label or NCBI taxon id, repeatable", example = "Homo sapiens")
+            @QueryParam("organism") List<String> organism,
+            @Parameter(description = "Imaging method label or FBbi id, repeatable", example = "fluorescence microscopy")
+            @QueryParam("imagingMethod") List<String> imagingMethod,
+            @Parameter(description = "Licence (SPDX id or label), repeatable", example = "CC-BY-4.0")
+            @QueryParam("license") List<String> license,
+            @Parameter(description = "Page number, from 1", example = "1") @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1 to 100 (page × size at most 10000)", example = "20")
+            @QueryParam("size") String size) {
+        Map<Facet, List<String>> filters = new EnumMap<>(Facet.class);
+        filters.put(Facet.SOURCE, source);
+        filters.put(Facet.ORGANISM, organism);
+        filters.put(Facet.IMAGING_METHOD, imagingMethod);
+        filters.put(Facet.LICENSE, license);
+        return search.search(new SearchParameters(q, filters, page, size));
+    }
+
+    @GET
+    @Path("/info")
+    @Operation(summary = "Describe the search index",
+            description = "The alias, the versioned index behind it, the text analyser in use and the number of"
+                    + " indexed datasets.")
+    @APIResponse(responseCode = "200", description = "The index serving the search",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchInfo.class)))
+    @APIResponse(responseCode = "503", description = "The search engine is unavailable",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SearchInfo info() {
+        return search.info();
+    }
+}

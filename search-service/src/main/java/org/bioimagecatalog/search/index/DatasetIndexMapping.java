@@ -1,0 +1,87 @@
+package org.bioimagecatalog.search.index;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bioimagecatalog.model.ModelJson;
+
+/**
+ * The explicit mapping of the dataset index, one version per {@link #VERSION}. {@code dynamic: strict}
+ * makes a field the document builder forgot to map fail loudly instead of growing the mapping silently.
+ * The {@code _meta} block records how the index was built, so that any replica can read it back.
+ */
+public final class DatasetIndexMapping {
+    public static final int VERSION = 1;
+    static final String LOWERCASE_NORMALIZER = "lowercase_keyword";
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private DatasetIndexMapping() {}
+
+    public static ObjectNode createIndexBody(TextAnalysis analysis, int shards, int replicas) {
+        ObjectNode body = JSON.objectNode();
+        ObjectNode index = body.putObject("settings").putObject("index");
+        index.put("number_of_shards", shards).put("number_of_replicas", replicas);
+        // accessions are typed in any case ("empiar-10002"); lowercase is in every distribution
+        index.putObject("analysis").putObject("normalizer").putObject(LOWERCASE_NORMALIZER)
+                .put("type", "custom").putArray("filter").add("lowercase");
+        body.set("mappings", mappings(analysis));
+        return body;
+    }
+
+    public static ObjectNode mappings(TextAnalysis analysis) {
+        ObjectNode mappings = JSON.objectNode();
+        mappings.put("dynamic", "strict");
+        mappings.putObject("_meta")
+                .put("mappingVersion", VERSION)
+                .put("analyzer", analysis.analyzer());
+        ObjectNode p = mappings.putObject("properties");
+        p.set("id", keyword());
+        ObjectNode title = text(analysis, true);
+        title.withObjectProperty("fields").set("keyword", keyword().put("ignore_above", 512));
+        p.set("title", title);
+        p.set("description", text(analysis, true));
+        p.set("keywords", text(analysis, true));
+        p.set("authors", text(analysis, false));
+        p.set("organisms", text(analysis, false));
+        p.set("organismFacet", keyword());
+        p.set("organismTaxonIds", keyword());
+        p.set("imagingMethods", text(analysis, false));
+        p.set("imagingMethodFacet", keyword());
+        p.set("fbbiIds", keyword());
+        p.set("sources", keyword());
+        p.set("studyTypes", keyword());
+        p.set("sampleTypes", keyword());
+        p.set("license", keyword());
+        p.set("released", JSON.objectNode().put("type", "date").put("format", "strict_date"));
+        p.set("releaseYear", type("integer"));
+        p.set("formats", keyword());
+        p.set("identifiers", keyword().put("normalizer", LOWERCASE_NORMALIZER));
+        p.set("reuseCount", type("integer"));
+        p.set("version", type("integer"));
+        // the whole event, kept for display and for rebuilding a document; never indexed
+        p.set("doc", JSON.objectNode().put("type", "object").put("enabled", false));
+        return mappings;
+    }
+
+    /** Hash of the mapping, stored with the index version so a silent mapping drift is visible. */
+    public static String hash(TextAnalysis analysis) {
+        return ModelJson.contentHash(mappings(analysis));
+    }
+
+    private static ObjectNode text(TextAnalysis analysis, boolean stemmedSubfield) {
+        ObjectNode field = JSON.objectNode().put("type", "text").put("analyzer", TextAnalysis.STANDARD);
+        if (stemmedSubfield && analysis.hasStemmedSubfields()) {
+            field.putObject("fields").set(TextAnalysis.STEMMED_SUBFIELD,
+                    JSON.objectNode().put("type", "text").put("analyzer", analysis.analyzer()));
+        }
+        return field;
+    }
+
+    private static ObjectNode keyword() {
+        return type("keyword");
+    }
+
+    private static ObjectNode type(String type) {
+        return JSON.objectNode().put("type", type);
+    }
+}

@@ -1,0 +1,63 @@
+package org.bioimagecatalog.search.index;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.bioimagecatalog.model.events.ReuseSummary;
+
+/**
+ * Reuse summaries as last received. The reuse count shown in search is {@link ReuseSummary#reuses()}: how
+ * many works reused the data, which is what a producer wants credit for (citations are kept alongside).
+ */
+@ApplicationScoped
+public class ReuseCountStore {
+
+    /**
+     * Stores a summary unless a newer one is already stored (a replay delivers old ones again), and
+     * answers the reuse count now on record.
+     */
+    @Transactional
+    public int store(ReuseSummary summary) {
+        Panache.getEntityManager().createNativeQuery("""
+                INSERT INTO reuse_summary (dataset_id, reuses, citations, distinct_citing_works, occurred_at)
+                VALUES (:id, :reuses, :citations, :distinct, :occurredAt)
+                ON CONFLICT (dataset_id) DO UPDATE
+                   SET reuses = excluded.reuses, citations = excluded.citations,
+                       distinct_citing_works = excluded.distinct_citing_works,
+                       occurred_at = excluded.occurred_at, updated_at = now()
+                 WHERE reuse_summary.occurred_at IS NULL OR excluded.occurred_at IS NULL
+                    OR excluded.occurred_at >= reuse_summary.occurred_at
+                """)
+                .setParameter("id", summary.datasetId())
+                .setParameter("reuses", summary.reuses())
+                .setParameter("citations", summary.citations())
+                .setParameter("distinct", summary.distinctCitingWorks())
+                .setParameter("occurredAt", summary.occurredAt() == null ? null
+                        : summary.occurredAt().atOffset(ZoneOffset.UTC))
+                .executeUpdate();
+        StoredReuseSummary stored = StoredReuseSummary.findById(summary.datasetId());
+        return stored == null ? 0 : stored.reuses;
+    }
+
+    /** A tombstone on the reuse topic: the dataset has no reuse on record any more. */
+    @Transactional
+    public void remove(String datasetId) {
+        StoredReuseSummary.deleteById(datasetId);
+    }
+
+    /** Reuse counts of the given datasets; a dataset without a summary is absent from the map. */
+    @Transactional
+    public Map<String, Integer> countsFor(Collection<String> datasetIds) {
+        Map<String, Integer> counts = new HashMap<>();
+        if (datasetIds.isEmpty()) {
+            return counts;
+        }
+        StoredReuseSummary.<StoredReuseSummary>list("datasetId in ?1", datasetIds)
+                .forEach(s -> counts.put(s.datasetId, s.reuses));
+        return counts;
+    }
+}

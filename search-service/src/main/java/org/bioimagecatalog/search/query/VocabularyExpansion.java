@@ -1,0 +1,55 @@
+package org.bioimagecatalog.search.query;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bioimagecatalog.model.vocab.Fbbi;
+import org.bioimagecatalog.model.vocab.NcbiTaxon;
+
+/**
+ * Finds organism names ("human", "fission yeast", "Homo sapiens") and imaging-method names or synonyms
+ * ("cryo-em", "SPIM") in a plain query, longest phrase first, so that a dataset tagged with the ontology id
+ * matches even when its text never uses the word the person typed. Words that name nothing stay free text.
+ */
+public record VocabularyExpansion(List<Concept> concepts, String rest) {
+    private static final int LONGEST_PHRASE = 4;
+
+    /** A recognised phrase and the ids it stands for: NCBI taxon ids or FBbi CURIEs. */
+    public record Concept(String phrase, String field, String id) {}
+
+    public static VocabularyExpansion of(UserQueryText query) {
+        if (!query.plain()) {
+            return new VocabularyExpansion(List.of(), query.text());
+        }
+        List<String> words = query.words();
+        List<Concept> concepts = new ArrayList<>();
+        List<String> rest = new ArrayList<>();
+        int i = 0;
+        while (i < words.size()) {
+            int length = Math.min(LONGEST_PHRASE, words.size() - i);
+            Concept found = lookUp(String.join(" ", words.subList(i, i + length)));
+            while (found == null && --length > 0) {
+                found = lookUp(String.join(" ", words.subList(i, i + length)));
+            }
+            if (found == null) {
+                rest.add(words.get(i));
+                i++;
+            } else {
+                concepts.add(found);
+                i += length;
+            }
+        }
+        return new VocabularyExpansion(List.copyOf(concepts), String.join(" ", rest));
+    }
+
+    public boolean isEmpty() {
+        return concepts.isEmpty();
+    }
+
+    private static Concept lookUp(String phrase) {
+        var taxon = NcbiTaxon.idForName(phrase);
+        if (taxon.isPresent()) {
+            return new Concept(phrase, "organismTaxonIds", taxon.get());
+        }
+        return Fbbi.idForLabel(phrase).map(id -> new Concept(phrase, "fbbiIds", id)).orElse(null);
+    }
+}
