@@ -25,6 +25,13 @@ public interface HarvesterConfig {
         /** Which connector reads this source, e.g. {@code idr-study-files}. */
         String type();
 
+        /**
+         * The archive named in record keys ({@code <archive>:<native id>}) when a record does not say it itself;
+         * defaults to the connector's {@code archiveFor(name)}: a dedicated connector's archive (e.g. {@code idr}
+         * for {@code idr-study-files}), the source name for a generic paged connector (OAI-PMH, DataCite, Zenodo).
+         */
+        Optional<String> archive();
+
         /** Directory, file or URL harvested when a run names no location; empty means no scheduled harvest. */
         Optional<String> location();
     }

@@ -34,14 +34,15 @@ public class HarvestSourcesResource {
     RepositoryRegistry registry;
 
     @GET
-    @Operation(summary = "List configured sources", description = "The configured sources (name, connector type, default"
-            + " location, last run) and, under 'repositories', every repository of the seed's Table 1 with its route"
-            + " (dedicated, OAI-PMH, DataCite query, Zenodo REST, or none and why), schedule, last run and record count.")
+    @Operation(summary = "List configured sources", description = "The configured sources (name, connector type, the"
+            + " archive its record keys name, default location, last run) and, under 'repositories', every repository"
+            + " of the seed's Table 1 with its route (dedicated, OAI-PMH, DataCite query, Zenodo REST, or none and why),"
+            + " schedule, last run and record count.")
     @APIResponse(responseCode = "200", description = "The sources",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceListResponse.class)))
     public SourceListResponse list() {
         return new SourceListResponse(sources.all().stream()
-                .map(s -> new SourceResponse(s.name(), s.type(), s.location().orElse(null),
+                .map(s -> new SourceResponse(s.name(), s.type(), s.archive(), s.location().orElse(null),
                         config.schedule().enabled() && s.location().isPresent(),
                         runs.lastRun(s.name()).orElse(null)))
                 .toList(), registry.repositories());

@@ -10,6 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record SourceResponse(
         @Schema(example = "idr") String name,
         @Schema(example = "idr-study-files") String type,
+        @Schema(description = "the archive named in record keys (<archive>:<native id>) unless a record names its own",
+                example = "idr") String archive,
         @Schema(description = "default location; absent when runs must name one") String location,
         @Schema(description = "whether the scheduled harvest includes this source") boolean scheduled,
         @Schema(description = "the most recent run, without its errors") HarvestRun lastRun) {}

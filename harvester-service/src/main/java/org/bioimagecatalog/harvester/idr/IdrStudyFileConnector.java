@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.bioimagecatalog.harvester.files.RecordFileLocator;
 import org.bioimagecatalog.harvester.http.HttpFetchException;
 import org.bioimagecatalog.harvester.http.PoliteHttpClient;
 import org.bioimagecatalog.harvester.run.HarvestedItem;
@@ -29,11 +30,11 @@ public class IdrStudyFileConnector implements SourceConnector {
     public static final String TYPE = "idr-study-files";
 
     private final IdrStudyFileParser parser = new IdrStudyFileParser();
-    private final StudyFileLocator locator;
+    private final RecordFileLocator locator;
 
     @Inject
     public IdrStudyFileConnector(PoliteHttpClient http) {
-        this.locator = new StudyFileLocator(http);
+        this.locator = new RecordFileLocator(http, IdrStudyFileConnector::isStudyFileName, "study files (*-study.txt)");
     }
 
     @Override
@@ -53,7 +54,7 @@ public class IdrStudyFileConnector implements SourceConnector {
 
     @Override
     public SourceListing open(String location) throws LocationUnreadableException {
-        StudyFileLocator.Found found = locator.find(location);
+        RecordFileLocator.Found found = locator.find(location);
         return new SourceListing() {
             @Override
             public List<String> entries() {

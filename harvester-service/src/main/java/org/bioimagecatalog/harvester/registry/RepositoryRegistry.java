@@ -52,7 +52,8 @@ public class RepositoryRegistry {
             HarvestRun lastRun = configured.stream().map(s -> runs.lastRun(s.name())).flatMap(Optional::stream)
                     .max(Comparator.comparing(HarvestRun::startedAt)).orElse(null);
             boolean scheduled = config.schedule().enabled() && configured.stream().anyMatch(s -> s.location().isPresent());
-            long records = configured.stream().mapToLong(s -> records(s.archive())).sum();
+            // a repository's sources may share an archive (idr and idr-crates both key idr:…): count each once
+            long records = configured.stream().map(HarvestSource::archive).distinct().mapToLong(this::records).sum();
             result.add(new RepositoryResponse(id, repository.name(), repository.route(), !configured.isEmpty(),
                     repository.note().orElse(null), listed,
                     scheduled ? "every " + config.schedule().every().toString().substring(2).toLowerCase()

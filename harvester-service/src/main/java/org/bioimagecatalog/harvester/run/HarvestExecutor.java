@@ -171,7 +171,7 @@ public class HarvestExecutor {
     }
 
     private void harvest(HarvestRun run, UUID runId, HarvestSource source, HarvestedItem item) {
-        String archive = source.archive();
+        String archive = item.archive() != null ? item.archive() : source.archive();
         String key = HarvestedRecord.key(archive, item.nativeId());
         String hash = ModelJson.contentHash(item.metadata());
         if (!run.force() && store.countIfUnchanged(runId, key, hash)) {

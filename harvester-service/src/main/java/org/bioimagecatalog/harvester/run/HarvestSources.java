@@ -28,7 +28,9 @@ public class HarvestSources {
                 throw new IllegalStateException("bic.harvester.sources." + name + ".type=" + source.type()
                         + " names no connector; known types: " + String.join(", ", new TreeMap<>(byType).keySet()));
             }
-            byName.put(name, new HarvestSource(name, source.type(),
+            String archive = source.archive().map(String::strip).filter(a -> !a.isEmpty())
+                    .orElseGet(() -> connector.archiveFor(name));
+            byName.put(name, new HarvestSource(name, source.type(), archive,
                     source.location().map(String::strip).filter(l -> !l.isEmpty()), connector));
         });
     }

@@ -9,12 +9,16 @@ public interface SourceConnector {
     /** The connector's name in configuration, e.g. {@code idr-study-files}. */
     String type();
 
-    /** The source name used in record keys, e.g. {@code idr} in {@code idr:idr0001}. */
+    /**
+     * The archive this connector reads, used in record keys, e.g. {@code idr} in {@code idr:idr0001}; see
+     * {@link #archiveFor(String)} for how a source's archive is chosen.
+     */
     String archive();
 
     /**
-     * The source part of record keys for a source of this connector: {@link #archive()} for a dedicated
-     * connector; generic connectors (one connector, many repositories) use the configured source name.
+     * The default source part of record keys for a source of this connector, used when the source configures no
+     * {@code archive} and a record names none of its own: {@link #archive()} for a dedicated connector; generic
+     * connectors (one connector, many repositories) use the configured source name.
      */
     default String archiveFor(String sourceName) {
         return archive();

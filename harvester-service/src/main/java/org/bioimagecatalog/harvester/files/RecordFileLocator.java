@@ -1,4 +1,4 @@
-package org.bioimagecatalog.harvester.idr;
+package org.bioimagecatalog.harvester.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.bioimagecatalog.harvester.http.AutoindexCrawler;
@@ -21,25 +22,34 @@ import org.bioimagecatalog.harvester.run.InvalidLocationException;
 import org.bioimagecatalog.harvester.run.LocationUnreadableException;
 
 /**
- * Finds the study files a location holds: a local folder (searched recursively), a local file, an HTTP(S)
- * study file or an HTTP(S) folder listing (crawled). A location that yields no study file at all is treated as
- * unreadable: a run that harvests nothing from a study-file location is a misconfiguration, not a success.
+ * Finds the record files a location holds, one native record per file: a local folder (searched recursively),
+ * a local file, an HTTP(S) file or an HTTP(S) folder listing (crawled). Which file names count is the
+ * connector's choice. A location that yields no record file at all is treated as unreadable: a run that
+ * harvests nothing from a file location is a misconfiguration, not a success.
  */
-final class StudyFileLocator {
+public final class RecordFileLocator {
     private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]+):");
 
     private final PoliteHttpClient http;
     private final AutoindexCrawler crawler;
+    private final Predicate<String> wantedName;
+    private final String kind;
 
-    /** The study files found; the bytes already fetched while finding them; folders that could not be listed. */
-    record Found(List<String> entries, Map<String, byte[]> prefetched, Map<String, String> unreadable) {}
+    /** The record files found; the bytes already fetched while finding them; folders that could not be listed. */
+    public record Found(List<String> entries, Map<String, byte[]> prefetched, Map<String, String> unreadable) {}
 
-    StudyFileLocator(PoliteHttpClient http) {
+    /**
+     * @param wantedName accepts the file names that hold records
+     * @param kind what such files are called in messages, e.g. {@code study files (*-study.txt)}
+     */
+    public RecordFileLocator(PoliteHttpClient http, Predicate<String> wantedName, String kind) {
         this.http = http;
         this.crawler = new AutoindexCrawler(http, http.settings().maxDepth());
+        this.wantedName = wantedName;
+        this.kind = kind;
     }
 
-    void check(String location) throws InvalidLocationException {
+    public void check(String location) throws InvalidLocationException {
         String l = location.strip();
         var scheme = SCHEME.matcher(l);
         String name = scheme.find() ? scheme.group(1).toLowerCase(Locale.ROOT) : null;
@@ -69,12 +79,12 @@ final class StudyFileLocator {
         }
     }
 
-    Found find(String location) throws LocationUnreadableException {
+    public Found find(String location) throws LocationUnreadableException {
         String l = location.strip();
         return isHttp(l) ? findOverHttp(URI.create(l)) : findLocally(localPath(l));
     }
 
-    byte[] read(String entry) throws IOException, HttpFetchException {
+    public byte[] read(String entry) throws IOException, HttpFetchException {
         if (isHttp(entry)) {
             return http.get(URI.create(entry)).body();
         }
@@ -96,7 +106,7 @@ final class StudyFileLocator {
         List<String> files;
         try (Stream<Path> walk = Files.walk(path)) {
             files = walk.filter(Files::isRegularFile)
-                    .filter(p -> IdrStudyFileConnector.isStudyFileName(p.getFileName().toString()))
+                    .filter(p -> wantedName.test(p.getFileName().toString()))
                     .map(Path::toString)
                     .sorted()
                     .toList();
@@ -104,7 +114,7 @@ final class StudyFileLocator {
             throw new LocationUnreadableException("cannot list " + path + ": " + e.getMessage(), e);
         }
         if (files.isEmpty()) {
-            throw new LocationUnreadableException("no study files (*-study.txt) under " + path);
+            throw new LocationUnreadableException("no " + kind + " under " + path);
         }
         return new Found(files, Map.of(), Map.of());
     }
@@ -119,7 +129,7 @@ final class StudyFileLocator {
         if (!start.isHtml()) {
             return new Found(List.of(uri.toString()), Map.of(uri.toString(), start.body()), Map.of());
         }
-        AutoindexCrawler.Listing listing = crawler.crawl(start, IdrStudyFileConnector::isStudyFileName);
+        AutoindexCrawler.Listing listing = crawler.crawl(start, wantedName);
         List<String> entries = new ArrayList<>(listing.files().stream().map(URI::toString).toList());
         Map<String, String> unreadable = new LinkedHashMap<>();
         listing.unreadableFolders().forEach((folder, reason) -> {
@@ -127,13 +137,13 @@ final class StudyFileLocator {
             unreadable.put(folder.toString(), "folder listing cannot be read: " + reason);
         });
         if (listing.files().isEmpty()) {
-            throw new LocationUnreadableException("no study files (*-study.txt) in the listing at " + uri
+            throw new LocationUnreadableException("no " + kind + " in the listing at " + uri
                     + (unreadable.isEmpty() ? "" : "; unreadable folders: " + unreadable));
         }
         return new Found(entries, Map.of(), unreadable);
     }
 
-    private static boolean isHttp(String location) {
+    public static boolean isHttp(String location) {
         String lower = location.toLowerCase(Locale.ROOT);
         return lower.startsWith("http://") || lower.startsWith("https://");
     }
