@@ -197,6 +197,28 @@ public class SearchBench {
         return call("GET", es + "/" + index + "/_count", null, null).path("count").asLong();
     }
 
+    // ---------------------------------------------------------------- CPU accounting (/proc, Linux)
+    static long servicePid = -1, esPid = -1;
+
+    /** CPU time (user + system) a process has used so far, in ms; 0 when unknown. */
+    static long cpuMs(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // clock ticks of 10 ms (USER_HZ 100)
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    static long[] cpu() { return new long[] {cpuMs(servicePid), cpuMs(esPid)}; }
+
+    static String cpuPer(long[] before, long n, String unit) {
+        long[] now = cpu();
+        return String.format("CPU per %s: search-service %.2f ms, Elasticsearch %.2f ms", unit,
+                (now[0] - before[0]) / (double) n, (now[1] - before[1]) / (double) n);
+    }
+
     // ---------------------------------------------------------------- run
     static void run() throws Exception {
         int docs = Integer.parseInt(o("docs", "100000"));
@@ -204,6 +226,9 @@ public class SearchBench {
         String es = o("es", "http://127.0.0.1:19200"), service = o("service", "http://127.0.0.1:18583");
         String alias = o("index-prefix", "bench-") + "datasets";
         Path fixtures = Path.of(o("fixtures", "../shared/fixtures"));
+        servicePid = Long.parseLong(o("service-pid", "-1"));
+        esPid = ProcessHandle.allProcesses().filter(h -> h.info().commandLine().orElse("").contains("org.elasticsearch.bootstrap.Elasticsearch"))
+                .mapToLong(ProcessHandle::pid).findFirst().orElse(-1);
 
         List<Study> studies = readFixtures(fixtures.resolve("idr/study-files"));
         Map<String, Integer> sourceWeights = new TreeMap<>();
@@ -234,6 +259,7 @@ public class SearchBench {
         p.put("batch.size", "262144");
         p.put("acks", "all");
         String topic = topicNames().get(0);
+        long[] cpu0 = cpu();
         long start = System.nanoTime();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
             for (String e : events) producer.send(new ProducerRecord<>(topic, JSON.readTree(e).path("datasetId").asText(), e));
@@ -250,6 +276,7 @@ public class SearchBench {
         }
         double serviceSecs = (System.nanoTime() - start) / 1e9;
         double serviceRate = docs / serviceSecs;
+        String serviceCpu = cpuPer(cpu0, docs / 1000, "1000 docs");
 
         // ---- raw _bulk of the same documents into a twin index with the same settings and mapping
         String twin = o("index-prefix", "bench-") + "raw-bulk";
@@ -275,6 +302,7 @@ public class SearchBench {
             if (hits.isEmpty()) break;
             for (JsonNode h : hits) { ids.add(h.path("_id").asText()); sources.add(JSON.writeValueAsString(h.path("_source"))); after = h.path("sort"); }
         }
+        cpu0 = cpu();
         start = System.nanoTime();
         for (int i = 0; i < sources.size(); i += 500) {
             StringBuilder b = new StringBuilder();
@@ -287,9 +315,10 @@ public class SearchBench {
         while (count(es, twin) < sources.size()) Thread.sleep(200);
         double rawSecs = (System.nanoTime() - start) / 1e9;
         double rawRate = sources.size() / rawSecs;
+        String rawCpu = cpuPer(cpu0, sources.size() / 1000, "1000 docs");
         call("DELETE", es + "/" + twin, null, null);
-        System.out.printf("RESULT ingest: search-service (Kafka -> index, visible) %d docs in %.1f s = %.0f records/s%n", docs, serviceSecs, serviceRate);
-        System.out.printf("RESULT ingest: raw _bulk (500/request, same %d documents, visible) in %.1f s = %.0f records/s%n", sources.size(), rawSecs, rawRate);
+        System.out.printf("RESULT ingest: search-service (Kafka -> index, visible) %d docs in %.1f s = %.0f records/s (%s)%n", docs, serviceSecs, serviceRate, serviceCpu);
+        System.out.printf("RESULT ingest: raw _bulk (500/request, same %d documents, visible) in %.1f s = %.0f records/s (%s)%n", sources.size(), rawSecs, rawRate, rawCpu);
         System.out.printf("RESULT ingest: ratio search-service/raw = %.0f%% (target >= 50%%)%n", 100 * serviceRate / rawRate);
         sources.clear(); ids.clear(); events.clear();
 
@@ -302,8 +331,8 @@ public class SearchBench {
             int conns = Integer.parseInt(c.strip());
             Load raw = load(queries, conns, true, warmup, duration);
             Load svc = load(queries, conns, false, warmup, duration);
-            System.out.printf("RESULT search c=%d: raw ES        %7.1f req/s  p50 %6.2f ms  p99 %7.2f ms  (%d requests, %d errors)%n", conns, raw.rps, raw.p50, raw.p99, raw.n, raw.errors);
-            System.out.printf("RESULT search c=%d: search-service %7.1f req/s  p50 %6.2f ms  p99 %7.2f ms  (%d requests, %d errors)%n", conns, svc.rps, svc.p50, svc.p99, svc.n, svc.errors);
+            System.out.printf("RESULT search c=%d: raw ES        %7.1f req/s  p50 %6.2f ms  p99 %7.2f ms  (%d requests, %d errors; %s)%n", conns, raw.rps, raw.p50, raw.p99, raw.n, raw.errors, raw.cpu);
+            System.out.printf("RESULT search c=%d: search-service %7.1f req/s  p50 %6.2f ms  p99 %7.2f ms  (%d requests, %d errors; %s)%n", conns, svc.rps, svc.p50, svc.p99, svc.n, svc.errors, svc.cpu);
             System.out.printf("RESULT search c=%d: throughput ratio %.0f%% (target >= 90%%), added p50 %+.2f ms (target <= 3 ms), added p99 %+.2f ms%n",
                     conns, 100 * svc.rps / raw.rps, svc.p50 - raw.p50, svc.p99 - raw.p99);
         }
@@ -364,7 +393,7 @@ public class SearchBench {
     }
 
     // ---------------------------------------------------------------- load generator
-    record Load(double rps, double p50, double p99, long n, long errors) {}
+    record Load(double rps, double p50, double p99, long n, long errors, String cpu) {}
 
     static Load load(List<String[]> queries, int conns, boolean raw, int warmup, int duration) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(conns);
@@ -396,6 +425,10 @@ public class SearchBench {
                 return Arrays.copyOf(lat, k);
             }));
         }
+        Thread.sleep(Math.max(0, (warmEnd - System.nanoTime()) / 1_000_000));
+        long[] cpu0 = cpu();
+        Thread.sleep(Math.max(0, (end - System.nanoTime()) / 1_000_000));
+        long[] cpu1 = cpu();
         long[] all = new long[0];
         for (Future<long[]> f : futures) {
             long[] l = f.get();
@@ -405,8 +438,10 @@ public class SearchBench {
         }
         pool.shutdown();
         Arrays.sort(all);
-        if (all.length == 0) return new Load(0, 0, 0, 0, errors.get());
+        String cpu = String.format("CPU per request: search-service %.2f ms, Elasticsearch %.2f ms",
+                (cpu1[0] - cpu0[0]) / (double) Math.max(1, all.length), (cpu1[1] - cpu0[1]) / (double) Math.max(1, all.length));
+        if (all.length == 0) return new Load(0, 0, 0, 0, errors.get(), cpu);
         return new Load(all.length / (double) duration, all[all.length / 2] / 1e6, all[(int) Math.min(all.length - 1, all.length * 0.99)] / 1e6,
-                all.length, errors.get());
+                all.length, errors.get(), cpu);
     }
 }
