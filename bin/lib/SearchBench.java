@@ -323,14 +323,23 @@ public class SearchBench {
         sources.clear(); ids.clear(); events.clear();
 
         // ---- search: the same queries through search-service and straight to Elasticsearch
+        System.out.println("bench: refresh + force merge of " + index + " (so that merges left over from the ingest do not run during one side's measurement)");
+        call("POST", es + "/" + index + "/_refresh", null, null);
+        call("POST", es + "/" + index + "/_forcemerge?max_num_segments=1", null, null);
         List<String[]> queries = queries(corpus, info.path("analyzer").asText(), service, es, alias, 200);
         int duration = Integer.parseInt(o("duration", "20")), warmup = Integer.parseInt(o("warmup", "5"));
-        System.out.printf("bench: %d distinct queries (title words, organism/method/licence filters, year ranges, facets only); %d s warm-up + %d s per run%n",
+        System.out.printf("bench: %d distinct queries (title words, organism/method/licence filters, year ranges, facets only); each side measured ABBA in two halves, each after %d s warm-up, %d s in all%n",
                 queries.size(), warmup, duration);
         for (String c : o("connections", "8,32").split(",")) {
             int conns = Integer.parseInt(c.strip());
-            Load raw = load(queries, conns, true, warmup, duration);
-            Load svc = load(queries, conns, false, warmup, duration);
+            // ABBA: raw, service, service, raw (half the duration each), so a drift in the machine's load
+            // (merges after the ingest, other work) falls on both sides alike
+            int half = Math.max(1, duration / 2);
+            Load raw1 = load(queries, conns, true, warmup, half);
+            Load svc1 = load(queries, conns, false, warmup, half);
+            Load svc2 = load(queries, conns, false, warmup, half);
+            Load raw2 = load(queries, conns, true, warmup, half);
+            Load raw = merge(raw1, raw2, half), svc = merge(svc1, svc2, half);
             System.out.printf("RESULT search c=%d: raw ES        %7.1f req/s  p50 %6.2f ms  p99 %7.2f ms  (%d requests, %d errors; %s)%n", conns, raw.rps, raw.p50, raw.p99, raw.n, raw.errors, raw.cpu);
             System.out.printf("RESULT search c=%d: search-service %7.1f req/s  p50 %6.2f ms  p99 %7.2f ms  (%d requests, %d errors; %s)%n", conns, svc.rps, svc.p50, svc.p99, svc.n, svc.errors, svc.cpu);
             System.out.printf("RESULT search c=%d: throughput ratio %.0f%% (target >= 90%%), added p50 %+.2f ms (target <= 3 ms), added p99 %+.2f ms%n",
@@ -393,7 +402,19 @@ public class SearchBench {
     }
 
     // ---------------------------------------------------------------- load generator
-    record Load(double rps, double p50, double p99, long n, long errors, String cpu) {}
+    record Load(double rps, double p50, double p99, long n, long errors, String cpu, long[] lat, long[] cpuMs) {}
+
+    static Load merge(Load a, Load b, int half) {
+        long[] all = Arrays.copyOf(a.lat(), a.lat().length + b.lat().length);
+        System.arraycopy(b.lat(), 0, all, a.lat().length, b.lat().length);
+        Arrays.sort(all);
+        long n = Math.max(1, all.length);
+        long svcCpu = a.cpuMs()[0] + b.cpuMs()[0], esCpu = a.cpuMs()[1] + b.cpuMs()[1];
+        String cpu = String.format("CPU per request: search-service %.2f ms, Elasticsearch %.2f ms", svcCpu / (double) n, esCpu / (double) n);
+        if (all.length == 0) return new Load(0, 0, 0, 0, a.errors() + b.errors(), cpu, all, new long[] {svcCpu, esCpu});
+        return new Load(all.length / (2.0 * half), all[all.length / 2] / 1e6, all[(int) Math.min(all.length - 1, all.length * 0.99)] / 1e6,
+                all.length, a.errors() + b.errors(), cpu, all, new long[] {svcCpu, esCpu});
+    }
 
     static Load load(List<String[]> queries, int conns, boolean raw, int warmup, int duration) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(conns);
@@ -440,8 +461,9 @@ public class SearchBench {
         Arrays.sort(all);
         String cpu = String.format("CPU per request: search-service %.2f ms, Elasticsearch %.2f ms",
                 (cpu1[0] - cpu0[0]) / (double) Math.max(1, all.length), (cpu1[1] - cpu0[1]) / (double) Math.max(1, all.length));
-        if (all.length == 0) return new Load(0, 0, 0, 0, errors.get(), cpu);
+        long[] cpuMs = {cpu1[0] - cpu0[0], cpu1[1] - cpu0[1]};
+        if (all.length == 0) return new Load(0, 0, 0, 0, errors.get(), cpu, all, cpuMs);
         return new Load(all.length / (double) duration, all[all.length / 2] / 1e6, all[(int) Math.min(all.length - 1, all.length * 0.99)] / 1e6,
-                all.length, errors.get(), cpu);
+                all.length, errors.get(), cpu, all, cpuMs);
     }
 }
