@@ -213,7 +213,7 @@ public class SearchBench {
 
     static long[] cpu() { return new long[] {cpuMs(servicePid), cpuMs(esPid)}; }
 
-    static String cpuPer(long[] before, long n, String unit) {
+    static String cpuPer(long[] before, double n, String unit) {
         long[] now = cpu();
         return String.format("CPU per %s: search-service %.2f ms, Elasticsearch %.2f ms", unit,
                 (now[0] - before[0]) / (double) n, (now[1] - before[1]) / (double) n);
@@ -276,7 +276,7 @@ public class SearchBench {
         }
         double serviceSecs = (System.nanoTime() - start) / 1e9;
         double serviceRate = docs / serviceSecs;
-        String serviceCpu = cpuPer(cpu0, docs / 1000, "1000 docs");
+        String serviceCpu = cpuPer(cpu0, docs / 1000.0, "1000 docs");
 
         // ---- raw _bulk of the same documents into a twin index with the same settings and mapping
         String twin = o("index-prefix", "bench-") + "raw-bulk";
@@ -315,7 +315,7 @@ public class SearchBench {
         while (count(es, twin) < sources.size()) Thread.sleep(200);
         double rawSecs = (System.nanoTime() - start) / 1e9;
         double rawRate = sources.size() / rawSecs;
-        String rawCpu = cpuPer(cpu0, sources.size() / 1000, "1000 docs");
+        String rawCpu = cpuPer(cpu0, sources.size() / 1000.0, "1000 docs");
         call("DELETE", es + "/" + twin, null, null);
         System.out.printf("RESULT ingest: search-service (Kafka -> index, visible) %d docs in %.1f s = %.0f records/s (%s)%n", docs, serviceSecs, serviceRate, serviceCpu);
         System.out.printf("RESULT ingest: raw _bulk (500/request, same %d documents, visible) in %.1f s = %.0f records/s (%s)%n", sources.size(), rawSecs, rawRate, rawCpu);
