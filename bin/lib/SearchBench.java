@@ -1,0 +1,469 @@
+// bin/bench search's engine, run in source-file mode (java -cp <search-service's jars> SearchBench.java ...).
+// Commands: topics-create | topics-delete | run | clean. Options: --docs N --seed S --duration s --warmup s
+//   --service URL --es URL --kafka host:port --topic-prefix P --index-prefix P --fixtures DIR --connections 8,32
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.config.WithDefault;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.*;
+import java.util.concurrent.*;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bioimagecatalog.model.*;
+import org.bioimagecatalog.model.events.DatasetChanged;
+import org.bioimagecatalog.model.events.SourceRecordRef;
+import org.bioimagecatalog.model.vocab.Fbbi;
+import org.bioimagecatalog.model.vocab.NcbiTaxon;
+import org.bioimagecatalog.model.vocab.Spdx;
+import org.bioimagecatalog.search.SearchConfig;
+import org.bioimagecatalog.search.index.TextAnalysis;
+import org.bioimagecatalog.search.query.Facet;
+import org.bioimagecatalog.search.query.SearchParameters;
+import org.bioimagecatalog.search.query.SearchQueryBuilder;
+import org.bioimagecatalog.search.query.SearchRequestParser;
+
+public class SearchBench {
+    static final ObjectMapper JSON = ModelJson.mapper();
+    static Map<String, String> opt = new HashMap<>();
+    static HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    static String o(String k, String d) { return opt.getOrDefault(k, d); }
+
+    public static void main(String[] args) throws Exception {
+        for (int i = 1; i < args.length; i += 2) opt.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        switch (args[0]) {
+            case "topics-create" -> topics(true);
+            case "topics-delete" -> topics(false);
+            case "run" -> run();
+            default -> throw new IllegalArgumentException("unknown command " + args[0]);
+        }
+    }
+
+    // ---------------------------------------------------------------- topics
+    static List<String> topicNames() {
+        String p = o("topic-prefix", "bench.");
+        return List.of(p + "datasets.v1", p + "reuse.summary.v1");
+    }
+
+    static void topics(boolean create) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", o("kafka", "127.0.0.1:19092")))) {
+            if (create) {
+                Set<String> existing = admin.listTopics().names().get();
+                List<NewTopic> todo = new ArrayList<>();
+                for (String t : topicNames()) {
+                    if (!existing.contains(t)) todo.add(new NewTopic(t, 3, (short) 1).configs(Map.of("cleanup.policy", "compact")));
+                }
+                if (!todo.isEmpty()) admin.createTopics(todo).all().get();
+                System.out.println("bench: topics ready: " + topicNames());
+            } else {
+                Set<String> existing = admin.listTopics().names().get();
+                List<String> todo = topicNames().stream().filter(existing::contains).toList();
+                if (!todo.isEmpty()) admin.deleteTopics(todo).all().get();
+                System.out.println("bench: topics deleted: " + todo);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- corpus from the fixtures
+    record Study(String title, String description, List<Organism> organisms, List<ImagingMethod> methods,
+            License license, LocalDate released, List<String> studyTypes, List<String> keywords) {}
+
+    static List<String> values(Map<String, List<String>> rows, String key) {
+        return rows.getOrDefault(key, List.of());
+    }
+
+    static List<Study> readFixtures(Path dir) throws Exception {
+        List<Study> studies = new ArrayList<>();
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith("-study.txt")).sorted().toList()) {
+                Map<String, List<String>> rows = new LinkedHashMap<>();
+                for (String line : new String(Files.readAllBytes(f), StandardCharsets.UTF_8).split("\r?\n")) {
+                    String[] cells = line.split("\t");
+                    if (cells.length < 2) continue;
+                    List<String> vals = new ArrayList<>();
+                    for (int i = 1; i < cells.length; i++) if (!cells[i].isBlank()) vals.add(cells[i].strip());
+                    rows.computeIfAbsent(cells[0].strip(), k -> new ArrayList<>()).addAll(vals);
+                }
+                List<String> titles = values(rows, "Study Title");
+                if (titles.isEmpty()) continue;
+                List<Organism> organisms = new ArrayList<>();
+                List<String> orgLabels = values(rows, "Study Organism"), orgAcc = values(rows, "Study Organism Term Accession");
+                for (int i = 0; i < orgLabels.size(); i++) {
+                    Organism org = NcbiTaxon.organism(orgLabels.get(i), i < orgAcc.size() ? orgAcc.get(i) : null);
+                    if (!organisms.contains(org)) organisms.add(org);
+                }
+                List<ImagingMethod> methods = new ArrayList<>();
+                for (String kind : List.of("Experiment", "Screen")) {
+                    List<String> l = values(rows, kind + " Imaging Method"), a = values(rows, kind + " Imaging Method Term Accession");
+                    for (int i = 0; i < l.size(); i++) {
+                        ImagingMethod m = Fbbi.method(l.get(i), i < a.size() ? a.get(i) : null);
+                        if (!methods.contains(m)) methods.add(m);
+                    }
+                }
+                List<String> lic = values(rows, "Study License"), licUrl = values(rows, "Study License URL");
+                License license = lic.isEmpty() ? null : Spdx.license(lic.get(0), licUrl.isEmpty() ? null : licUrl.get(0));
+                LocalDate released = null;
+                try { released = LocalDate.parse(values(rows, "Study Public Release Date").get(0)); } catch (Exception e) { }
+                List<String> keywords = new ArrayList<>();
+                for (String k : values(rows, "Study Key Words")) for (String w : k.split(",")) if (!w.isBlank()) keywords.add(w.strip());
+                studies.add(new Study(titles.get(0), String.join(" ", values(rows, "Study Description")), organisms, methods,
+                        license, released, values(rows, "Study Type"), keywords));
+            }
+        }
+        return studies;
+    }
+
+    /** Synthesises documents: lengths, word frequencies and facet combinations drawn from the fixture studies. */
+    static final class Corpus {
+        final List<Study> studies;
+        final List<String> titleWords = new ArrayList<>(), descWords = new ArrayList<>();
+        final List<String> sources = new ArrayList<>();
+        final Random rnd;
+
+        Corpus(List<Study> studies, Map<String, Integer> sourceWeights, long seed) {
+            this.studies = studies;
+            this.rnd = new Random(seed);
+            for (Study s : studies) {
+                titleWords.addAll(words(s.title()));
+                descWords.addAll(words(s.description()));
+            }
+            sourceWeights.forEach((s, w) -> { for (int i = 0; i < w; i++) sources.add(s); });
+            Collections.sort(sources);
+        }
+
+        static List<String> words(String text) {
+            return Arrays.stream(text.split("\\s+")).filter(w -> !w.isBlank()).toList();
+        }
+
+        <T> T pick(List<T> l) { return l.get(rnd.nextInt(l.size())); }
+
+        String text(List<String> vocab, int n) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < n; i++) b.append(i == 0 ? "" : " ").append(pick(vocab));
+            return b.toString();
+        }
+
+        String event(int n) throws Exception {
+            // each facet from an independently drawn fixture study: realistic marginals, mixed combinations
+            Study t = pick(studies), d = pick(studies), f = pick(studies), g = pick(studies);
+            String id = String.format("bench-ds-%07d", n);
+            String source = pick(sources);
+            String nativeId = source + String.format("%06d", n);
+            LocalDate released = g.released() == null ? null : g.released().plusDays(rnd.nextInt(365) - 182);
+            DatasetMetadata m = new DatasetMetadata(
+                    text(titleWords, words(t.title()).size()), text(descWords, Math.max(5, words(d.description()).size())),
+                    List.of(Identifier.of(source.equals("idr") ? Identifier.IDR : Identifier.URL, nativeId)),
+                    "https://example.org/" + nativeId, List.of(), List.of(), f.organisms(), pick(studies).methods(),
+                    f.studyTypes(), List.of(), d.keywords(), g.license(), released, released,
+                    null, List.of(pick(List.of("OME-TIFF", "OME-Zarr", "TIFF", "CZI", "ND2"))), List.of(), List.of(), List.of());
+            DatasetChanged e = new DatasetChanged(new UUID(rnd.nextLong(), rnd.nextLong()).toString(), 1, id,
+                    Instant.parse("2026-01-01T00:00:00Z"), Long.toHexString(rnd.nextLong()), "bench", id, 1,
+                    List.of(new SourceRecordRef(source + ":" + nativeId, source, nativeId, "https://example.org/" + nativeId)), m);
+            ObjectNode tree = JSON.valueToTree(e);
+            ((ObjectNode) tree.get("metadata")).putObject("quality").put("score", 30 + rnd.nextInt(71));
+            return JSON.writeValueAsString(tree);
+        }
+    }
+
+    // ---------------------------------------------------------------- HTTP helpers
+    static JsonNode call(String method, String url, String body, String type) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120));
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) b.header("Content-Type", type);
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() >= 300) throw new IllegalStateException(method + " " + url + " -> " + r.statusCode() + " " + r.body());
+        return r.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(r.body());
+    }
+
+    static long count(String es, String index) throws Exception {
+        return call("GET", es + "/" + index + "/_count", null, null).path("count").asLong();
+    }
+
+    // ---------------------------------------------------------------- CPU accounting (/proc, Linux)
+    static long servicePid = -1, esPid = -1;
+
+    /** CPU time (user + system) a process has used so far, in ms; 0 when unknown. */
+    static long cpuMs(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // clock ticks of 10 ms (USER_HZ 100)
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    static long[] cpu() { return new long[] {cpuMs(servicePid), cpuMs(esPid)}; }
+
+    static String cpuPer(long[] before, double n, String unit) {
+        long[] now = cpu();
+        return String.format("CPU per %s: search-service %.2f ms, Elasticsearch %.2f ms", unit,
+                (now[0] - before[0]) / (double) n, (now[1] - before[1]) / (double) n);
+    }
+
+    // ---------------------------------------------------------------- run
+    static void run() throws Exception {
+        int docs = Integer.parseInt(o("docs", "100000"));
+        long seed = Long.parseLong(o("seed", "42"));
+        String es = o("es", "http://127.0.0.1:19200"), service = o("service", "http://127.0.0.1:18583");
+        String alias = o("index-prefix", "bench-") + "datasets";
+        Path fixtures = Path.of(o("fixtures", "../shared/fixtures"));
+        servicePid = Long.parseLong(o("service-pid", "-1"));
+        esPid = ProcessHandle.allProcesses().filter(h -> h.info().commandLine().orElse("").contains("org.elasticsearch.bootstrap.Elasticsearch"))
+                .mapToLong(ProcessHandle::pid).findFirst().orElse(-1);
+
+        List<Study> studies = readFixtures(fixtures.resolve("idr/study-files"));
+        Map<String, Integer> sourceWeights = new TreeMap<>();
+        for (String s : List.of("idr", "bia", "empiar", "ssbd", "bbbc", "zenodo")) {
+            Path p = fixtures.resolve(s);
+            if (Files.isDirectory(p)) try (var w = Files.walk(p)) { sourceWeights.put(s, (int) Math.max(1, w.filter(Files::isRegularFile).count())); }
+        }
+        System.out.printf("bench: corpus model from %d IDR fixture studies; source weights (fixture files) %s%n", studies.size(), sourceWeights);
+        Corpus corpus = new Corpus(studies, sourceWeights, seed);
+        long t0 = System.nanoTime();
+        List<String> events = new ArrayList<>(docs);
+        long bytes = 0;
+        for (int i = 0; i < docs; i++) { String e = corpus.event(i); bytes += e.length(); events.add(e); }
+        System.out.printf("bench: generated %d DatasetChanged events (seed %d, avg %d bytes) in %.1f s%n", docs, seed,
+                bytes / Math.max(1, docs), (System.nanoTime() - t0) / 1e9);
+
+        // ---- ingest through Kafka and search-service
+        JsonNode info = call("GET", service + "/api/v1/search/info", null, null);
+        String index = info.path("index").asText();
+        long before = info.path("documents").asLong();
+        System.out.printf("bench: search-service serves %s (alias %s, analyzer %s), %d documents before%n", index, alias,
+                info.path("analyzer").asText(), before);
+        Properties p = new Properties();
+        p.put("bootstrap.servers", o("kafka", "127.0.0.1:19092"));
+        p.put("key.serializer", StringSerializer.class.getName());
+        p.put("value.serializer", StringSerializer.class.getName());
+        p.put("linger.ms", "10");
+        p.put("batch.size", "262144");
+        p.put("acks", "all");
+        String topic = topicNames().get(0);
+        long[] cpu0 = cpu();
+        long start = System.nanoTime();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            for (String e : events) producer.send(new ProducerRecord<>(topic, JSON.readTree(e).path("datasetId").asText(), e));
+            producer.flush();
+        }
+        double published = (System.nanoTime() - start) / 1e9;
+        System.out.printf("bench: published %d events to %s in %.1f s; waiting for search-service to index them%n", docs, topic, published);
+        long seen = 0, lastPrint = System.nanoTime();
+        while (seen < before + docs) {
+            Thread.sleep(200);
+            seen = count(es, alias);
+            if (System.nanoTime() - lastPrint > 10e9) { System.out.printf("bench:   %d/%d indexed%n", seen - before, docs); lastPrint = System.nanoTime(); }
+            if (System.nanoTime() - start > 3600e9) throw new IllegalStateException("not indexed within an hour");
+        }
+        double serviceSecs = (System.nanoTime() - start) / 1e9;
+        double serviceRate = docs / serviceSecs;
+        String serviceCpu = cpuPer(cpu0, docs / 1000.0, "1000 docs");
+
+        // ---- raw _bulk of the same documents into a twin index with the same settings and mapping
+        String twin = o("index-prefix", "bench-") + "raw-bulk";
+        try { call("DELETE", es + "/" + twin, null, null); } catch (IllegalStateException ignored) { }
+        JsonNode mapping = call("GET", es + "/" + index + "/_mapping", null, null).path(index).path("mappings");
+        JsonNode settings = call("GET", es + "/" + index + "/_settings", null, null).path(index).path("settings").path("index");
+        ObjectNode create = JSON.createObjectNode();
+        ObjectNode s = create.putObject("settings");
+        for (String k : List.of("number_of_shards", "number_of_replicas", "analysis", "refresh_interval", "max_result_window")) {
+            if (settings.has(k)) s.set(k, settings.get(k));
+        }
+        create.set("mappings", mapping);
+        call("PUT", es + "/" + twin, JSON.writeValueAsString(create), "application/json");
+        // the documents exactly as search-service built them (read back untimed), written in batches of 500 like it
+        List<String> sources = new ArrayList<>(docs);
+        List<String> ids = new ArrayList<>(docs);
+        JsonNode after = null;
+        while (true) {
+            ObjectNode q = JSON.createObjectNode().put("size", 5000);
+            q.putArray("sort").add("_doc");
+            if (after != null) q.set("search_after", after);
+            JsonNode hits = call("POST", es + "/" + index + "/_search", JSON.writeValueAsString(q), "application/json").path("hits").path("hits");
+            if (hits.isEmpty()) break;
+            for (JsonNode h : hits) { ids.add(h.path("_id").asText()); sources.add(JSON.writeValueAsString(h.path("_source"))); after = h.path("sort"); }
+        }
+        cpu0 = cpu();
+        start = System.nanoTime();
+        for (int i = 0; i < sources.size(); i += 500) {
+            StringBuilder b = new StringBuilder();
+            for (int j = i; j < Math.min(sources.size(), i + 500); j++) {
+                b.append("{\"index\":{\"_id\":").append(JSON.writeValueAsString(ids.get(j))).append("}}\n").append(sources.get(j)).append('\n');
+            }
+            JsonNode r = call("POST", es + "/" + twin + "/_bulk", b.toString(), "application/x-ndjson");
+            if (r.path("errors").asBoolean()) throw new IllegalStateException("raw bulk had errors: " + r.toString().substring(0, 500));
+        }
+        while (count(es, twin) < sources.size()) Thread.sleep(200);
+        double rawSecs = (System.nanoTime() - start) / 1e9;
+        double rawRate = sources.size() / rawSecs;
+        String rawCpu = cpuPer(cpu0, sources.size() / 1000.0, "1000 docs");
+        call("DELETE", es + "/" + twin, null, null);
+        System.out.printf("RESULT ingest: search-service (Kafka -> index, visible) %d docs in %.1f s = %.0f records/s (%s)%n", docs, serviceSecs, serviceRate, serviceCpu);
+        System.out.printf("RESULT ingest: raw _bulk (500/request, same %d documents, visible) in %.1f s = %.0f records/s (%s)%n", sources.size(), rawSecs, rawRate, rawCpu);
+        System.out.printf("RESULT ingest: ratio search-service/raw = %.0f%% (target >= 50%%)%n", 100 * serviceRate / rawRate);
+        sources.clear(); ids.clear(); events.clear();
+
+        // ---- search: the same queries through search-service and straight to Elasticsearch
+        System.out.println("bench: refresh + force merge of " + index + " (so that merges left over from the ingest do not run during one side's measurement)");
+        call("POST", es + "/" + index + "/_refresh", null, null);
+        call("POST", es + "/" + index + "/_forcemerge?max_num_segments=1", null, null);
+        List<String[]> queries = queries(corpus, info.path("analyzer").asText(), service, es, alias, 200);
+        int duration = Integer.parseInt(o("duration", "20")), warmup = Integer.parseInt(o("warmup", "5"));
+        System.out.printf("bench: %d distinct queries (title words, organism/method/licence filters, year ranges, facets only); each side measured ABBA in two halves, each after %d s warm-up, %d s in all%n",
+                queries.size(), warmup, duration);
+        for (String c : o("connections", "8,32").split(",")) {
+            int conns = Integer.parseInt(c.strip());
+            // ABBA: raw, service, service, raw (half the duration each), so a drift in the machine's load
+            // (merges after the ingest, other work) falls on both sides alike
+            int half = Math.max(1, duration / 2);
+            Load raw1 = load(queries, conns, true, warmup, half);
+            Load svc1 = load(queries, conns, false, warmup, half);
+            Load svc2 = load(queries, conns, false, warmup, half);
+            Load raw2 = load(queries, conns, true, warmup, half);
+            Load raw = merge(raw1, raw2, half), svc = merge(svc1, svc2, half);
+            System.out.printf("RESULT search c=%d: raw ES        %7.1f req/s  p50 %6.2f ms  p99 %7.2f ms  (%d requests, %d errors; %s)%n", conns, raw.rps, raw.p50, raw.p99, raw.n, raw.errors, raw.cpu);
+            System.out.printf("RESULT search c=%d: search-service %7.1f req/s  p50 %6.2f ms  p99 %7.2f ms  (%d requests, %d errors; %s)%n", conns, svc.rps, svc.p50, svc.p99, svc.n, svc.errors, svc.cpu);
+            System.out.printf("RESULT search c=%d: throughput ratio %.0f%% (target >= 90%%), added p50 %+.2f ms (target <= 3 ms), added p99 %+.2f ms%n",
+                    conns, 100 * svc.rps / raw.rps, svc.p50 - raw.p50, svc.p99 - raw.p99);
+        }
+    }
+
+    /** {service URL, ES body} pairs; the ES body is what search-service's own parser and query builder produce. */
+    static List<String[]> queries(Corpus corpus, String analyzer, String service, String es, String alias, int n) throws Exception {
+        SearchConfig config = (SearchConfig) defaults(SearchConfig.class);
+        SearchRequestParser parser = new SearchRequestParser(config);
+        SearchQueryBuilder builder = new SearchQueryBuilder(config);
+        TextAnalysis analysis = new TextAnalysis(analyzer);
+        Random rnd = new Random(7);
+        List<String> words = corpus.titleWords.stream().map(w -> w.replaceAll("[^A-Za-z0-9-]", "")).filter(w -> w.length() > 3).toList();
+        List<String[]> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Study st = corpus.studies.get(rnd.nextInt(corpus.studies.size()));
+            String q = null, from = null, to = null;
+            Map<Facet, List<String>> filters = new EnumMap<>(Facet.class);
+            switch (i % 6) {
+                case 0 -> q = words.get(rnd.nextInt(words.size()));
+                case 1 -> q = words.get(rnd.nextInt(words.size())) + " " + words.get(rnd.nextInt(words.size()));
+                case 2 -> { q = words.get(rnd.nextInt(words.size()));
+                    if (!st.organisms().isEmpty()) filters.put(Facet.ORGANISM, List.of(st.organisms().get(0).label())); }
+                case 3 -> { if (!st.methods().isEmpty()) filters.put(Facet.IMAGING_METHOD, List.of(st.methods().get(0).label()));
+                    if (!st.organisms().isEmpty()) filters.put(Facet.ORGANISM, List.of(st.organisms().get(0).label())); }
+                case 4 -> { q = st.organisms().isEmpty() ? "cells" : st.organisms().get(0).label(); from = "2016"; to = "2022"; }
+                default -> { if (st.license() != null) filters.put(Facet.LICENSE, List.of(st.license().spdx() != null ? st.license().spdx() : st.license().label())); }
+            }
+            StringBuilder url = new StringBuilder(service + "/api/v1/search?size=20");
+            if (q != null) url.append("&q=").append(enc(q));
+            filters.forEach((f, vs) -> vs.forEach(v -> url.append('&').append(f.param()).append('=').append(enc(v))));
+            if (from != null) url.append("&releasedFrom=").append(from).append("&releasedTo=").append(to);
+            var request = parser.parse(new SearchParameters(q, filters, null, "20", from, to, null, null, null, null));
+            out.add(new String[] {url.toString(), es + "/" + alias + "/_search", JSON.writeValueAsString(builder.build(request, analysis))});
+        }
+        return out;
+    }
+
+    static String enc(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8); }
+
+    /** A config interface answered with its @WithDefault values: what the service runs with unless overridden. */
+    static Object defaults(Class<?> type) {
+        return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, m, a) -> {
+            if (m.getDeclaringClass() == Object.class) return m.getName().equals("toString") ? type.getName() : null;
+            Class<?> r = m.getReturnType();
+            if (r == Optional.class) return Optional.empty();
+            if (r.isInterface()) return defaults(r);
+            WithDefault d = m.getAnnotation(WithDefault.class);
+            if (d == null) throw new IllegalStateException("no default for " + m);
+            String v = d.value();
+            if (r == int.class) return Integer.parseInt(v);
+            if (r == long.class) return Long.parseLong(v);
+            if (r == double.class) return Double.parseDouble(v);
+            if (r == boolean.class) return Boolean.parseBoolean(v);
+            if (r == Duration.class) return Duration.parse(v);
+            return v;
+        });
+    }
+
+    // ---------------------------------------------------------------- load generator
+    record Load(double rps, double p50, double p99, long n, long errors, String cpu, long[] lat, long[] cpuMs) {}
+
+    static Load merge(Load a, Load b, int half) {
+        long[] all = Arrays.copyOf(a.lat(), a.lat().length + b.lat().length);
+        System.arraycopy(b.lat(), 0, all, a.lat().length, b.lat().length);
+        Arrays.sort(all);
+        long n = Math.max(1, all.length);
+        long svcCpu = a.cpuMs()[0] + b.cpuMs()[0], esCpu = a.cpuMs()[1] + b.cpuMs()[1];
+        String cpu = String.format("CPU per request: search-service %.2f ms, Elasticsearch %.2f ms", svcCpu / (double) n, esCpu / (double) n);
+        if (all.length == 0) return new Load(0, 0, 0, 0, a.errors() + b.errors(), cpu, all, new long[] {svcCpu, esCpu});
+        return new Load(all.length / (2.0 * half), all[all.length / 2] / 1e6, all[(int) Math.min(all.length - 1, all.length * 0.99)] / 1e6,
+                all.length, a.errors() + b.errors(), cpu, all, new long[] {svcCpu, esCpu});
+    }
+
+    static Load load(List<String[]> queries, int conns, boolean raw, int warmup, int duration) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(conns);
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong errors = new AtomicLong();
+        long warmEnd = System.nanoTime() + warmup * 1_000_000_000L, end = warmEnd + duration * 1_000_000_000L;
+        List<Future<long[]>> futures = new ArrayList<>();
+        for (int t = 0; t < conns; t++) {
+            futures.add(pool.submit(() -> {
+                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                long[] lat = new long[1 << 16];
+                int k = 0;
+                while (true) {
+                    String[] q = queries.get(Math.floorMod(next.getAndIncrement(), queries.size()));
+                    HttpRequest r = raw
+                            ? HttpRequest.newBuilder(URI.create(q[1])).header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(q[2])).build()
+                            : HttpRequest.newBuilder(URI.create(q[0])).GET().build();
+                    long s0 = System.nanoTime();
+                    if (s0 >= end) break;
+                    HttpResponse<byte[]> resp = client.send(r, HttpResponse.BodyHandlers.ofByteArray());
+                    long s1 = System.nanoTime();
+                    if (s0 >= warmEnd && s1 <= end) {
+                        if (resp.statusCode() != 200) errors.incrementAndGet();
+                        if (k == lat.length) lat = Arrays.copyOf(lat, k * 2);
+                        lat[k++] = s1 - s0;
+                    }
+                }
+                return Arrays.copyOf(lat, k);
+            }));
+        }
+        Thread.sleep(Math.max(0, (warmEnd - System.nanoTime()) / 1_000_000));
+        long[] cpu0 = cpu();
+        Thread.sleep(Math.max(0, (end - System.nanoTime()) / 1_000_000));
+        long[] cpu1 = cpu();
+        long[] all = new long[0];
+        for (Future<long[]> f : futures) {
+            long[] l = f.get();
+            long[] m = Arrays.copyOf(all, all.length + l.length);
+            System.arraycopy(l, 0, m, all.length, l.length);
+            all = m;
+        }
+        pool.shutdown();
+        Arrays.sort(all);
+        String cpu = String.format("CPU per request: search-service %.2f ms, Elasticsearch %.2f ms",
+                (cpu1[0] - cpu0[0]) / (double) Math.max(1, all.length), (cpu1[1] - cpu0[1]) / (double) Math.max(1, all.length));
+        long[] cpuMs = {cpu1[0] - cpu0[0], cpu1[1] - cpu0[1]};
+        if (all.length == 0) return new Load(0, 0, 0, 0, errors.get(), cpu, all, cpuMs);
+        return new Load(all.length / (double) duration, all[all.length / 2] / 1e6, all[(int) Math.min(all.length - 1, all.length * 0.99)] / 1e6,
+                all.length, errors.get(), cpu, all, cpuMs);
+    }
+}
