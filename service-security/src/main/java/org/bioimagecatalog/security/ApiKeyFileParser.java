@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
@@ -28,7 +29,7 @@ public final class ApiKeyFileParser {
             }
             String[] fields = line.split("\\s+");
             String hash = fields[0].toLowerCase(Locale.ROOT);
-            var role = fields.length >= 3 ? ApiRole.parse(fields[1]) : java.util.Optional.<ApiRole>empty();
+            Optional<ApiRole> role = fields.length >= 3 ? ApiRole.parse(fields[1]) : Optional.empty();
             if (!SHA256_HEX.matcher(hash).matches() || role.isEmpty()) {
                 LOG.warnf("%s line %d is not '<sha256-hex> <admin|curator|submitter> <name> [issued-at]': skipped",
                         source, i + 1);

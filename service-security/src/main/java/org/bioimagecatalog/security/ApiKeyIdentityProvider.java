@@ -1,6 +1,7 @@
 package org.bioimagecatalog.security;
 
 import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -46,7 +47,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
             return QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal(entry.name()))
                     .addRoles(entry.role().grantedRoleNames())
-                    .addCredential(new io.quarkus.security.credential.TokenCredential(entry.hash(), "api-key"))
+                    .addCredential(new TokenCredential(entry.hash(), "api-key"))
                     .build();
         });
     }

@@ -1,8 +1,6 @@
 package org.bioimagecatalog.catalog.api;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.core.SecurityContext;
-import org.bioimagecatalog.security.ApiRole;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +23,7 @@ import org.bioimagecatalog.catalog.export.DataCiteJson;
 import org.bioimagecatalog.catalog.export.DatasetCsv;
 import org.bioimagecatalog.catalog.export.SchemaOrgDataset;
 import org.bioimagecatalog.model.ModelJson;
+import org.bioimagecatalog.security.ApiRole;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import java.util.Map;
 import org.bioimagecatalog.catalog.CatalogConfig;

@@ -1,7 +1,6 @@
 package org.bioimagecatalog.harvester.api;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.bioimagecatalog.security.ApiRole;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,6 +17,7 @@ import org.bioimagecatalog.harvester.run.HarvestRun;
 import org.bioimagecatalog.harvester.run.HarvestRunService;
 import org.bioimagecatalog.harvester.run.InvalidRequestException;
 import org.bioimagecatalog.model.api.Problem;
+import org.bioimagecatalog.security.ApiRole;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

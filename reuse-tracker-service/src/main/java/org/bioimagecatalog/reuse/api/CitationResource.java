@@ -1,7 +1,6 @@
 package org.bioimagecatalog.reuse.api;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.bioimagecatalog.security.ApiRole;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -18,6 +17,7 @@ import org.bioimagecatalog.model.api.Problem;
 import org.bioimagecatalog.reuse.citation.CitationSubmission;
 import org.bioimagecatalog.reuse.citation.CitationSubmissions;
 import org.bioimagecatalog.reuse.citation.CitationView;
+import org.bioimagecatalog.security.ApiRole;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

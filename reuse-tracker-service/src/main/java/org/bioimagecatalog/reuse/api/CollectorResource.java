@@ -1,7 +1,6 @@
 package org.bioimagecatalog.reuse.api;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.bioimagecatalog.security.ApiRole;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,6 +13,7 @@ import org.bioimagecatalog.model.api.Problem;
 import org.bioimagecatalog.reuse.collect.CollectionRun;
 import org.bioimagecatalog.reuse.collect.CollectorRuns;
 import org.bioimagecatalog.reuse.collect.CollectorState;
+import org.bioimagecatalog.security.ApiRole;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
