@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Rebuilds the search index without downtime and waits for the alias switch (for `bin/catalog reindex`).
 #   bin/lib/search-reindex.sh [SEARCH_URL]      default http://127.0.0.1:8083
-# Sends BIC_SEARCH_ADMIN_KEY as X-API-Key when set (until issue 7's API keys carry the admin role).
+# Needs an admin API key: BIC_ADMIN_KEY (bin/catalog reindex passes .stack/admin.key), sent as a Bearer token.
 set -euo pipefail
 
 SEARCH_URL="${1:-${BIC_SEARCH_URL:-http://127.0.0.1:8083}}"
 ENDPOINT="$SEARCH_URL/api/v1/search/admin/reindex"
-AUTH=()
-if [[ -n "${BIC_SEARCH_ADMIN_KEY:-}" ]]; then
-  AUTH=(-H "X-API-Key: $BIC_SEARCH_ADMIN_KEY")
+if [[ -z "${BIC_ADMIN_KEY:-}" ]]; then
+  echo "the reindex needs an admin API key in BIC_ADMIN_KEY (bin/catalog reindex uses .stack/admin.key)" >&2
+  exit 1
 fi
+AUTH=(-H "Authorization: Bearer $BIC_ADMIN_KEY")
 
 echo "starting a reindex at $ENDPOINT"
 if ! started="$(curl -fsS -X POST "${AUTH[@]}" "$ENDPOINT")"; then

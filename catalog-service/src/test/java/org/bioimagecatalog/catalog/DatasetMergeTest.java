@@ -25,6 +25,7 @@ import org.bioimagecatalog.model.api.Problem;
 import org.bioimagecatalog.model.events.DatasetChanged;
 import org.bioimagecatalog.model.events.HarvestedRecord;
 import org.bioimagecatalog.testsupport.StackTestResource;
+import org.bioimagecatalog.testsupport.TestApiKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -136,7 +137,7 @@ class DatasetMergeTest {
                 .containsExactly("datacite", "empiar");
 
         // a curator splits the DataCite record off: its old id comes back, and stays apart after a re-harvest
-        given().contentType(ContentType.JSON).body(Map.of("sourceKey", "datacite:10.6019/EMPIAR-10310",
+        given().header("X-API-Key", TestApiKeys.curator()).contentType(ContentType.JSON).body(Map.of("sourceKey", "datacite:10.6019/EMPIAR-10310",
                         "decidedBy", "curator@example.org"))
                 .post("/api/v1/datasets/{id}/split", empiar).then()
                 .statusCode(200)
@@ -157,7 +158,7 @@ class DatasetMergeTest {
                 DatasetChanged.class).datasetId()).isEqualTo(datacite);
 
         // and joins it back by hand: the older id survives again
-        given().contentType(ContentType.JSON).body(Map.of("otherId", empiar))
+        given().header("X-API-Key", TestApiKeys.curator()).contentType(ContentType.JSON).body(Map.of("otherId", empiar))
                 .post("/api/v1/datasets/{id}/join", datacite).then()
                 .statusCode(200)
                 .body("kind", equalTo("join"))
@@ -225,23 +226,23 @@ class DatasetMergeTest {
         String id = DatasetIds.forSourceKey("bbbc:BBBC041");
         awaitVersion(id, 1);
 
-        given().contentType(ContentType.JSON).body(Map.of("sourceKey", "idr:idr0001"))
+        given().header("X-API-Key", TestApiKeys.curator()).contentType(ContentType.JSON).body(Map.of("sourceKey", "idr:idr0001"))
                 .post("/api/v1/datasets/{id}/split", id).then()
                 .statusCode(400).contentType(Problem.MEDIA_TYPE)
                 .body("detail", equalTo("sourceKey: 'idr:idr0001' is not an active source record of dataset " + id));
-        given().contentType(ContentType.JSON).body(Map.of("sourceKey", "bbbc:BBBC041"))
+        given().header("X-API-Key", TestApiKeys.curator()).contentType(ContentType.JSON).body(Map.of("sourceKey", "bbbc:BBBC041"))
                 .post("/api/v1/datasets/{id}/split", id).then()
                 .statusCode(409).body("type", equalTo(Problem.TYPE_BASE + "nothing-to-split"));
-        given().contentType(ContentType.JSON).body(Map.of())
+        given().header("X-API-Key", TestApiKeys.curator()).contentType(ContentType.JSON).body(Map.of())
                 .post("/api/v1/datasets/{id}/split", id).then()
                 .statusCode(400).body("errors.field", contains("sourceKey"));
-        given().contentType(ContentType.JSON).body(Map.of("otherId", id))
+        given().header("X-API-Key", TestApiKeys.curator()).contentType(ContentType.JSON).body(Map.of("otherId", id))
                 .post("/api/v1/datasets/{id}/join", id).then()
                 .statusCode(400).body("detail", equalTo("otherId: a dataset cannot be joined with itself"));
-        given().contentType(ContentType.JSON).body(Map.of("otherId", "bic-000000000000"))
+        given().header("X-API-Key", TestApiKeys.curator()).contentType(ContentType.JSON).body(Map.of("otherId", "bic-000000000000"))
                 .post("/api/v1/datasets/{id}/join", id).then()
                 .statusCode(400).body("detail", equalTo("otherId: no dataset has the id bic-000000000000"));
-        given().contentType(ContentType.JSON).body(Map.of("otherId", id))
+        given().header("X-API-Key", TestApiKeys.curator()).contentType(ContentType.JSON).body(Map.of("otherId", id))
                 .post("/api/v1/datasets/{id}/join", "bic-000000000000").then()
                 .statusCode(404).body("status", equalTo(404)).body("$", not(org.hamcrest.Matchers.hasKey("stackTrace")));
     }

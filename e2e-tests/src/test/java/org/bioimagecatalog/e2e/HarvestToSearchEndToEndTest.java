@@ -22,6 +22,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.bioimagecatalog.testsupport.Fixtures;
+import org.bioimagecatalog.testsupport.TestApiKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -216,6 +217,7 @@ class HarvestToSearchEndToEndTest {
 
     private JsonPath harvest(String location, boolean force) {
         String runId = given().baseUri(system.harvester.baseUrl()).contentType(ContentType.JSON)
+                .header("Authorization", "Bearer " + TestApiKeys.admin())
                 .body(Map.of("source", "idr", "location", location, "force", force))
                 .post("/api/v1/harvest/runs").then().statusCode(202).extract().jsonPath().getString("id");
         return await().atMost(PIPELINE).until(

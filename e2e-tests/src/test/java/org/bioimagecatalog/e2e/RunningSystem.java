@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.bioimagecatalog.testsupport.LocalStack;
+import org.bioimagecatalog.testsupport.TestApiKeys;
 import org.bioimagecatalog.testsupport.TestDatabases;
 import org.bioimagecatalog.testsupport.TestTopics;
 
@@ -44,13 +45,16 @@ final class RunningSystem implements AutoCloseable {
         String namespace = "e2e" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss"));
         TestTopics.create(namespace + ".");
         TestDatabases.create(namespace);
+        Path repo = LocalStack.repoDir();
+        // the services read their API keys from this file; the test sends TestApiKeys.admin() for harvests
+        Path keysFile = TestApiKeys.writeTo(repo.resolve("e2e-tests/target/e2e-api-keys"));
         Map<String, String> config = Map.of(
+                "bic.security.keys-file", keysFile.toAbsolutePath().toString(),
                 "quarkus.datasource.jdbc.url", LocalStack.jdbcUrl(namespace),
                 "kafka.bootstrap.servers", LocalStack.kafkaBootstrap(),
                 "quarkus.elasticsearch.hosts", LocalStack.elasticsearchHost(),
                 "bic.kafka.topic-prefix", namespace + ".",
                 "bic.elasticsearch.index-prefix", namespace + "-");
-        Path repo = LocalStack.repoDir();
         Path logs = repo.resolve("e2e-tests/target/e2e-logs");
         RunningSystem system = new RunningSystem(namespace,
                 ServiceProcess.start(repo, "harvester-service", config, logs),

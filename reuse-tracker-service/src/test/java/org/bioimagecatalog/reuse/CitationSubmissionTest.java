@@ -19,6 +19,7 @@ import java.util.Map;
 import org.bioimagecatalog.model.Identifier;
 import org.bioimagecatalog.model.events.ReuseSummary;
 import org.bioimagecatalog.testsupport.StackTestResource;
+import org.bioimagecatalog.testsupport.TestApiKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -193,7 +194,7 @@ class CitationSubmissionTest {
         submitting(Map.of("datasetId", "idr0001", "relation", "REUSE", "publication", Map.of("title", "No ids")))
                 .then().statusCode(400).body("errors.field", contains("publication"))
                 .body("errors[0].message", equalTo("needs at least one of doi, pmid, pmcid"));
-        given().contentType(ContentType.JSON).body("{not json").when().post("/api/v1/citations")
+        given().header("X-API-Key", TestApiKeys.submitter()).contentType(ContentType.JSON).body("{not json").when().post("/api/v1/citations")
                 .then().statusCode(400).contentType("application/problem+json");
     }
 
@@ -208,7 +209,7 @@ class CitationSubmissionTest {
     // --- helpers ---
 
     private static Response submitting(Map<String, ?> body) {
-        return given().contentType(ContentType.JSON).body(body).when().post("/api/v1/citations");
+        return given().header("X-API-Key", TestApiKeys.submitter()).contentType(ContentType.JSON).body(body).when().post("/api/v1/citations");
     }
 
     private static Response submit(Map<String, ?> body) {

@@ -18,6 +18,7 @@ import org.bioimagecatalog.model.Identifier;
 import org.bioimagecatalog.model.events.DatasetChanged;
 import org.bioimagecatalog.model.events.ReuseSummary;
 import org.bioimagecatalog.testsupport.StackTestResource;
+import org.bioimagecatalog.testsupport.TestApiKeys;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,7 +50,7 @@ class CollectorTest {
         publishAndAwait(withDoi("bic-col-zenodo", "10.5281/zenodo.3261807"));
         publishAndAwait(withDoi("bic-col-usda", "https://doi.org/10.15482/USDA.ADC/1264344"));
 
-        JsonPath run = when().post("/api/v1/reuse/collect/crossref").then().statusCode(200)
+        JsonPath run = given().header("X-API-Key", TestApiKeys.admin()).when().post("/api/v1/reuse/collect/crossref").then().statusCode(200)
                 .contentType("application/json").extract().jsonPath();
 
         assertThat(run.getString("collector")).isEqualTo("crossref");
@@ -78,7 +79,7 @@ class CollectorTest {
                 .extracting(ReuseSummary::reuses).containsExactly(3));
 
         // the next day was not recorded: the run fails with 502 and the checkpoint stays where it was
-        when().post("/api/v1/reuse/collect/crossref").then().statusCode(502).contentType("application/problem+json")
+        given().header("X-API-Key", TestApiKeys.admin()).when().post("/api/v1/reuse/collect/crossref").then().statusCode(502).contentType("application/problem+json")
                 .body("type", equalTo("https://bioimagecatalog.org/problems/upstream-failed"))
                 .body("detail", containsString("answered 404"));
         JsonPath states = when().get("/api/v1/reuse/collect").then().statusCode(200).extract().jsonPath();
@@ -92,11 +93,11 @@ class CollectorTest {
         publishAndAwait(withDoi("bic-col-ccdc", "10.5517/ccxwbqt"));
         publishAndAwait(withDoi("bic-col-cyrm", "10.23731/CYRM-2017-003.441"));
         publishAndAwait(withDoi("bic-col-dryad", "doi:10.5061/DRYAD.3P93T"));
-        given().contentType(ContentType.JSON).body(Map.of("datasetId", "bic-col-dryad", "relation", "REUSE",
+        given().header("X-API-Key", TestApiKeys.submitter()).contentType(ContentType.JSON).body(Map.of("datasetId", "bic-col-dryad", "relation", "REUSE",
                 "howFound", "search-engine", "publication", Map.of("doi", "10.1098/rspb.2015.1561")))
                 .when().post("/api/v1/citations").then().statusCode(201);
 
-        JsonPath run = when().post("/api/v1/reuse/collect/scholix").then().statusCode(200).extract().jsonPath();
+        JsonPath run = given().header("X-API-Key", TestApiKeys.admin()).when().post("/api/v1/reuse/collect/scholix").then().statusCode(200).extract().jsonPath();
 
         assertThat(run.getString("outcome")).isEqualTo("completed");
         assertThat(run.getInt("recordsSeen")).isEqualTo(798);
@@ -130,7 +131,7 @@ class CollectorTest {
         assertThat(dryad.getList("citations[0].evidence.kind", String.class)).containsExactly("submitted", "scholix");
         assertThat(dryad.getInt("citations[0].publication.year")).isEqualTo(2015);
 
-        JsonPath again = when().post("/api/v1/reuse/collect/scholix").then().statusCode(200).extract().jsonPath();
+        JsonPath again = given().header("X-API-Key", TestApiKeys.admin()).when().post("/api/v1/reuse/collect/scholix").then().statusCode(200).extract().jsonPath();
         assertThat(again.getString("checkpointBefore")).isEqualTo("2019-03-19");
         assertThat(again.getInt("linksCreated")).isZero();
         assertThat(again.getInt("evidenceAdded")).isZero();
@@ -143,7 +144,7 @@ class CollectorTest {
         publishAndAwait(withDoi("bic-col-ccyqjfl", "10.4124/ccyqjfl"));
         publishAndAwait(withDoi("bic-col-ccyqjdk", "10.4124/CCYQJDK"));
 
-        JsonPath run = when().post("/api/v1/reuse/collect/datacite").then().statusCode(200).extract().jsonPath();
+        JsonPath run = given().header("X-API-Key", TestApiKeys.admin()).when().post("/api/v1/reuse/collect/datacite").then().statusCode(200).extract().jsonPath();
 
         assertThat(run.getString("outcome")).isEqualTo("completed");
         assertThat(run.getInt("recordsSeen")).isEqualTo(25);
@@ -172,7 +173,7 @@ class CollectorTest {
                 Identifier.of(Identifier.EMPIAR, "EMPIAR-10002"), Identifier.of(Identifier.DOI, "10.6019/EMPIAR-10002")),
                 DatasetEvents.creator("Bai XC", "0000-0004-1234-5671")));
 
-        JsonPath run = when().post("/api/v1/reuse/collect/europepmc").then().statusCode(200).extract().jsonPath();
+        JsonPath run = given().header("X-API-Key", TestApiKeys.admin()).when().post("/api/v1/reuse/collect/europepmc").then().statusCode(200).extract().jsonPath();
 
         assertThat(run.getString("outcome")).isEqualTo("completed");
         assertThat(run.getString("checkpointAfter")).isEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
@@ -192,9 +193,9 @@ class CollectorTest {
 
     @Test
     void unknownCollectorAnswers404AndAMalformedNameAnswers400() {
-        when().post("/api/v1/reuse/collect/nope").then().statusCode(404).contentType("application/problem+json")
+        given().header("X-API-Key", TestApiKeys.admin()).when().post("/api/v1/reuse/collect/nope").then().statusCode(404).contentType("application/problem+json")
                 .body("detail", equalTo("no collector nope; known collectors: crossref, datacite, europepmc, scholix"));
-        when().post("/api/v1/reuse/collect/NOT_A_NAME").then().statusCode(400).contentType("application/problem+json")
+        given().header("X-API-Key", TestApiKeys.admin()).when().post("/api/v1/reuse/collect/NOT_A_NAME").then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("collector"));
     }
 

@@ -22,6 +22,7 @@ import org.bioimagecatalog.model.Identifier;
 import org.bioimagecatalog.model.events.DatasetChanged;
 import org.bioimagecatalog.model.events.SourceRecordRef;
 import org.bioimagecatalog.testsupport.StackTestResource;
+import org.bioimagecatalog.testsupport.TestApiKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -184,7 +185,7 @@ class ReuseReportTest {
         if (authorOrcid != null) {
             publication.put("authors", List.of(Map.of("name", "M. Hartley", "orcid", authorOrcid)));
         }
-        given().contentType(ContentType.JSON).body(Map.of("datasetId", datasetId, "relation", relation,
+        given().header("X-API-Key", TestApiKeys.submitter()).contentType(ContentType.JSON).body(Map.of("datasetId", datasetId, "relation", relation,
                 "howFound", relation.equals("PRIMARY") ? "the-paper" : "this-catalog", "publication", publication))
                 .when().post("/api/v1/citations").then().statusCode(201);
     }

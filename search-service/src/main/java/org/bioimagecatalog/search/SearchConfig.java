@@ -15,15 +15,8 @@ public interface SearchConfig {
 
     Indexing indexing();
 
-    Admin admin();
-
     /** The public origin (the gateway's) used in absolute links such as {@code /opensearch.xml}. */
     Optional<String> publicUrl();
-
-    interface Admin {
-        /** Until issue 7's API keys: the {@code X-API-Key} admin endpoints require; unset = open. */
-        Optional<String> key();
-    }
 
     interface Index {
         /** Base name of the alias; the versioned index is {@code <prefix><name>-v<mapping version>}. */

@@ -18,6 +18,7 @@ import org.awaitility.core.ThrowingRunnable;
 import org.bioimagecatalog.model.ModelJson;
 import org.bioimagecatalog.search.index.RejectedDocumentStore;
 import org.bioimagecatalog.search.index.ReuseCountStore;
+import org.bioimagecatalog.testsupport.TestApiKeys;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.bioimagecatalog.testsupport.StackTestResource;
 import org.junit.jupiter.api.AfterAll;
@@ -192,7 +193,7 @@ class DatasetIndexingTest {
         int documents = given().get(SEARCH + "/info").then().extract().path("documents");
         String next = indexPrefix + "datasets-v" + (Integer.parseInt(before.substring(before.lastIndexOf('v') + 1)) + 1);
 
-        given().post(SEARCH + "/admin/reindex").then()
+        given().header("X-API-Key", TestApiKeys.admin()).post(SEARCH + "/admin/reindex").then()
                 .statusCode(202).body("state", equalTo("running")).body("from", equalTo(before)).body("to", equalTo(next));
         // published while the new index is being built (or just after): it must be in the new index either way
         publisher.dataset(TestDatasets.simple("bic-ix-22", 1, "Axolotl tail regeneration during reindex"));
@@ -200,10 +201,10 @@ class DatasetIndexingTest {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             // searching goes on while the new index is built
             searchFor("blastema").then().body("items.id", contains("bic-ix-20"));
-            given().get(SEARCH + "/admin/reindex").then().statusCode(200).body("state", equalTo("done"));
+            given().header("X-API-Key", TestApiKeys.admin()).get(SEARCH + "/admin/reindex").then().statusCode(200).body("state", equalTo("done"));
         });
 
-        given().get(SEARCH + "/admin/reindex").then().body("messagesReplayed", org.hamcrest.Matchers.greaterThan(0));
+        given().header("X-API-Key", TestApiKeys.admin()).get(SEARCH + "/admin/reindex").then().body("messagesReplayed", org.hamcrest.Matchers.greaterThan(0));
         given().get(SEARCH + "/info").then().statusCode(200).body("index", equalTo(next)).body("mappingVersion", equalTo(2));
         eventually(() -> given().get(SEARCH + "/info").then().body("documents", equalTo(documents + 1)));
         eventually(() -> searchFor("blastema").then()

@@ -1,5 +1,6 @@
 package org.bioimagecatalog.catalog.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +23,7 @@ import org.bioimagecatalog.catalog.export.DataCiteJson;
 import org.bioimagecatalog.catalog.export.DatasetCsv;
 import org.bioimagecatalog.catalog.export.SchemaOrgDataset;
 import org.bioimagecatalog.model.ModelJson;
+import org.bioimagecatalog.security.ApiRole;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import java.util.Map;
 import org.bioimagecatalog.catalog.CatalogConfig;
@@ -151,7 +154,7 @@ public class DatasetResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    // curator role: issue 7 adds @RolesAllowed("curator") here and takes decidedBy from the API key
+    @RolesAllowed(ApiRole.CURATOR_NAME)
     @Path("/{id}/split")
     @Operation(summary = "Split a source record off a dataset",
             description = "The record leaves the dataset and is kept out of automatic merging from now on; "
@@ -162,28 +165,42 @@ public class DatasetResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No dataset has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid API key (send 'Authorization: Bearer <key>' or 'X-API-Key')",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The key's role does not allow this (needs curator)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The dataset has a single record",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Curation.OutcomeView split(@Parameter(example = "bic-3f1b2c4d5e6f") @PathParam("id") String id,
-            @NotNull @Valid Curation.SplitRequest request) {
-        return Curation.OutcomeView.of(decisions.split(id, request.sourceKey(), request.decidedBy()));
+            @NotNull @Valid Curation.SplitRequest request, @Context SecurityContext caller) {
+        return Curation.OutcomeView.of(decisions.split(id, request.sourceKey(), decidedBy(caller, request.decidedBy())));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    // curator role: issue 7 adds @RolesAllowed("curator") here and takes decidedBy from the API key
+    @RolesAllowed(ApiRole.CURATOR_NAME)
     @Path("/{id}/join")
     @Operation(summary = "Join another dataset into this one",
             description = "The records of both datasets form one dataset from now on, whatever their identifiers "
                     + "say; the older dataset's id survives and the other answers 301.")
     @APIResponse(responseCode = "200", description = "The decision and the resulting dataset",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Curation.OutcomeView.class)))
+    @APIResponse(responseCode = "401", description = "No valid API key (send 'Authorization: Bearer <key>' or 'X-API-Key')",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The key's role does not allow this (needs curator)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "400", description = "Missing body, or otherId is not another live dataset",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No dataset has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Curation.OutcomeView join(@Parameter(example = "bic-3f1b2c4d5e6f") @PathParam("id") String id,
-            @NotNull @Valid Curation.JoinRequest request) {
-        return Curation.OutcomeView.of(decisions.join(id, request.otherId(), request.decidedBy()));
+            @NotNull @Valid Curation.JoinRequest request, @Context SecurityContext caller) {
+        return Curation.OutcomeView.of(decisions.join(id, request.otherId(), decidedBy(caller, request.decidedBy())));
+    }
+
+    /** The decision is recorded under the API key's name; a name given in the body is kept beside it. */
+    private static String decidedBy(SecurityContext caller, String given) {
+        String keyName = caller.getUserPrincipal().getName();
+        return given == null || given.isBlank() ? keyName : given + " (key " + keyName + ")";
     }
 }

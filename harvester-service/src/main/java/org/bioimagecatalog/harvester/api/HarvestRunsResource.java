@@ -1,5 +1,6 @@
 package org.bioimagecatalog.harvester.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -16,6 +17,7 @@ import org.bioimagecatalog.harvester.run.HarvestRun;
 import org.bioimagecatalog.harvester.run.HarvestRunService;
 import org.bioimagecatalog.harvester.run.InvalidRequestException;
 import org.bioimagecatalog.model.api.Problem;
+import org.bioimagecatalog.security.ApiRole;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -35,6 +37,7 @@ public class HarvestRunsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(ApiRole.ADMIN_NAME)
     @Operation(summary = "Start a harvest run",
             description = "Starts harvesting a source asynchronously. Without a location the source's configured one"
                     + " is used. Records whose content has not changed since they were last published are counted as"
@@ -42,6 +45,10 @@ public class HarvestRunsResource {
     @APIResponse(responseCode = "202", description = "The run started; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HarvestRun.class)))
     @APIResponse(responseCode = "400", description = "Unknown source, no usable location, or a malformed body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid API key (send 'Authorization: Bearer <key>' or 'X-API-Key')",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The key's role does not allow this (needs admin)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The source is being harvested already",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

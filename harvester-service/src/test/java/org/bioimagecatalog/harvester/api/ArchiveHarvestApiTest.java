@@ -25,6 +25,7 @@ import org.bioimagecatalog.model.events.HarvestedRecord;
 import org.bioimagecatalog.testsupport.FixtureHttpServer;
 import org.bioimagecatalog.testsupport.Fixtures;
 import org.bioimagecatalog.testsupport.StackTestResource;
+import org.bioimagecatalog.testsupport.TestApiKeys;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -268,7 +269,7 @@ class ArchiveHarvestApiTest {
         assertThat(publishedBy(xmlRun).get("empiar:EMPIAR-10934").metadata().relatedDatasets())
                 .containsExactly(Identifier.of("emdb", "EMD-12602"));
 
-        given().contentType(ContentType.JSON)
+        given().header("X-API-Key", TestApiKeys.admin()).contentType(ContentType.JSON)
                 .body(Map.of("source", "empiar", "location", "https://www.ebi.ac.uk/empiar/api?entries=10060-10050"))
                 .when().post(RUNS)
                 .then().statusCode(400).contentType("application/problem+json")
@@ -339,7 +340,7 @@ class ArchiveHarvestApiTest {
     }
 
     static String startRun(Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body)
+        return given().header("X-API-Key", TestApiKeys.admin()).contentType(ContentType.JSON).body(body)
                 .when().post(RUNS)
                 .then().statusCode(202).extract().path("id");
     }

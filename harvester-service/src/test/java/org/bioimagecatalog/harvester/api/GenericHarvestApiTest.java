@@ -24,6 +24,7 @@ import org.bioimagecatalog.model.events.HarvestRejected;
 import org.bioimagecatalog.model.events.HarvestedRecord;
 import org.bioimagecatalog.testsupport.Fixtures;
 import org.bioimagecatalog.testsupport.StackTestResource;
+import org.bioimagecatalog.testsupport.TestApiKeys;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -194,7 +195,7 @@ class GenericHarvestApiTest {
     }
 
     private static String startRun(Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body).when().post(RUNS).then().statusCode(202).extract().path("id");
+        return given().header("X-API-Key", TestApiKeys.admin()).contentType(ContentType.JSON).body(body).when().post(RUNS).then().statusCode(202).extract().path("id");
     }
 
     private static Response awaitFinished(String runId) {

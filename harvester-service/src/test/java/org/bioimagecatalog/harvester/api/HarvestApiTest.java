@@ -41,6 +41,7 @@ import org.bioimagecatalog.testsupport.FixtureHttpServer;
 import org.bioimagecatalog.testsupport.Fixtures;
 import org.bioimagecatalog.testsupport.LocalStack;
 import org.bioimagecatalog.testsupport.StackTestResource;
+import org.bioimagecatalog.testsupport.TestApiKeys;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -68,7 +69,7 @@ class HarvestApiTest {
         Path folder = Fixtures.require("idr/study-files");
         Set<String> expectedKeys = studyKeys(folder);
 
-        Response started = given().contentType(ContentType.JSON)
+        Response started = given().header("X-API-Key", TestApiKeys.admin()).contentType(ContentType.JSON)
                 .body(Map.of("source", "idr", "location", folder.toString()))
                 .when().post(RUNS)
                 .then().statusCode(202)
@@ -226,7 +227,7 @@ class HarvestApiTest {
             String url = "http://" + LocalStack.HOST + ":" + slow.getAddress().getPort() + "/idr0001-study.txt";
             String first = startRun(Map.of("source", "idr", "location", url));
 
-            given().contentType(ContentType.JSON).body(Map.of("source", "idr", "location", url))
+            given().header("X-API-Key", TestApiKeys.admin()).contentType(ContentType.JSON).body(Map.of("source", "idr", "location", url))
                     .when().post(RUNS)
                     .then().statusCode(409)
                     .contentType(PROBLEM_JSON)
@@ -255,7 +256,7 @@ class HarvestApiTest {
                 lock.execute();
             }
 
-            given().contentType(ContentType.JSON)
+            given().header("X-API-Key", TestApiKeys.admin()).contentType(ContentType.JSON)
                     .body(Map.of("source", "idr", "location", "/nonexistent/idr-study-files"))
                     .when().post(RUNS)
                     .then().statusCode(409)
@@ -267,22 +268,22 @@ class HarvestApiTest {
 
     @Test
     void badRunRequestsAreAnsweredWithProblems() {
-        assertProblem(given().contentType(ContentType.JSON).body(Map.of("source", "nosuch", "location", "/tmp")).post(RUNS),
+        assertProblem(given().header("X-API-Key", TestApiKeys.admin()).contentType(ContentType.JSON).body(Map.of("source", "nosuch", "location", "/tmp")).post(RUNS),
                 400, "unknown-source", "no source named 'nosuch' is configured; known sources: " + KNOWN_SOURCES);
-        assertProblem(given().contentType(ContentType.JSON).body(Map.of("source", "idr")).post(RUNS),
+        assertProblem(given().header("X-API-Key", TestApiKeys.admin()).contentType(ContentType.JSON).body(Map.of("source", "idr")).post(RUNS),
                 400, "invalid-location", "no 'location' given and source 'idr' has none configured"
                         + " (bic.harvester.sources.idr.location)");
-        assertProblem(given().contentType(ContentType.JSON).body(Map.of("location", "/tmp")).post(RUNS),
+        assertProblem(given().header("X-API-Key", TestApiKeys.admin()).contentType(ContentType.JSON).body(Map.of("location", "/tmp")).post(RUNS),
                 400, "invalid-request", "'source' is required, e.g. {\"source\":\"idr\"}");
-        assertProblem(given().contentType(ContentType.JSON).body(Map.of("source", "idr", "location", "study-files")).post(RUNS),
+        assertProblem(given().header("X-API-Key", TestApiKeys.admin()).contentType(ContentType.JSON).body(Map.of("source", "idr", "location", "study-files")).post(RUNS),
                 400, "invalid-location", "a local location must be an absolute path, not 'study-files'");
-        assertProblem(given().contentType(ContentType.JSON).body(Map.of("source", "idr", "location", "ftp://example.org/x")).post(RUNS),
+        assertProblem(given().header("X-API-Key", TestApiKeys.admin()).contentType(ContentType.JSON).body(Map.of("source", "idr", "location", "ftp://example.org/x")).post(RUNS),
                 400, "invalid-location", "unsupported location scheme 'ftp': use an absolute path, a file: URI or an http(s) URL");
-        given().contentType(ContentType.JSON).body("{\"source\": ").when().post(RUNS)
+        given().header("X-API-Key", TestApiKeys.admin()).contentType(ContentType.JSON).body("{\"source\": ").when().post(RUNS)
                 .then().statusCode(400).contentType(PROBLEM_JSON)
                 .body("type", equalTo("https://bioimagecatalog.org/problems/invalid-request"))
                 .body("detail", containsString("the body is not the JSON this endpoint expects"));
-        given().contentType(ContentType.JSON).body("{\"source\": [1, 2]}").when().post(RUNS)
+        given().header("X-API-Key", TestApiKeys.admin()).contentType(ContentType.JSON).body("{\"source\": [1, 2]}").when().post(RUNS)
                 .then().statusCode(400).contentType(PROBLEM_JSON)
                 .body("type", equalTo("https://bioimagecatalog.org/problems/invalid-request"));
         assertProblem(given().queryParam("limit", "abc").get(RUNS),
@@ -359,7 +360,7 @@ class HarvestApiTest {
     }
 
     private static String startRun(Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body)
+        return given().header("X-API-Key", TestApiKeys.admin()).contentType(ContentType.JSON).body(body)
                 .when().post(RUNS)
                 .then().statusCode(202).extract().path("id");
     }

@@ -1,5 +1,6 @@
 package org.bioimagecatalog.reuse.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -16,6 +17,7 @@ import org.bioimagecatalog.model.api.Problem;
 import org.bioimagecatalog.reuse.citation.CitationSubmission;
 import org.bioimagecatalog.reuse.citation.CitationSubmissions;
 import org.bioimagecatalog.reuse.citation.CitationView;
+import org.bioimagecatalog.security.ApiRole;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -39,6 +41,7 @@ public class CitationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(ApiRole.SUBMITTER_NAME)
     @Operation(summary = "Submit a citation",
             description = "Records that a publication reuses (or describes) a dataset. Idempotent: the same "
                     + "publication and dataset again answer 200 with the existing link.")
@@ -47,6 +50,10 @@ public class CitationResource {
     @APIResponse(responseCode = "200", description = "The pair was already linked; the existing link",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CitationView.class)))
     @APIResponse(responseCode = "400", description = "Missing fields or malformed identifiers (see errors)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid API key (send 'Authorization: Bearer <key>' or 'X-API-Key')",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The key's role does not allow this (needs submitter)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "The reuse tracker knows no such dataset",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -1,5 +1,6 @@
 package org.bioimagecatalog.reuse.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,6 +13,7 @@ import org.bioimagecatalog.model.api.Problem;
 import org.bioimagecatalog.reuse.collect.CollectionRun;
 import org.bioimagecatalog.reuse.collect.CollectorRuns;
 import org.bioimagecatalog.reuse.collect.CollectorState;
+import org.bioimagecatalog.security.ApiRole;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -46,10 +48,15 @@ public class CollectorResource {
     @POST
     @Path("/{collector}")
     @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(ApiRole.ADMIN_NAME)
     @Operation(summary = "Run one collector now",
             description = "Runs the collector from its checkpoint and answers what it did. Scheduled runs use the same path.")
     @APIResponse(responseCode = "200", description = "The run completed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CollectionRun.class)))
+    @APIResponse(responseCode = "401", description = "No valid API key (send 'Authorization: Bearer <key>' or 'X-API-Key')",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The key's role does not allow this (needs admin)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such collector",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The collector is running already (here or on another replica)",

@@ -43,11 +43,6 @@ public class ProblemExceptionMapper {
     }
 
     @ServerExceptionMapper
-    public Response forbidden(AdminAccessDeniedException e, UriInfo uri) {
-        return problem(Problem.of("forbidden", "Forbidden", 403, e.getMessage()), uri);
-    }
-
-    @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
         Response.Status known = Response.Status.fromStatusCode(status);

@@ -1,7 +1,7 @@
 package org.bioimagecatalog.search.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import org.bioimagecatalog.model.api.Problem;
 import org.bioimagecatalog.search.index.ReindexService;
 import org.bioimagecatalog.search.index.ReindexStatus;
+import org.bioimagecatalog.security.ApiRole;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -19,13 +20,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/search/admin")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Search administration", description = "Index maintenance (role admin)")
+@RolesAllowed(ApiRole.ADMIN_NAME)
 public class SearchAdminResource {
     private final ReindexService reindex;
-    private final AdminAccess access;
 
-    public SearchAdminResource(ReindexService reindex, AdminAccess access) {
+    public SearchAdminResource(ReindexService reindex) {
         this.reindex = reindex;
-        this.access = access;
     }
 
     @POST
@@ -35,12 +35,13 @@ public class SearchAdminResource {
                     + " the alias to it atomically. Runs in the background; follow it with GET.")
     @APIResponse(responseCode = "202", description = "Started",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReindexStatus.class)))
-    @APIResponse(responseCode = "403", description = "Not an admin",
+    @APIResponse(responseCode = "401", description = "No valid API key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The key's role is not admin",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A reindex is already running",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response start(@HeaderParam("X-API-Key") String apiKey) {
-        access.requireAdmin(apiKey);
+    public Response start() {
         return Response.accepted(reindex.start()).build();
     }
 
@@ -49,8 +50,7 @@ public class SearchAdminResource {
     @Operation(summary = "State of the last reindex on this replica")
     @APIResponse(responseCode = "200", description = "The state",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReindexStatus.class)))
-    public ReindexStatus status(@HeaderParam("X-API-Key") String apiKey) {
-        access.requireAdmin(apiKey);
+    public ReindexStatus status() {
         return reindex.status();
     }
 }
