@@ -53,6 +53,14 @@ public record ApiLocation(URI base, List<Map.Entry<String, String>> arguments) {
         return get(name).isPresent();
     }
 
+    /**
+     * This location with {@code clause} ANDed into the search parameter {@code name} (for example an
+     * {@code updated:[… TO *]} range on an incremental run); the clause alone when the parameter is blank.
+     */
+    public ApiLocation andQuery(String name, String clause) {
+        return with(name, get(name).filter(q -> !q.isBlank()).map(q -> "(" + q + ") AND " + clause).orElse(clause));
+    }
+
     /** This location with {@code name} set to {@code value}: replaced in place if present, else appended. */
     public ApiLocation with(String name, String value) {
         List<Map.Entry<String, String>> args = new ArrayList<>();

@@ -3,16 +3,11 @@ package org.bioimagecatalog.harvester.zenodo;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.bioimagecatalog.harvester.http.ApiLocation;
 import org.bioimagecatalog.harvester.http.JsonPageFetcher;
+import org.bioimagecatalog.harvester.http.LinkedJsonPages;
 import org.bioimagecatalog.harvester.http.PoliteHttpClient;
-import org.bioimagecatalog.harvester.http.SameOriginLink;
 import org.bioimagecatalog.harvester.run.HarvestedItem;
 import org.bioimagecatalog.harvester.run.InvalidLocationException;
 import org.bioimagecatalog.harvester.run.LocationUnreadableException;
@@ -63,63 +58,24 @@ public class ZenodoRestConnector implements PagedSourceConnector {
             throw new LocationUnreadableException(e.getMessage());
         }
         if (since.isPresent()) {
-            String updated = "updated:[" + since.get() + " TO *]";
-            api = api.with("q", api.get("q").filter(q -> !q.isBlank()).map(q -> "(" + q + ") AND " + updated).orElse(updated));
+            api = api.andQuery("q", "updated:[" + since.get() + " TO *]");
         }
-        return new Pages(api, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        ApiLocation pages = api;
+        return new LinkedJsonPages(http, pages, "/hits/hits", record -> entry(pages, record));
     }
 
-    private final class Pages implements PageReader {
-        private final ApiLocation api;
-        private final String startedAt;
-        private final JsonPageFetcher fetcher = new JsonPageFetcher(http);
-        private URI next;
-
-        Pages(ApiLocation api, String startedAt) {
-            this.api = api;
-            this.startedAt = startedAt;
-            this.next = api.uri();
+    private PageEntry entry(ApiLocation api, JsonNode record) {
+        Optional<String> id = ZenodoRecordMapper.id(record);
+        String recordUrl = api.origin().resolve("api/records/" + id.orElse("unknown")).toString();
+        if (id.isEmpty()) {
+            return new PageEntry.Rejected(new RecordRejectedException(recordUrl, "a Zenodo record without an id",
+                    JsonPageFetcher.excerpt(record)));
         }
-
-        @Override
-        public List<PageEntry> next() throws LocationUnreadableException, RecordRejectedException {
-            if (next == null) {
-                return null;
-            }
-            URI uri = next;
-            JsonNode page = fetcher.fetch(uri);
-            JsonNode hits = page.path("hits").path("hits");
-            if (!hits.isArray()) {
-                throw new RecordRejectedException(uri.toString(), "page " + uri + ": no hits.hits[] array",
-                        JsonPageFetcher.excerpt(page));
-            }
-            List<PageEntry> entries = new ArrayList<>();
-            for (JsonNode record : hits) {
-                entries.add(entry(record));
-            }
-            String link = ZenodoRecordMapper.text(page.path("links").path("next"));
-            next = link == null || hits.isEmpty() ? null : SameOriginLink.resolve(api.base(), link);
-            return entries;
-        }
-
-        private PageEntry entry(JsonNode record) {
-            Optional<String> id = ZenodoRecordMapper.id(record);
-            String recordUrl = api.origin().resolve("api/records/" + id.orElse("unknown")).toString();
-            if (id.isEmpty()) {
-                return new PageEntry.Rejected(new RecordRejectedException(recordUrl, "a Zenodo record without an id",
-                        JsonPageFetcher.excerpt(record)));
-            }
-            try {
-                return new PageEntry.Harvested(new HarvestedItem(id.get(), recordUrl, mapper.map(record)));
-            } catch (InvalidZenodoRecordException e) {
-                return new PageEntry.Rejected(new RecordRejectedException(recordUrl, id.get() + ": " + e.getMessage(),
-                        JsonPageFetcher.excerpt(record)));
-            }
-        }
-
-        @Override
-        public Optional<String> checkpoint() {
-            return Optional.of(startedAt);
+        try {
+            return new PageEntry.Harvested(new HarvestedItem(id.get(), recordUrl, mapper.map(record)));
+        } catch (InvalidZenodoRecordException e) {
+            return new PageEntry.Rejected(new RecordRejectedException(recordUrl, id.get() + ": " + e.getMessage(),
+                    JsonPageFetcher.excerpt(record)));
         }
     }
 }
