@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bioimagecatalog.harvester.mapping.PublicationLinks;
@@ -55,12 +56,13 @@ public final class CpgDatasetMapper {
             String excerpt) {}
 
     public List<Entry> map(CpgDocuments docs) {
-        Map<String, List<String>> rowsByName = new LinkedHashMap<>();
-        Map<String, Integer> lineByName = new LinkedHashMap<>();
+        // accession → the dataset's name (prefixes.md and the README may spell it cpg0013 or cpg0013-…: the longer wins)
+        Map<String, String> names = new TreeMap<>();
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        Map<String, Entry> broken = new LinkedHashMap<>();
         List<Entry> rejected = new ArrayList<>();
         MarkdownTable readme = docs.readme() == null ? null : MarkdownTable.all(docs.readme()).stream()
                 .filter(t -> t.hasColumns("Dataset name", "Description")).findFirst().orElse(null);
-        List<String> names = new ArrayList<>();
         if (docs.prefixes() != null) {
             for (MarkdownTable t : MarkdownTable.all(docs.prefixes())) {
                 if (t.column("Dataset name") < 0) {
@@ -85,14 +87,12 @@ public final class CpgDatasetMapper {
                     rejected.add(reject(docs.readmeUrl(), row, "README.md line " + row.line() + ": '" + name
                             + "' is not a Cell Painting Gallery name (cpgNNNN-…)"));
                 } else if (row.cells().size() != readme.header().size()) {
-                    rejected.add(new Entry(name, accession(name), docs.readmeUrl() + "#" + name, null,
+                    // half a row would publish half a record: the dataset is rejected until its row is fixed
+                    broken.put(accession(name), new Entry(name, accession(name), docs.readmeUrl() + "#" + name, null,
                             "README.md line " + row.line() + ": " + row.cells().size() + " cells where the dataset table has "
                                     + readme.header().size() + " columns", String.join(" | ", row.cells())));
-                    names.removeIf(n -> accession(n).equals(accession(name)));
-                    rowsByName.put(name, null);
                 } else {
-                    rowsByName.put(name, row.cells());
-                    lineByName.put(name, row.line());
+                    rows.put(accession(name), row.cells());
                     addName(names, name);
                 }
             }
@@ -101,25 +101,22 @@ public final class CpgDatasetMapper {
         License licence = licence(docs);
         Optional<Publication> galleryPaper = galleryPaper(docs);
         List<Entry> entries = new ArrayList<>();
-        for (String name : names) {
-            if (rowsByName.containsKey(name) && rowsByName.get(name) == null) {
-                continue;
+        names.forEach((accession, name) -> {
+            if (broken.containsKey(accession)) {
+                return;
             }
-            List<String> row = rowsByName.get(name);
+            List<String> row = rows.get(accession);
             String where = (row != null ? docs.readmeUrl() : docs.prefixesUrl()) + "#" + name;
-            DatasetMetadata m = dataset(name, readme, row, listed.getOrDefault(accession(name), List.of()), licence, galleryPaper);
-            entries.add(new Entry(name, accession(name), where, m, null, null));
-        }
+            DatasetMetadata m = dataset(name, readme, row, listed.getOrDefault(accession, List.of()), licence, galleryPaper);
+            entries.add(new Entry(name, accession, where, m, null, null));
+        });
+        entries.addAll(broken.values());
         entries.addAll(rejected);
         return entries;
     }
 
-    private static void addName(List<String> names, String name) {
-        // prefixes.md and the README may spell a name differently (cpg0013 vs cpg0013-…): the accession decides
-        names.removeIf(n -> accession(n).equals(accession(name)) && n.length() < name.length());
-        if (names.stream().noneMatch(n -> accession(n).equals(accession(name)))) {
-            names.add(name);
-        }
+    private static void addName(Map<String, String> names, String name) {
+        names.merge(accession(name), name, (a, b) -> b.length() > a.length() ? b : a);
     }
 
     private static Entry reject(String url, MarkdownTable.Row row, String reason) {
