@@ -41,9 +41,11 @@ import org.jsoup.nodes.Element;
 public final class BbbcPageMapper {
     static final String COLLECTION_PAPER_DOI = "10.1038/nmeth.2083";
     private static final Pattern ACCESSION_LINE = Pattern.compile("(?i)accession(?:\\s+number)?\\s*:?\\s*(BBBC\\d{3})");
-    private static final Pattern ACCESSION = Pattern.compile("(?i)\\bBBBC\\d{3}\\b");
+    /** An accession, also as the site writes it with its version: {@code BBBC021v1}. */
+    private static final Pattern ACCESSION = Pattern.compile("(?i)\\b(BBBC\\d{3})(?:v(\\d+))?\\b");
     private static final Pattern VERSION = Pattern.compile("(?i)\\bversion\\s*:?\\s*(\\d+(?:\\.\\d+)?)");
     private static final Pattern TITLE_PREFIX = Pattern.compile("(?i)^BBBC\\d{3}(?:v\\d+)?\\s*[:·|–-]?\\s*");
+    private static final Pattern TITLE_SUFFIX = Pattern.compile("(?i)\\s*\\(BBBC\\d{3}(?:v\\d+)?\\)\\s*$");
     private static final Pattern DOI_TEXT = Pattern.compile("(?i)\\bdoi:?\\s*(10\\.\\d{4,9}/[^\\s\"<>]+)");
     private static final Pattern PMID_TEXT = Pattern.compile("(?i)\\bPMID:?\\s*(\\d{1,9})\\b");
     private static final Pattern IMAGE_COUNT = Pattern.compile("(?i)(\\d{1,3}(?:,\\d{3})+|\\d+)\\s+(?:image files|images|image sets? of|fields? of view)");
@@ -66,7 +68,7 @@ public final class BbbcPageMapper {
                 .orElseThrow(() -> new InvalidRecordException("no BBBC accession (BBBCnnn) on the page"));
         String title = title(root, doc).orElseThrow(() -> new InvalidRecordException(accession + ": the page has no title"));
         Map<String, Section> sections = sections(root);
-        String version = find(VERSION, text).orElse(null);
+        String version = find(VERSION, text).or(() -> versionOf(accession, root.text())).orElse(null);
 
         DatasetMetadata.Builder b = DatasetMetadata.builder()
                 .title(title)
@@ -95,7 +97,11 @@ public final class BbbcPageMapper {
         if (images != null) {
             Matcher format = IMAGE_FORMAT.matcher(images.text());
             while (format.find()) {
-                b.format(format.group(1).replace("TIF", "TIFF").replace("TIFFF", "TIFF").replace("JPG", "JPEG"));
+                b.format(switch (format.group(1)) {
+                    case "TIF" -> "TIFF";
+                    case "JPG" -> "JPEG";
+                    default -> format.group(1);
+                });
             }
         }
         b.size(size(images, root));
@@ -139,7 +145,7 @@ public final class BbbcPageMapper {
             if (candidate != null) {
                 Matcher m = ACCESSION.matcher(candidate);
                 if (m.find()) {
-                    return Optional.of(m.group().toUpperCase(Locale.ROOT));
+                    return Optional.of(m.group(1).toUpperCase(Locale.ROOT));
                 }
             }
         }
@@ -149,7 +155,7 @@ public final class BbbcPageMapper {
     private static Optional<String> title(Element root, Document doc) {
         String h1 = text(root.selectFirst("h1"));
         String title = h1 != null ? h1 : doc.title().replaceAll("\\s*[|·]\\s*Broad Bioimage Benchmark Collection.*$", "");
-        title = TITLE_PREFIX.matcher(title.strip()).replaceFirst("").strip();
+        title = TITLE_SUFFIX.matcher(TITLE_PREFIX.matcher(title.strip()).replaceFirst("")).replaceFirst("").strip();
         return title.isEmpty() ? Optional.empty() : Optional.of(title);
     }
 
@@ -336,6 +342,17 @@ public final class BbbcPageMapper {
         }
         String spdx = text.matches("(?is).*\\b(CC0|public domain)\\b.*") ? "CC0-1.0" : null;
         return new License(spdx, null, text);
+    }
+
+    /** The version the site writes after an accession ({@code BBBC021v1} → {@code 1}). */
+    private static Optional<String> versionOf(String accession, String text) {
+        Matcher m = ACCESSION.matcher(text);
+        while (m.find()) {
+            if (m.group(1).equalsIgnoreCase(accession) && m.group(2) != null) {
+                return Optional.of(m.group(2));
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> find(Pattern pattern, String text) {

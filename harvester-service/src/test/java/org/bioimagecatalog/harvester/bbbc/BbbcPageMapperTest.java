@@ -37,7 +37,7 @@ class BbbcPageMapperTest {
                 .endsWith("Ground truth: A subset of the compound-concentrations have been identified as clearly having one of "
                         + "12 primary mechanisms of action. BBBC021_v1_moa.csv");
         assertThat(m.organisms()).containsExactly(new Organism("Human", "9606"));
-        assertThat(m.imagingMethods()).containsExactly(new ImagingMethod("fluorescence microscopy", "FBbi:00000246"));
+        assertThat(m.imagingMethods()).containsExactly(new ImagingMethod("fluorescent microscopy", "FBbi:00000246"));
         assertThat(m.formats()).containsExactly("TIFF");
         assertThat(m.size()).isEqualTo(new DatasetSize(2_052_000_000L, 39_600L, null,
                 "There are 39,600 image files (13,200 fields of view imaged in three channels) in TIFF format."));
