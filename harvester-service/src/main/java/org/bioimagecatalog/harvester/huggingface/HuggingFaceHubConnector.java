@@ -7,6 +7,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.bioimagecatalog.harvester.files.InvalidRecordException;
@@ -24,13 +26,16 @@ import org.bioimagecatalog.harvester.run.RecordRejectedException;
  * The HuggingFace Hub datasets API: {@code GET /api/datasets?search=…&filter=<tag>&full=true&limit=N}, paged through the
  * {@code Link} header ({@link HubDatasetPages}). Arguments are passed through, so the search and tag filters are
  * configuration; {@code full=true} is added when absent (without it the listing has no card data, description or
- * citation). Incremental: sorted by {@code lastModified} and stopped at the checkpoint. Offline: an absolute path or
+ * citation). The Hub ANDs repeated {@code filter}s; {@code tags=microscopy,bioimage} (ours, not sent) lists each tag as
+ * {@code filter=<tag>} and harvests the union ({@link TagUnionPages}). Incremental: sorted by {@code lastModified} and stopped at the checkpoint. Offline: an absolute path or
  * {@code file:} URI of saved responses ({@link HubDatasetFiles}).
  */
 @ApplicationScoped
 public class HuggingFaceHubConnector implements PagedSourceConnector {
     public static final String TYPE = "huggingface-hub";
-    static final String EXAMPLE = "https://huggingface.co/api/datasets?filter=microscopy&full=true&limit=100";
+    static final String EXAMPLE = "https://huggingface.co/api/datasets?tags=microscopy,bioimage&full=true&limit=100";
+    /** Location argument (not sent to the Hub): comma-separated tags, each listed as {@code filter=<tag>}, the union harvested. */
+    static final String TAGS = "tags";
 
     private final PoliteHttpClient http;
     private final HuggingFaceDatasetMapper mapper = new HuggingFaceDatasetMapper();
@@ -80,7 +85,19 @@ public class HuggingFaceHubConnector implements PagedSourceConnector {
             api = api.with("sort", "lastModified").with("direction", "-1");
         }
         URI origin = api.origin();
-        return new HubDatasetPages(http, api, after, dataset -> entry(dataset, null, origin));
+        Optional<String> tags = api.get(TAGS);
+        if (tags.isEmpty()) {
+            return new HubDatasetPages(http, api, after, dataset -> entry(dataset, null, origin));
+        }
+        // our argument, not the Hub's: one listing per tag (as filter=<tag>), the union harvested
+        ApiLocation base = new ApiLocation(api.base(), api.arguments().stream().filter(a -> !a.getKey().equals(TAGS)).toList());
+        List<PageReader> listings = new ArrayList<>();
+        for (String tag : tags.get().split(",")) {
+            if (!tag.isBlank()) {
+                listings.add(new HubDatasetPages(http, base.with("filter", tag.strip()), after, dataset -> entry(dataset, null, origin)));
+            }
+        }
+        return new TagUnionPages(listings);
     }
 
     /** A dataset read from a file is located at {@code <file URI>#<id>}, one from the API at {@code <origin>/api/datasets/<id>}. */

@@ -57,6 +57,26 @@ class HuggingFaceHubConnectorTest {
     }
 
     @Test
+    void severalTagsAreListedOneByOneAndTheirUnionHarvestedOnce() throws Exception {
+        try (CassetteReplayServer server = hub()) {
+            server.add("/api/datasets?limit=2&filter=bioimage&full=true", Answer.body(200, "application/json",
+                    "[{\"id\": \"example-lab/fluorescent-nuclei-example\", \"lastModified\": \"2024-05-14T09:12:44.000Z\"},"
+                            + " {\"id\": \"other/bioimage-only\", \"tags\": [\"bioimage\"]}]"));
+
+            List<List<PageEntry>> pages = readAll(connector.openPages(
+                    server.baseUrl() + "/api/datasets?limit=2&tags=microscopy,bioimage", Optional.empty()));
+
+            assertThat(server.requests()).containsExactly(
+                    "/api/datasets?limit=2&full=true&filter=microscopy",
+                    "/api/datasets?filter=microscopy&limit=2&full=true&cursor=eyJfaWQiOiI2NWIwIn0=",
+                    "/api/datasets?limit=2&full=true&filter=bioimage");
+            // the dataset tagged both ways is harvested once, under the first tag
+            assertThat(items(pages)).extracting(HarvestedItem::nativeId).containsExactly("example-lab/fluorescent-nuclei-example",
+                    "example-org/em-mitochondria-example", "someone/cryo-et-tomograms-example", "other/bioimage-only");
+        }
+    }
+
+    @Test
     void anIncrementalRunSortsByLastModifiedAndStopsAtTheCheckpoint() throws Exception {
         try (CassetteReplayServer server = hub()) {
             server.add("/api/datasets?filter=microscopy&full=true&sort=lastModified&direction=-1",
