@@ -21,6 +21,7 @@ public record ScholixLink(
 
     public record Provider(@JsonProperty("name") String name) {}
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Relationship(@JsonProperty("Name") String name, @JsonProperty("SubType") String subType,
             @JsonProperty("SubTypeSchema") String subTypeSchema) {}
 
