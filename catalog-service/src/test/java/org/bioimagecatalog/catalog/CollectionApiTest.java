@@ -177,6 +177,8 @@ class CollectionApiTest {
         curator().body(Map.of("title", "Twice", "datasets", List.of(Map.of("datasetId", FIRST), Map.of("datasetId", FIRST))))
                 .post("/api/v1/collections").then()
                 .statusCode(400).body("errors.field", contains("datasets[1].datasetId"));
+        curator().body("{\"title\": \"Null item\", \"datasets\": [null]}").post("/api/v1/collections").then()
+                .statusCode(400).body("errors.field", contains("datasets[0]"));
         String id = create(Map.of("title", "Valid"));
         curator().body(Map.of("note", "no id")).post("/api/v1/collections/{id}/datasets", id).then()
                 .statusCode(400).body("errors.field", contains("datasetId"));

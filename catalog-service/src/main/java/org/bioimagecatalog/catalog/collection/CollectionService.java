@@ -38,6 +38,9 @@ public class CollectionService {
         Set<String> datasetIds = new LinkedHashSet<>();
         List<CollectionRequests.Item> items = details.datasets() == null ? List.of() : details.datasets();
         for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) == null) {
+                throw new InvalidParameterException("datasets[" + i + "]", "must be an object {datasetId, note}");
+            }
             requireLive("datasets[" + i + "].datasetId", items.get(i).datasetId());
             if (!datasetIds.add(items.get(i).datasetId())) {
                 throw new InvalidParameterException("datasets[" + i + "].datasetId",
