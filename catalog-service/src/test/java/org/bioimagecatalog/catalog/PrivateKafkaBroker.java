@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -27,9 +28,8 @@ import org.bioimagecatalog.testsupport.LocalStack;
  * broker and controller in one process), on free ports, with its data under {@code target/}. Stopping and
  * starting it again keeps its data, like a real outage.
  *
- * <p>The Kafka jars are those {@code bin/stack} downloaded into {@code .stack/dist/kafka/lib} of the checkout,
- * or the directory in the environment variable {@code BIC_KAFKA_LIB} (e.g. a worktree using another
- * checkout's stack).
+ * <p>The Kafka jars are those {@code bin/stack} downloaded into {@code .stack/dist/kafka/lib} of the checkout
+ * (of the main checkout, in a git worktree), or the directory in the environment variable {@code BIC_KAFKA_LIB}.
  */
 final class PrivateKafkaBroker {
     private final Path lib;
@@ -50,11 +50,36 @@ final class PrivateKafkaBroker {
         String fromEnv = System.getenv("BIC_KAFKA_LIB");
         Path lib = fromEnv != null && !fromEnv.isBlank() ? Path.of(fromEnv)
                 : LocalStack.repoDir().resolve(".stack/dist/kafka/lib");
+        if (!Files.isDirectory(lib) && (fromEnv == null || fromEnv.isBlank())) {
+            lib = mainCheckout().map(main -> main.resolve(".stack/dist/kafka/lib")).orElse(lib);
+        }
         if (!Files.isDirectory(lib) || !Files.exists(lib.resolve("kafka-clients-4.1.1.jar"))) {
             throw new IllegalStateException("no Kafka 4.1.1 jars in " + lib + ": run bin/stack start in this checkout "
                     + "(it downloads them) or set BIC_KAFKA_LIB to another checkout's .stack/dist/kafka/lib");
         }
         return lib;
+    }
+
+    /**
+     * In a git worktree ({@code .git} is a file naming {@code <main>/.git/worktrees/<name>}), the main checkout,
+     * whose {@code bin/stack} runs the shared stack and holds the downloads.
+     */
+    private static Optional<Path> mainCheckout() {
+        Path dotGit = LocalStack.repoDir().resolve(".git");
+        try {
+            if (!Files.isRegularFile(dotGit)) {
+                return Optional.empty();
+            }
+            String line = Files.readString(dotGit).strip();
+            if (!line.startsWith("gitdir:")) {
+                return Optional.empty();
+            }
+            Path gitDir = Path.of(line.substring("gitdir:".length()).strip()); // <main>/.git/worktrees/<name>
+            return gitDir.getNameCount() < 3 ? Optional.empty()
+                    : Optional.of(gitDir.getParent().getParent().getParent());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** Formats a new KRaft storage on two free ports and starts the broker; returns once it answers. */
