@@ -2,7 +2,6 @@ package org.bioimagecatalog.harvester.fuzz;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,9 +27,11 @@ import org.bioimagecatalog.harvester.replay.ReplayHttp;
 import org.bioimagecatalog.harvester.run.HarvestedItem;
 import org.bioimagecatalog.harvester.run.PageEntry;
 import org.bioimagecatalog.harvester.run.PageReader;
+import org.bioimagecatalog.harvester.run.PagedSourceConnector;
 import org.bioimagecatalog.harvester.run.RecordRejectedException;
 import org.bioimagecatalog.harvester.run.SourceConnector;
 import org.bioimagecatalog.harvester.run.SourceListing;
+import org.bioimagecatalog.harvester.zenodo.ZenodoRestConnector;
 import org.bioimagecatalog.testsupport.Fixtures;
 
 /**
@@ -115,11 +116,11 @@ final class FuzzTargets {
     }
 
     static FuzzTarget zenodoRest(CassetteReplayServer server) {
-        return jsonPages("zenodo-rest", new org.bioimagecatalog.harvester.zenodo.ZenodoRestConnector(HTTP), server,
+        return jsonPages("zenodo-rest", new ZenodoRestConnector(HTTP), server,
                 "/api/records?fuzz=", seeds("zenodo/legacy-rest-api", n -> n.endsWith("size20.json")));
     }
 
-    private static FuzzTarget jsonPages(String name, org.bioimagecatalog.harvester.run.PagedSourceConnector connector,
+    private static FuzzTarget jsonPages(String name, PagedSourceConnector connector,
             CassetteReplayServer server, String path, List<Path> seeds) {
         return new Target(name, Mutator.Format.JSON, seeds) {
             @Override
@@ -201,10 +202,6 @@ final class FuzzTargets {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static String text(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     private abstract static class Target implements FuzzTarget {

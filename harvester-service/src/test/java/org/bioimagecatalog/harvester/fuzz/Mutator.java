@@ -10,9 +10,13 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -67,7 +71,7 @@ final class Mutator {
         return new Mutant(String.join("+", applied), bytes);
     }
 
-    private record Op(String name, java.util.function.UnaryOperator<byte[]> fn) {
+    private record Op(String name, UnaryOperator<byte[]> fn) {
         byte[] apply(byte[] in) {
             return fn.apply(in);
         }
@@ -229,7 +233,7 @@ final class Mutator {
     // --- JSON structure -------------------------------------------------------------------------------------
 
     /** Parses, changes the tree, writes it back; bytes that are no JSON (an earlier operator) get a byte op. */
-    private byte[] json(byte[] b, java.util.function.Consumer<JsonNode> change) {
+    private byte[] json(byte[] b, Consumer<JsonNode> change) {
         return json(b, change, "null");
     }
 
@@ -237,7 +241,7 @@ final class Mutator {
      * As above; a value {@code MARKER} is then written as {@code raw}, and a key {@code MARKER + name} as
      * {@code name} (which is how a duplicate key gets into the text: a tree cannot hold one).
      */
-    private byte[] json(byte[] b, java.util.function.Consumer<JsonNode> change, String raw) {
+    private byte[] json(byte[] b, Consumer<JsonNode> change, String raw) {
         JsonNode root;
         try {
             root = JSON.readTree(b);
@@ -350,7 +354,7 @@ final class Mutator {
         return xmlElement(b, m -> "<" + m.group(1) + (m.group(2) == null ? "" : m.group(2)) + "></" + m.group(1) + ">");
     }
 
-    private byte[] xmlElement(byte[] b, java.util.function.Function<Matcher, String> change) {
+    private byte[] xmlElement(byte[] b, Function<Matcher, String> change) {
         String text = text(b);
         Matcher m = XML_ELEMENT.matcher(text);
         List<int[]> found = new ArrayList<>();
@@ -383,7 +387,7 @@ final class Mutator {
 
     private byte[] shuffleLines(byte[] b) {
         List<String> lines = new ArrayList<>(List.of(text(b).split("\n", -1)));
-        java.util.Collections.shuffle(lines, random);
+        Collections.shuffle(lines, random);
         return utf8(String.join("\n", lines));
     }
 
