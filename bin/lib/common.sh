@@ -1,10 +1,10 @@
 # shellcheck shell=bash disable=SC2034
 # Shared by the scripts in bin/ (source it, don't run it).
 # Sets REPO, STACK_DIR, the stack's ports and addresses, and the log/die helpers.
-# Every port can be overridden from the environment before calling any bin/ script.
+# Every port, and the stack directory (BIC_STACK_DIR), can be overridden from the environment before calling any bin/ script.
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-STACK_DIR="$REPO/.stack"
+STACK_DIR="${BIC_STACK_DIR:-$REPO/.stack}"   # BIC_STACK_DIR: a private stack (bin/chaos) beside the usual one
 
 BIC_PG_PORT="${BIC_PG_PORT:-15432}"
 BIC_KAFKA_PORT="${BIC_KAFKA_PORT:-19092}"

@@ -1,5 +1,7 @@
 package org.bioimagecatalog.catalog.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -52,9 +54,24 @@ public class ProblemMapper {
                 .withErrors(errors), uri);
     }
 
+    /** A body that is not JSON, or not of the expected shape ({@code []} for an object, a number for a list). */
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        return badJson(e, uri);
+    }
+
+    /** Named separately: Quarkus ships its own (bodiless 400) mapper for this subtype, and ours must win. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return badJson(e, uri);
+    }
+
     /** Framework errors: unknown path (404), wrong method (405), unacceptable media type (406) … */
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return badJson(json, uri); // Quarkus wraps body parse errors in a 400 WebApplicationException
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         String kind = status.getReasonPhrase() == null ? "http-" + status.getStatusCode()
                 : status.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '-');
@@ -68,6 +85,11 @@ public class ProblemMapper {
         LOG.errorf(e, "unexpected error %s on %s", incident, uri.getPath());
         return respond(Problem.of("internal-error", "Internal error", 500,
                 "an unexpected error occurred; quote incident " + incident + " when reporting it"), uri);
+    }
+
+    private static Response badJson(JsonProcessingException e, UriInfo uri) {
+        return respond(Problem.of("invalid-body", "Invalid body", 400,
+                "the body is not the JSON this endpoint expects: " + e.getOriginalMessage()), uri);
     }
 
     private static Response respond(Problem problem, UriInfo uri) {

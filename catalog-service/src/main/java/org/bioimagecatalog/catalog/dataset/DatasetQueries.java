@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bioimagecatalog.model.ModelJson;
 
 /** The read side of datasets: single reads, keyset pages, history and per-source figures. */
 @ApplicationScoped
@@ -62,13 +63,14 @@ public class DatasetQueries {
         }
         if (filter.organismTaxon() != null) {
             where.append(" and d.document->'metadata'->'organisms' @> cast(:organism as jsonb)");
-            params.put("organism", "[{\"ncbiTaxonId\":\"" + filter.organismTaxon() + "\"}]");
+            params.put("organism", ModelJson.write(List.of(Map.of("ncbiTaxonId", filter.organismTaxon()))));
         }
         if (filter.imagingMethod() != null) {
             where.append(" and (d.document->'metadata'->'imagingMethods' @> cast(:fbbi as jsonb)"
                     + " or exists (select 1 from jsonb_array_elements(d.document->'metadata'->'imagingMethods') m"
                     + " where lower(m->>'label') = lower(:method)))");
-            params.put("fbbi", "[{\"fbbiId\":\"" + filter.imagingMethod().replace("\"", "") + "\"}]");
+            // written by Jackson: a backslash or control character in the value must not break the JSON
+            params.put("fbbi", ModelJson.write(List.of(Map.of("fbbiId", filter.imagingMethod()))));
             params.put("method", filter.imagingMethod());
         }
         if (filter.license() != null) {

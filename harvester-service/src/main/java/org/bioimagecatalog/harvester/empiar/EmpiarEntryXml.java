@@ -153,6 +153,8 @@ final class EmpiarEntryXml {
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setExpandEntityReferences(false);
+            // a record nested thousands deep would overflow the stack of the DOM builder (as in SafeXml)
+            factory.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", "500");
             DocumentBuilder builder = factory.newDocumentBuilder();
             builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
                 @Override

@@ -37,7 +37,9 @@ public final class JsonPageFetcher {
             throw new RecordRejectedException(uri.toString(), "page " + uri + ": not valid JSON: "
                     + e.getOriginalMessage(), excerpt(page.body()));
         } catch (IOException e) {
-            throw new LocationUnreadableException("GET " + uri + ": " + e.getMessage(), e);
+            // the body is already in memory: this is undecodable text (an impossible UTF-32 guess), not an I/O error
+            throw new RecordRejectedException(uri.toString(), "page " + uri + ": not readable as JSON: "
+                    + e.getMessage(), excerpt(page.body()));
         }
     }
 

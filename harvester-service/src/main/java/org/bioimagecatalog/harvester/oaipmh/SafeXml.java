@@ -23,6 +23,8 @@ import org.xml.sax.helpers.DefaultHandler;
  * are matched by local name, as DataCite kernels 2.2 to 4.x live in different namespaces.
  */
 public final class SafeXml {
+    /** The JDK parser's limit on element depth (none by default). */
+    public static final String MAX_ELEMENT_DEPTH = "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
     private static final DocumentBuilderFactory FACTORY = factory();
 
     private SafeXml() {}
@@ -40,6 +42,8 @@ public final class SafeXml {
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
+            // a record nested thousands deep would overflow the stack of the DOM builder and of our walks
+            factory.setAttribute(MAX_ELEMENT_DEPTH, "500");
             return factory;
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the JDK's XML parser lacks a security feature", e);

@@ -24,6 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class RecordPublisher {
     private static final long ACK_TIMEOUT_SECONDS = 60;
+    /** Under Kafka's default {@code max.request.size} (1 MiB), leaving room for the key and headers. */
+    public static final int MAX_RECORD_BYTES = 1_000_000;
 
     private final KafkaTopics topics;
     private final String bootstrapServers;
@@ -37,6 +39,11 @@ public class RecordPublisher {
 
     public void publish(HarvestedRecord record) {
         send(HarvestedRecord.TOPIC, record.key(), ModelJson.write(record));
+    }
+
+    /** The size of a record as it would be sent, in bytes. */
+    public static int size(HarvestedRecord record) {
+        return ModelJson.write(record).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
     public void reject(HarvestRejected rejection) {

@@ -114,7 +114,12 @@ public class HarvestExecutor {
                 store.countPage(runId);
                 for (PageEntry entry : page) {
                     if (entry instanceof PageEntry.Harvested h) {
-                        harvest(run, runId, source, h.item());
+                        try {
+                            harvest(run, runId, source, h.item());
+                        } catch (RecordRejectedException e) {
+                            rejected++;
+                            reject(run, runId, source, e);
+                        }
                     } else if (entry instanceof PageEntry.Deleted d) {
                         delete(run, runId, source, d);
                     } else if (entry instanceof PageEntry.Rejected r) {
@@ -170,7 +175,8 @@ public class HarvestExecutor {
         }
     }
 
-    private void harvest(HarvestRun run, UUID runId, HarvestSource source, HarvestedItem item) {
+    private void harvest(HarvestRun run, UUID runId, HarvestSource source, HarvestedItem item)
+            throws RecordRejectedException {
         String archive = item.archive() != null ? item.archive() : source.archive();
         String key = HarvestedRecord.key(archive, item.nativeId());
         String hash = ModelJson.contentHash(item.metadata());
@@ -180,6 +186,13 @@ public class HarvestExecutor {
             return;
         }
         HarvestedRecord record = HarvestedRecord.of(run.id(), archive, item.nativeId(), item.sourceUrl(), item.metadata());
+        int bytes = RecordPublisher.size(record);
+        if (bytes > RecordPublisher.MAX_RECORD_BYTES) {
+            // Kafka would refuse it and the run would stop: this one record goes to the dead-letter topic instead
+            throw new RecordRejectedException(item.sourceUrl(), key + ": the mapped record is " + bytes
+                    + " bytes of JSON, more than the " + RecordPublisher.MAX_RECORD_BYTES + " a record may have",
+                    ModelJson.write(item.metadata()));
+        }
         publisher.publish(record);
         store.recordPublished(runId, key, record.contentHash());
         metrics.published(source.name());

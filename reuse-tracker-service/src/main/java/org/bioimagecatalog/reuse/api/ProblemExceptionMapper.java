@@ -1,5 +1,7 @@
 package org.bioimagecatalog.reuse.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -62,9 +64,24 @@ public class ProblemExceptionMapper {
                 .withErrors(errors), uri);
     }
 
+    /** A body that is not JSON, or not of the expected shape ({@code []} for an object, a number for a list). */
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        return badJson(e, uri);
+    }
+
+    /** Named separately: Quarkus ships its own (bodiless 400) mapper for this subtype, and ours must win. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return badJson(e, uri);
+    }
+
     /** JAX-RS's own refusals: unknown path (404), wrong method (405), unacceptable media type (406), … */
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return badJson(json, uri); // Quarkus wraps body parse errors in a 400 WebApplicationException
+        }
         int status = e.getResponse().getStatus();
         Response.Status.Family family = Response.Status.Family.familyOf(status);
         if (family == Response.Status.Family.SERVER_ERROR) {
@@ -74,6 +91,11 @@ public class ProblemExceptionMapper {
                 ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Request refused";
         String kind = reason.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
         return problem(Problem.of(kind, reason, status, e.getMessage()), uri);
+    }
+
+    private static Response badJson(JsonProcessingException e, UriInfo uri) {
+        return problem(Problem.of("invalid-request", "Invalid request", 400,
+                "the body is not the JSON this endpoint expects: " + e.getOriginalMessage()), uri);
     }
 
     @ServerExceptionMapper

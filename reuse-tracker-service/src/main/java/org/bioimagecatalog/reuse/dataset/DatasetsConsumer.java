@@ -7,6 +7,7 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bioimagecatalog.model.events.DatasetChanged;
 import org.bioimagecatalog.reuse.ConcurrentWrites;
+import org.bioimagecatalog.reuse.DatabaseAway;
 import org.bioimagecatalog.reuse.ReuseConfig;
 import org.bioimagecatalog.reuse.summary.ReuseSummaryPublisher;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -54,6 +55,13 @@ public class DatasetsConsumer {
         try {
             stale = applyWithRetry(event);
         } catch (RuntimeException e) {
+            if (DatabaseAway.isDatabaseAway(e)) {
+                // the channel stops (failure-strategy=fail, the service reports itself not live) and this
+                // record is read again after the restart: skipping it would lose the dataset's links for good
+                LOG.errorf("%s: dataset %s version %d not applied, the database is away: %s", at, event.datasetId(),
+                        event.version(), e.getMessage());
+                throw e;
+            }
             LOG.errorf(e, "%s: dataset %s version %d could not be applied and is skipped", at, event.datasetId(),
                     event.version());
             count("failed");
