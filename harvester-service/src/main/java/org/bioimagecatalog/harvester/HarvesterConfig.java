@@ -21,6 +21,13 @@ public interface HarvesterConfig {
     @WithDefault("2")
     int parallelRuns();
 
+    /**
+     * A record that consecutive full runs of its source and location no longer list is withdrawn (a deletion is
+     * published) at this many misses; one miss alone may be a glitch upstream.
+     */
+    @WithDefault("2")
+    int withdrawAfterMissingRuns();
+
     interface Source {
         /** Which connector reads this source, e.g. {@code idr-study-files}. */
         String type();

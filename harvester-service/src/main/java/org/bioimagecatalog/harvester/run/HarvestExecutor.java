@@ -45,11 +45,17 @@ public class HarvestExecutor {
     @Inject
     SourceCheckpoints checkpoints;
 
+    @Inject
+    VanishedRecords vanished;
+
+    private final int withdrawAfterMissingRuns;
+
     /** The content hash of a deletion (the hash of JSON {@code null}): a repeated deletion counts as unchanged. */
     public static final String DELETED_HASH = ModelJson.contentHash(null);
 
     @Inject
     public HarvestExecutor(HarvesterConfig config) {
+        this.withdrawAfterMissingRuns = config.withdrawAfterMissingRuns();
         AtomicInteger threads = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(config.parallelRuns(), task -> {
             Thread thread = new Thread(task, "harvest-run-" + threads.incrementAndGet());
@@ -86,6 +92,9 @@ public class HarvestExecutor {
                     rejected++;
                     reject(run, runId, source, e);
                 }
+            }
+            if (rejected == 0) {
+                withdrawVanished(run, runId, source);
             }
             finish(runId, source, rejected > 0 ? RunStatus.PARTIAL : RunStatus.SUCCEEDED, null);
         } catch (LocationUnreadableException e) {
@@ -124,6 +133,9 @@ public class HarvestExecutor {
                 }
             }
             pages.checkpoint().ifPresent(c -> checkpoints.save(source.name(), run.location(), c, runId));
+            if (since.isEmpty() && rejected == 0) {
+                withdrawVanished(run, runId, source);
+            }
             finish(runId, source, rejected > 0 ? RunStatus.PARTIAL : RunStatus.SUCCEEDED, null);
         } catch (LocationUnreadableException e) {
             finish(runId, source, RunStatus.FAILED, "the location cannot be read: " + e.getMessage());
@@ -151,6 +163,7 @@ public class HarvestExecutor {
 
     private void delete(HarvestRun run, UUID runId, HarvestSource source, PageEntry.Deleted deleted) {
         String key = HarvestedRecord.key(source.archive(), deleted.nativeId());
+        vanished.forget(source.name(), run.location(), key);
         if (!run.force() && store.countIfUnchanged(runId, key, DELETED_HASH)) {
             metrics.unchanged(source.name());
             return;
@@ -161,6 +174,28 @@ public class HarvestExecutor {
         store.recordDeleted(runId, key, DELETED_HASH);
         metrics.published(source.name());
         LOG.debugf("run %s source %s: published deletion of %s", run.id(), source.name(), key);
+    }
+
+    /**
+     * After a complete listing without rejections (a rejected record's key is unknown, so it would look vanished):
+     * records this source listed at this location before but not now count one more miss, and those missed by
+     * {@code withdrawAfterMissingRuns} consecutive full runs are withdrawn with a deletion, as if the source had
+     * reported it. Counted in {@code deleted}.
+     */
+    private void withdrawVanished(HarvestRun run, UUID runId, HarvestSource source) {
+        for (VanishedRecords.Missing missing
+                : vanished.countMisses(source.name(), run.location(), runId, withdrawAfterMissingRuns)) {
+            if (!store.isDeleted(missing.recordKey())) {
+                publisher.publish(new HarvestedRecord(UUID.randomUUID().toString(), HarvestedRecord.SCHEMA_VERSION,
+                        missing.recordKey(), Instant.now(), DELETED_HASH, run.id(), missing.archive(),
+                        missing.nativeId(), missing.sourceUrl(), true, null));
+                store.recordWithdrawn(runId, missing.recordKey(), DELETED_HASH);
+                metrics.published(source.name());
+            }
+            vanished.forget(source.name(), run.location(), missing.recordKey());
+            LOG.infof("run %s source %s: withdrew %s, missing from %d consecutive full runs", run.id(), source.name(),
+                    missing.recordKey(), missing.missingRuns());
+        }
     }
 
     /** Thrown out of the page loop once an unreadable page has been sent to the dead-letter topic. */
@@ -174,6 +209,7 @@ public class HarvestExecutor {
         String archive = item.archive() != null ? item.archive() : source.archive();
         String key = HarvestedRecord.key(archive, item.nativeId());
         String hash = ModelJson.contentHash(item.metadata());
+        vanished.seen(source.name(), run.location(), runId, key, archive, item.nativeId(), item.sourceUrl());
         if (!run.force() && store.countIfUnchanged(runId, key, hash)) {
             metrics.unchanged(source.name());
             LOG.debugf("run %s source %s: %s unchanged", run.id(), source.name(), key);

@@ -20,7 +20,8 @@ public record HarvestRun(
         @Schema(description = "records whose content equals the last published version, not re-published") int unchanged,
         @Schema(description = "records that could not be read or mapped, sent to the dead-letter topic") int rejected,
         @Schema(description = "pages fetched (paged sources: OAI-PMH, DataCite, Zenodo); 0 for listed sources") int pages,
-        @Schema(description = "records the source reports as deleted, published as deletions") int deleted,
+        @Schema(description = "deletions published: records the source reports as deleted, and records withdrawn"
+                + " after two full runs missed them") int deleted,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "why a FAILED run stopped") String failureReason,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<RunError> errors) {
 

@@ -120,6 +120,21 @@ public class HarvestRunStore {
                 + " where r.id = :id").setParameter("id", runId).executeUpdate();
     }
 
+    /** True when the last event published for the key is a deletion. */
+    @Transactional
+    public boolean isDeleted(String recordKey) {
+        PublishedRecordEntity last = em.find(PublishedRecordEntity.class, recordKey);
+        return last != null && last.contentHash.equals(HarvestExecutor.DELETED_HASH);
+    }
+
+    /** A record that vanished upstream was withdrawn: a deletion, but not a record the run saw. */
+    @Transactional
+    public void recordWithdrawn(UUID runId, String recordKey, String contentHash) {
+        recordPublished(runId, recordKey, contentHash);
+        em.createQuery("update HarvestRunEntity r set r.seen = r.seen - 1, r.published = r.published - 1,"
+                + " r.deleted = r.deleted + 1 where r.id = :id").setParameter("id", runId).executeUpdate();
+    }
+
     @Transactional
     public void countPage(UUID runId) {
         em.createQuery("update HarvestRunEntity r set r.pages = r.pages + 1 where r.id = :id")
