@@ -17,6 +17,8 @@ public interface HarvesterConfig {
 
     Http http();
 
+    Politeness politeness();
+
     /** How many runs (of different sources) may execute at the same time in this replica. */
     @WithDefault("2")
     int parallelRuns();
@@ -54,6 +56,25 @@ public interface HarvesterConfig {
         /** Wait after start-up before the first scheduled harvest. */
         @WithDefault("1m")
         Duration initialDelay();
+    }
+
+    /** Limits per archive host and per source, on top of the retries of {@link Http}. */
+    interface Politeness {
+        /** Requests in flight to one host (scheme, host and port) at a time, across all runs; 0 = no limit. */
+        @WithDefault("2")
+        int perHostConcurrency();
+
+        /** Request starts per second to one host; 0 = no limit. */
+        @WithDefault("5")
+        double perHostRequestsPerSecond();
+
+        /** Consecutive failed requests (each after its retries) that open a source's circuit breaker; 0 = never. */
+        @WithDefault("5")
+        int breakerFailures();
+
+        /** How long an open breaker refuses requests before it lets a trial request through. */
+        @WithDefault("10m")
+        Duration breakerOpenFor();
     }
 
     interface Http {

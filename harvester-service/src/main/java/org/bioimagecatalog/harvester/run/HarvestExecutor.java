@@ -12,6 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bioimagecatalog.harvester.HarvesterConfig;
+import org.bioimagecatalog.harvester.http.CircuitBreaker;
+import org.bioimagecatalog.harvester.http.RunCircuit;
 import org.bioimagecatalog.harvester.publish.HarvestMetrics;
 import org.bioimagecatalog.harvester.publish.PublishFailedException;
 import org.bioimagecatalog.harvester.publish.RecordPublisher;
@@ -48,6 +50,9 @@ public class HarvestExecutor {
     @Inject
     VanishedRecords vanished;
 
+    @Inject
+    SourceCircuitBreakers breakers;
+
     private final int withdrawAfterMissingRuns;
 
     /** The content hash of a deletion (the hash of JSON {@code null}): a repeated deletion counts as unchanged. */
@@ -67,7 +72,7 @@ public class HarvestExecutor {
     /** Runs in the background; the lock is released when the run ends, however it ends. */
     public void submit(HarvestRun run, HarvestSource source, SourceLock lock) {
         pool.execute(() -> {
-            try (lock) {
+            try (lock; RunCircuit.Binding circuit = RunCircuit.bind(breakers.of(source.name()))) {
                 execute(run, source);
             }
         });
@@ -85,7 +90,16 @@ public class HarvestExecutor {
         try {
             SourceListing listing = source.connector().open(run.location());
             LOG.infof("run %s source %s: %d entries found", run.id(), source.name(), listing.entries().size());
+            CircuitBreaker breaker = breakers.of(source.name());
+            int read = 0;
             for (String entry : listing.entries()) {
+                if (breaker.isOpen()) {
+                    // the archive keeps failing: stop instead of failing every remaining record the same way
+                    finish(runId, source, RunStatus.PARTIAL, "stopped early, " + (listing.entries().size() - read)
+                            + " of " + listing.entries().size() + " entries not read: " + breaker.describe());
+                    return;
+                }
+                read++;
                 try {
                     harvest(run, runId, source, listing.read(entry));
                 } catch (RecordRejectedException e) {

@@ -22,7 +22,7 @@ public record HarvestRun(
         @Schema(description = "pages fetched (paged sources: OAI-PMH, DataCite, Zenodo); 0 for listed sources") int pages,
         @Schema(description = "deletions published: records the source reports as deleted, and records withdrawn"
                 + " after two full runs missed them") int deleted,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "why a FAILED run stopped") String failureReason,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "why a FAILED run stopped, or a PARTIAL one stopped early") String failureReason,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<RunError> errors) {
 
     public static final int MAX_ERRORS = 100;
