@@ -43,6 +43,12 @@ public interface HarvesterConfig {
 
         /** Directory, file or URL harvested when a run names no location; empty means no scheduled harvest. */
         Optional<String> location();
+
+        /**
+         * When to harvest this source, as a Quartz cron expression with seconds ({@code 0 0 3 * * ?} = every day at
+         * 03:00); replaces the periodic {@link Schedule} for this source. Needs a location.
+         */
+        Optional<String> schedule();
     }
 
     interface Schedule {

@@ -37,6 +37,13 @@ public class VanishedRecords {
                 .executeUpdate();
     }
 
+    /** Records the source currently provides: distinct keys its runs listed, less those deleted or withdrawn. */
+    @Transactional
+    public long count(String source) {
+        return ((Number) em.createNativeQuery("select count(distinct record_key) from {h-schema}source_record"
+                + " where source = :source").setParameter("source", source).getSingleResult()).longValue();
+    }
+
     /** The key is gone upstream (deleted by the source or withdrawn by us): nothing left to watch. */
     @Transactional
     public void forget(String source, String location, String recordKey) {
