@@ -19,6 +19,8 @@ public interface HarvesterConfig {
 
     Politeness politeness();
 
+    Resume resume();
+
     /** How many runs (of different sources) may execute at the same time in this replica. */
     @WithDefault("2")
     int parallelRuns();
@@ -62,6 +64,20 @@ public interface HarvesterConfig {
         /** Wait after start-up before the first scheduled harvest. */
         @WithDefault("1m")
         Duration initialDelay();
+    }
+
+    /** Resuming runs left RUNNING by a replica that died; see {@code run.AbandonedRuns}. */
+    interface Resume {
+        /** How often to look for abandoned runs (the first look is shortly after start-up). */
+        @WithDefault("1m")
+        Duration every();
+
+        @WithDefault("5s")
+        Duration initialDelay();
+
+        /** A run resumed this often (a crash loop) is failed instead. */
+        @WithDefault("3")
+        int maxResumes();
     }
 
     /** Limits per archive host and per source, on top of the retries of {@link Http}. */

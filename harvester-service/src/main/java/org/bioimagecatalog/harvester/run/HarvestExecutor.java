@@ -71,28 +71,43 @@ public class HarvestExecutor {
 
     /** Runs in the background; the lock is released when the run ends, however it ends. */
     public void submit(HarvestRun run, HarvestSource source, SourceLock lock) {
+        submit(run, source, lock, false);
+    }
+
+    /**
+     * Continues a run a dead replica left RUNNING, from the last entry or page it finished (its counters and
+     * stored hashes are kept); the caller holds the source's lock.
+     */
+    public void resume(HarvestRun run, HarvestSource source, SourceLock lock) {
+        submit(run, source, lock, true);
+    }
+
+    private void submit(HarvestRun run, HarvestSource source, SourceLock lock, boolean resuming) {
         pool.execute(() -> {
             try (lock; RunCircuit.Binding circuit = RunCircuit.bind(breakers.of(source.name()))) {
-                execute(run, source);
+                execute(run, source, resuming);
             }
         });
     }
 
-    void execute(HarvestRun run, HarvestSource source) {
+    void execute(HarvestRun run, HarvestSource source, boolean resuming) {
         UUID runId = UUID.fromString(run.id());
-        LOG.infof("run %s source %s: started, location %s%s", run.id(), source.name(), run.location(),
-                run.force() ? " (forced)" : "");
+        LOG.infof("run %s source %s: %s, location %s%s", run.id(), source.name(), resuming ? "resumed" : "started",
+                run.location(), run.force() ? " (forced)" : "");
+        Optional<HarvestRunStore.ResumeState> resumeFrom = resuming ? Optional.of(store.resumeState(runId)) : Optional.empty();
         if (source.connector() instanceof PagedSourceConnector paged) {
-            executePaged(run, runId, source, paged);
+            executePaged(run, runId, source, paged, resumeFrom);
             return;
         }
-        int rejected = 0;
+        // a resumed run keeps the rejections of its first life: they decide PARTIAL and block withdrawals as well
+        int rejected = resuming ? run.rejected() : 0;
         try {
             SourceListing listing = source.connector().open(run.location());
             LOG.infof("run %s source %s: %d entries found", run.id(), source.name(), listing.entries().size());
             CircuitBreaker breaker = breakers.of(source.name());
-            int read = 0;
-            for (String entry : listing.entries()) {
+            List<String> entries = remaining(run, listing.entries(), resumeFrom.map(HarvestRunStore.ResumeState::position));
+            int read = listing.entries().size() - entries.size();
+            for (String entry : entries) {
                 if (breaker.isOpen()) {
                     // the archive keeps failing: stop instead of failing every remaining record the same way
                     finish(runId, source, RunStatus.PARTIAL, "stopped early, " + (listing.entries().size() - read)
@@ -106,6 +121,7 @@ public class HarvestExecutor {
                     rejected++;
                     reject(run, runId, source, e);
                 }
+                store.savePosition(runId, entry, null);
             }
             if (rejected == 0) {
                 withdrawVanished(run, runId, source);
@@ -126,13 +142,26 @@ public class HarvestExecutor {
      * A paged source: page after page until the source says the listing is complete. The checkpoint is moved
      * only when the run did not fail, so a failed run's changes are asked for again next time.
      */
-    private void executePaged(HarvestRun run, UUID runId, HarvestSource source, PagedSourceConnector connector) {
-        int rejected = 0;
+    private void executePaged(HarvestRun run, UUID runId, HarvestSource source, PagedSourceConnector connector,
+            Optional<HarvestRunStore.ResumeState> resumeFrom) {
+        // a resumed run keeps the rejections of its first life: they decide PARTIAL and block withdrawals as well
+        int rejected = resumeFrom.isPresent() ? run.rejected() : 0;
         try {
-            Optional<String> since = run.force() ? Optional.empty() : checkpoints.find(source.name(), run.location());
+            Optional<String> since = resumeFrom.map(HarvestRunStore.ResumeState::since)
+                    .orElseGet(() -> run.force() ? Optional.empty() : checkpoints.find(source.name(), run.location()));
+            store.saveSince(runId, since);
             LOG.infof("run %s source %s: %s", run.id(), source.name(),
                     since.map(s -> "changes since " + s).orElse("full harvest"));
             PageReader pages = connector.openPages(run.location(), since);
+            Optional<String> position = resumeFrom.map(HarvestRunStore.ResumeState::position);
+            if (position.isPresent()) {
+                if (pages.resume(position.get(), resumeFrom.get().checkpoint())) {
+                    LOG.infof("run %s source %s: continuing after the last finished page", run.id(), source.name());
+                } else {
+                    LOG.warnf("run %s source %s: the %s connector cannot resume, reading from the first page", run.id(),
+                            source.name(), source.type());
+                }
+            }
             for (List<PageEntry> page; (page = nextPage(run, runId, source, pages)) != null; ) {
                 store.countPage(runId);
                 for (PageEntry entry : page) {
@@ -144,6 +173,10 @@ public class HarvestExecutor {
                         rejected++;
                         reject(run, runId, source, r.reason());
                     }
+                }
+                Optional<String> after = pages.position();
+                if (after.isPresent()) {
+                    store.savePosition(runId, after.get(), pages.checkpoint().orElse(null));
                 }
             }
             pages.checkpoint().ifPresent(c -> checkpoints.save(source.name(), run.location(), c, runId));
@@ -161,6 +194,25 @@ public class HarvestExecutor {
             LOG.errorf(e, "run %s source %s: stopped by an unexpected error", run.id(), source.name());
             finish(runId, source, RunStatus.FAILED, "unexpected error: " + e);
         }
+    }
+
+    /**
+     * The entries still to read: all of them, or for a resumed run those after the last one it finished. A listing
+     * that no longer holds that entry is read from the start (records already published then count as unchanged).
+     */
+    private static List<String> remaining(HarvestRun run, List<String> entries, Optional<String> lastFinished) {
+        if (lastFinished.isEmpty()) {
+            return entries;
+        }
+        int at = entries.indexOf(lastFinished.get());
+        if (at < 0) {
+            LOG.warnf("run %s: the last finished entry %s is no longer listed, reading from the start", run.id(),
+                    lastFinished.get());
+            return entries;
+        }
+        LOG.infof("run %s: continuing after %s, %d of %d entries left", run.id(), lastFinished.get(),
+                entries.size() - at - 1, entries.size());
+        return entries.subList(at + 1, entries.size());
     }
 
     /** A page that cannot be read goes to the dead-letter topic and ends the run: the pages after it are unreachable. */
