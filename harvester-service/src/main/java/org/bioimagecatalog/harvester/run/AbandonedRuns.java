@@ -40,10 +40,17 @@ public class AbandonedRuns {
             delayed = "${bic.harvester.resume.initial-delay:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void resumeAbandonedRuns() {
         for (HarvestSource source : sources.all()) {
-            if (store.running(source.name()).isEmpty()) {
-                continue;
+            Optional<SourceLock> lock;
+            try {
+                if (store.running(source.name()).isEmpty()) {
+                    continue;
+                }
+                lock = locks.tryAcquire(source.name());
+            } catch (RuntimeException e) {
+                // PostgreSQL unreachable (or the service shutting down): the next look will tell
+                LOG.warnf("looking for abandoned runs of source %s failed: %s", source.name(), e.getMessage());
+                return;
             }
-            Optional<SourceLock> lock = locks.tryAcquire(source.name());
             if (lock.isEmpty()) {
                 continue; // its run is alive somewhere
             }
