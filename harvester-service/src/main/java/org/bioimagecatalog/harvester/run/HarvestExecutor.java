@@ -108,18 +108,18 @@ public class HarvestExecutor {
             List<String> entries = remaining(run, listing.entries(), resumeFrom.map(HarvestRunStore.ResumeState::position));
             int read = listing.entries().size() - entries.size();
             for (String entry : entries) {
-                if (breaker.isOpen()) {
-                    // the archive keeps failing: stop instead of failing every remaining record the same way
-                    finish(runId, source, RunStatus.PARTIAL, "stopped early, " + (listing.entries().size() - read)
-                            + " of " + listing.entries().size() + " entries not read: " + breaker.describe());
-                    return;
-                }
                 read++;
                 try {
                     harvest(run, runId, source, listing.read(entry));
                 } catch (RecordRejectedException e) {
                     rejected++;
                     reject(run, runId, source, e);
+                    if (breaker.isOpen()) {
+                        // this failure opened the source's breaker: stop instead of failing every remaining record
+                        finish(runId, source, RunStatus.PARTIAL, "stopped early, " + (listing.entries().size() - read)
+                                + " of " + listing.entries().size() + " entries not read: " + breaker.describe());
+                        return;
+                    }
                 }
                 store.savePosition(runId, entry, null);
             }
