@@ -17,9 +17,20 @@ public interface HarvesterConfig {
 
     Http http();
 
+    Politeness politeness();
+
+    Resume resume();
+
     /** How many runs (of different sources) may execute at the same time in this replica. */
     @WithDefault("2")
     int parallelRuns();
+
+    /**
+     * A record that consecutive full runs of its source and location no longer list is withdrawn (a deletion is
+     * published) at this many misses; one miss alone may be a glitch upstream.
+     */
+    @WithDefault("2")
+    int withdrawAfterMissingRuns();
 
     interface Source {
         /** Which connector reads this source, e.g. {@code idr-study-files}. */
@@ -34,6 +45,12 @@ public interface HarvesterConfig {
 
         /** Directory, file or URL harvested when a run names no location; empty means no scheduled harvest. */
         Optional<String> location();
+
+        /**
+         * When to harvest this source, as a Quartz cron expression with seconds ({@code 0 0 3 * * ?} = every day at
+         * 03:00); replaces the periodic {@link Schedule} for this source. Needs a location.
+         */
+        Optional<String> schedule();
     }
 
     interface Schedule {
@@ -47,6 +64,39 @@ public interface HarvesterConfig {
         /** Wait after start-up before the first scheduled harvest. */
         @WithDefault("1m")
         Duration initialDelay();
+    }
+
+    /** Resuming runs left RUNNING by a replica that died; see {@code run.AbandonedRuns}. */
+    interface Resume {
+        /** How often to look for abandoned runs (the first look is shortly after start-up). */
+        @WithDefault("1m")
+        Duration every();
+
+        @WithDefault("5s")
+        Duration initialDelay();
+
+        /** A run resumed this often (a crash loop) is failed instead. */
+        @WithDefault("3")
+        int maxResumes();
+    }
+
+    /** Limits per archive host and per source, on top of the retries of {@link Http}. */
+    interface Politeness {
+        /** Requests in flight to one host (scheme, host and port) at a time, across all runs; 0 = no limit. */
+        @WithDefault("2")
+        int perHostConcurrency();
+
+        /** Request starts per second to one host; 0 = no limit. */
+        @WithDefault("5")
+        double perHostRequestsPerSecond();
+
+        /** Consecutive failed requests (each after its retries) that open a source's circuit breaker; 0 = never. */
+        @WithDefault("5")
+        int breakerFailures();
+
+        /** How long an open breaker refuses requests before it lets a trial request through. */
+        @WithDefault("10m")
+        Duration breakerOpenFor();
     }
 
     interface Http {

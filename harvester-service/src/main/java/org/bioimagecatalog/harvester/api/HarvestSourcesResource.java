@@ -5,10 +5,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.bioimagecatalog.harvester.HarvesterConfig;
 import org.bioimagecatalog.harvester.registry.RepositoryRegistry;
 import org.bioimagecatalog.harvester.run.HarvestRunService;
 import org.bioimagecatalog.harvester.run.HarvestSources;
+import org.bioimagecatalog.harvester.run.ScheduledHarvests;
+import org.bioimagecatalog.harvester.run.VanishedRecords;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -28,23 +29,29 @@ public class HarvestSourcesResource {
     HarvestRunService runs;
 
     @Inject
-    HarvesterConfig config;
+    RepositoryRegistry registry;
 
     @Inject
-    RepositoryRegistry registry;
+    ScheduledHarvests scheduled;
+
+    @Inject
+    VanishedRecords listed;
 
     @GET
     @Operation(summary = "List configured sources", description = "The configured sources (name, connector type, the"
-            + " archive its record keys name, default location, last run) and, under 'repositories', every repository"
+            + " archive its record keys name, default location, schedule, next scheduled run, last run, record count) and, under 'repositories', every repository"
             + " of the seed's Table 1 with its route (dedicated, OAI-PMH, DataCite query, Zenodo REST, or none and why),"
             + " schedule, last run and record count.")
     @APIResponse(responseCode = "200", description = "The sources",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceListResponse.class)))
     public SourceListResponse list() {
         return new SourceListResponse(sources.all().stream()
-                .map(s -> new SourceResponse(s.name(), s.type(), s.archive(), s.location().orElse(null),
-                        config.schedule().enabled() && s.location().isPresent(),
-                        runs.lastRun(s.name()).orElse(null)))
+                .map(s -> {
+                    String schedule = scheduled.describe(s).orElse(null);
+                    return new SourceResponse(s.name(), s.type(), s.archive(), s.location().orElse(null),
+                            schedule != null, schedule, scheduled.nextRun(s).orElse(null),
+                            runs.lastRun(s.name()).orElse(null), listed.count(s.name()));
+                })
                 .toList(), registry.repositories());
     }
 }

@@ -13,5 +13,10 @@ public record SourceResponse(
         @Schema(description = "the archive named in record keys (<archive>:<native id>) unless a record names its own",
                 example = "idr") String archive,
         @Schema(description = "default location; absent when runs must name one") String location,
-        @Schema(description = "whether the scheduled harvest includes this source") boolean scheduled,
-        @Schema(description = "the most recent run, without its errors") HarvestRun lastRun) {}
+        @Schema(description = "whether the source is harvested on a schedule") boolean scheduled,
+        @Schema(description = "the schedule: 'cron <expression>' (the source's own), 'every <period>' (the periodic"
+                + " harvest), absent when only manual runs harvest it", example = "cron 0 0 3 * * ?") String schedule,
+        @Schema(description = "when the source's cron fires next") java.time.Instant nextRun,
+        @Schema(description = "the most recent run, without its errors") HarvestRun lastRun,
+        @Schema(description = "records the source currently provides: keys its runs listed, less those deleted or"
+                + " withdrawn") long records) {}

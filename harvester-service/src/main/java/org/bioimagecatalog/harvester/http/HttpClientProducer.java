@@ -12,6 +12,7 @@ public class HttpClientProducer {
     @Produces
     @Singleton
     PoliteHttpClient politeHttpClient(HarvesterConfig config) {
-        return new PoliteHttpClient(HttpSettings.from(config.http()));
+        return new PoliteHttpClient(HttpSettings.from(config.http()), new HostThrottle(
+                config.politeness().perHostConcurrency(), config.politeness().perHostRequestsPerSecond()));
     }
 }

@@ -24,7 +24,7 @@ public final class LinkedJsonPages implements PageReader {
     private final JsonPointer records;
     private final Function<JsonNode, PageEntry> entry;
     private final JsonPageFetcher fetcher;
-    private final String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    private String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     private URI next;
 
     /**
@@ -62,5 +62,21 @@ public final class LinkedJsonPages implements PageReader {
     @Override
     public Optional<String> checkpoint() {
         return Optional.of(startedAt);
+    }
+
+    /** The next page's URL, or "" once the last page was read. */
+    @Override
+    public Optional<String> position() {
+        return Optional.of(next == null ? "" : next.toString());
+    }
+
+    /** Continues at a stored next-page URL, kept on the location's host like every link. */
+    @Override
+    public boolean resume(String position, String checkpoint) {
+        next = position.isEmpty() ? null : SameOriginLink.resolve(api.base(), position);
+        if (checkpoint != null) {
+            startedAt = checkpoint;
+        }
+        return true;
     }
 }

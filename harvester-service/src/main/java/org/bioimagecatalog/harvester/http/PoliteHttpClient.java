@@ -17,17 +17,24 @@ import org.jboss.logging.Logger;
 
 /**
  * GETs from archives and mirrors the way a good citizen does: a User-Agent that says who we are, timeouts,
- * and retries with exponential backoff on 5xx, 429 and broken connections, honouring {@code Retry-After}.
- * 4xx other than 429 is the caller's mistake and is not retried.
+ * per-host limits of concurrency and rate ({@link HostThrottle}), retries with exponential backoff on 5xx, 429 and
+ * broken connections, honouring {@code Retry-After}, and the circuit breaker of the source being harvested
+ * ({@link RunCircuit}). 4xx other than 429 is the caller's mistake and is not retried.
  */
 public class PoliteHttpClient {
     private static final Logger LOG = Logger.getLogger(PoliteHttpClient.class);
 
     private final HttpSettings settings;
+    private final HostThrottle throttle;
     private final HttpClient client;
 
     public PoliteHttpClient(HttpSettings settings) {
+        this(settings, HostThrottle.unlimited());
+    }
+
+    public PoliteHttpClient(HttpSettings settings, HostThrottle throttle) {
         this.settings = settings;
+        this.throttle = throttle;
         this.client = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NORMAL)
@@ -48,6 +55,27 @@ public class PoliteHttpClient {
      * the body of a 4xx (Zenodo answers OAI errors with HTTP 422).
      */
     public FetchedResource get(URI uri, String accept, IntPredicate bodyWanted) throws HttpFetchException {
+        CircuitBreaker breaker = RunCircuit.current();
+        if (breaker == null) {
+            return getWithRetries(uri, accept, bodyWanted);
+        }
+        breaker.beforeRequest(uri);
+        try {
+            FetchedResource fetched = getWithRetries(uri, accept, bodyWanted);
+            breaker.onSuccess();
+            return fetched;
+        } catch (HttpFetchException e) {
+            boolean answered = e.status() >= 200 && e.status() < 500 && e.status() != 429;
+            if (answered) {
+                breaker.onSuccess();
+            } else if (!(e.getCause() instanceof InterruptedException)) {
+                breaker.onFailure(e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    private FetchedResource getWithRetries(URI uri, String accept, IntPredicate bodyWanted) throws HttpFetchException {
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(settings.requestTimeout())
                 .header("User-Agent", settings.userAgent())
@@ -58,7 +86,7 @@ public class PoliteHttpClient {
         for (int attempt = 1; ; attempt++) {
             boolean last = attempt >= settings.maxAttempts();
             Duration wait;
-            try {
+            try (HostThrottle.Permit permit = throttle.acquire(uri)) {
                 HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
                 int status = response.statusCode();
                 if (status >= 200 && status < 300 || !retryable(status) && status >= 400 && bodyWanted.test(status)) {

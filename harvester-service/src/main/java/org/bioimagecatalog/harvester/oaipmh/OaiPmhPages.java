@@ -98,6 +98,22 @@ final class OaiPmhPages implements PageReader {
         return Optional.ofNullable(firstResponseDate);
     }
 
+    /** The resumption token of the next page, or "" once the last page was read (or none was read yet: null). */
+    @Override
+    public Optional<String> position() {
+        return started ? Optional.of(done ? "" : token) : Optional.empty();
+    }
+
+    /** Continues with a stored resumption token (tokens may expire: the repository then answers badResumptionToken). */
+    @Override
+    public boolean resume(String position, String checkpoint) {
+        started = true;
+        token = position;
+        done = position.isEmpty();
+        firstResponseDate = checkpoint;
+        return true;
+    }
+
     /**
      * The explicit {@code from} of the location, else the checkpoint at the granularity the repository
      * announces in {@code Identify}; day granularity, which every repository must accept, if it does not say.

@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.bioimagecatalog.harvester.HarvesterConfig;
 import org.bioimagecatalog.harvester.run.HarvestExecutor;
 import org.bioimagecatalog.harvester.run.HarvestRun;
 import org.bioimagecatalog.harvester.run.HarvestRunService;
 import org.bioimagecatalog.harvester.run.HarvestSource;
 import org.bioimagecatalog.harvester.run.HarvestSources;
+import org.bioimagecatalog.harvester.run.ScheduledHarvests;
 
 /**
  * Joins the configured repository list ({@link RepositoryRegistryConfig}) to the configured harvest sources, their
@@ -32,10 +32,10 @@ public class RepositoryRegistry {
     HarvestRunService runs;
 
     @Inject
-    HarvesterConfig config;
+    EntityManager em;
 
     @Inject
-    EntityManager em;
+    ScheduledHarvests scheduledHarvests;
 
     @Transactional
     public List<RepositoryResponse> repositories() {
@@ -51,13 +51,13 @@ public class RepositoryRegistry {
             }
             HarvestRun lastRun = configured.stream().map(s -> runs.lastRun(s.name())).flatMap(Optional::stream)
                     .max(Comparator.comparing(HarvestRun::startedAt)).orElse(null);
-            boolean scheduled = config.schedule().enabled() && configured.stream().anyMatch(s -> s.location().isPresent());
+            String schedule = configured.stream().map(s -> scheduledHarvests.describe(s).map(d -> s.name() + ": " + d))
+                    .flatMap(Optional::stream).collect(java.util.stream.Collectors.joining("; "));
             // a repository's sources may share an archive (idr and idr-crates both key idr:…): count each once
             long records = configured.stream().map(HarvestSource::archive).distinct().mapToLong(this::records).sum();
             result.add(new RepositoryResponse(id, repository.name(), repository.route(), !configured.isEmpty(),
                     repository.note().orElse(null), listed,
-                    scheduled ? "every " + config.schedule().every().toString().substring(2).toLowerCase()
-                            : "manual (POST /api/v1/harvest/runs)",
+                    schedule.isEmpty() ? "manual (POST /api/v1/harvest/runs)" : schedule,
                     lastRun, records));
         });
         result.sort(Comparator.comparing(r -> r.name().toLowerCase()));

@@ -12,6 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bioimagecatalog.harvester.HarvesterConfig;
+import org.bioimagecatalog.harvester.http.CircuitBreaker;
+import org.bioimagecatalog.harvester.http.RunCircuit;
 import org.bioimagecatalog.harvester.publish.HarvestMetrics;
 import org.bioimagecatalog.harvester.publish.PublishFailedException;
 import org.bioimagecatalog.harvester.publish.RecordPublisher;
@@ -45,11 +47,20 @@ public class HarvestExecutor {
     @Inject
     SourceCheckpoints checkpoints;
 
+    @Inject
+    VanishedRecords vanished;
+
+    @Inject
+    SourceCircuitBreakers breakers;
+
+    private final int withdrawAfterMissingRuns;
+
     /** The content hash of a deletion (the hash of JSON {@code null}): a repeated deletion counts as unchanged. */
     public static final String DELETED_HASH = ModelJson.contentHash(null);
 
     @Inject
     public HarvestExecutor(HarvesterConfig config) {
+        this.withdrawAfterMissingRuns = config.withdrawAfterMissingRuns();
         AtomicInteger threads = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(config.parallelRuns(), task -> {
             Thread thread = new Thread(task, "harvest-run-" + threads.incrementAndGet());
@@ -60,32 +71,60 @@ public class HarvestExecutor {
 
     /** Runs in the background; the lock is released when the run ends, however it ends. */
     public void submit(HarvestRun run, HarvestSource source, SourceLock lock) {
+        submit(run, source, lock, false);
+    }
+
+    /**
+     * Continues a run a dead replica left RUNNING, from the last entry or page it finished (its counters and
+     * stored hashes are kept); the caller holds the source's lock.
+     */
+    public void resume(HarvestRun run, HarvestSource source, SourceLock lock) {
+        submit(run, source, lock, true);
+    }
+
+    private void submit(HarvestRun run, HarvestSource source, SourceLock lock, boolean resuming) {
         pool.execute(() -> {
-            try (lock) {
-                execute(run, source);
+            try (lock; RunCircuit.Binding circuit = RunCircuit.bind(breakers.of(source.name()))) {
+                execute(run, source, resuming);
             }
         });
     }
 
-    void execute(HarvestRun run, HarvestSource source) {
+    void execute(HarvestRun run, HarvestSource source, boolean resuming) {
         UUID runId = UUID.fromString(run.id());
-        LOG.infof("run %s source %s: started, location %s%s", run.id(), source.name(), run.location(),
-                run.force() ? " (forced)" : "");
+        LOG.infof("run %s source %s: %s, location %s%s", run.id(), source.name(), resuming ? "resumed" : "started",
+                run.location(), run.force() ? " (forced)" : "");
+        Optional<HarvestRunStore.ResumeState> resumeFrom = resuming ? Optional.of(store.resumeState(runId)) : Optional.empty();
         if (source.connector() instanceof PagedSourceConnector paged) {
-            executePaged(run, runId, source, paged);
+            executePaged(run, runId, source, paged, resumeFrom);
             return;
         }
-        int rejected = 0;
+        // a resumed run keeps the rejections of its first life: they decide PARTIAL and block withdrawals as well
+        int rejected = resuming ? run.rejected() : 0;
         try {
             SourceListing listing = source.connector().open(run.location());
             LOG.infof("run %s source %s: %d entries found", run.id(), source.name(), listing.entries().size());
-            for (String entry : listing.entries()) {
+            CircuitBreaker breaker = breakers.of(source.name());
+            List<String> entries = remaining(run, listing.entries(), resumeFrom.map(HarvestRunStore.ResumeState::position));
+            int read = listing.entries().size() - entries.size();
+            for (String entry : entries) {
+                read++;
                 try {
                     harvest(run, runId, source, listing.read(entry));
                 } catch (RecordRejectedException e) {
                     rejected++;
                     reject(run, runId, source, e);
+                    if (breaker.isOpen()) {
+                        // this failure opened the source's breaker: stop instead of failing every remaining record
+                        finish(runId, source, RunStatus.PARTIAL, "stopped early, " + (listing.entries().size() - read)
+                                + " of " + listing.entries().size() + " entries not read: " + breaker.describe());
+                        return;
+                    }
                 }
+                store.savePosition(runId, entry, null);
+            }
+            if (rejected == 0) {
+                withdrawVanished(run, runId, source);
             }
             finish(runId, source, rejected > 0 ? RunStatus.PARTIAL : RunStatus.SUCCEEDED, null);
         } catch (LocationUnreadableException e) {
@@ -103,13 +142,26 @@ public class HarvestExecutor {
      * A paged source: page after page until the source says the listing is complete. The checkpoint is moved
      * only when the run did not fail, so a failed run's changes are asked for again next time.
      */
-    private void executePaged(HarvestRun run, UUID runId, HarvestSource source, PagedSourceConnector connector) {
-        int rejected = 0;
+    private void executePaged(HarvestRun run, UUID runId, HarvestSource source, PagedSourceConnector connector,
+            Optional<HarvestRunStore.ResumeState> resumeFrom) {
+        // a resumed run keeps the rejections of its first life: they decide PARTIAL and block withdrawals as well
+        int rejected = resumeFrom.isPresent() ? run.rejected() : 0;
         try {
-            Optional<String> since = run.force() ? Optional.empty() : checkpoints.find(source.name(), run.location());
+            Optional<String> since = resumeFrom.map(HarvestRunStore.ResumeState::since)
+                    .orElseGet(() -> run.force() ? Optional.empty() : checkpoints.find(source.name(), run.location()));
+            store.saveSince(runId, since);
             LOG.infof("run %s source %s: %s", run.id(), source.name(),
                     since.map(s -> "changes since " + s).orElse("full harvest"));
             PageReader pages = connector.openPages(run.location(), since);
+            Optional<String> position = resumeFrom.map(HarvestRunStore.ResumeState::position);
+            if (position.isPresent()) {
+                if (pages.resume(position.get(), resumeFrom.get().checkpoint())) {
+                    LOG.infof("run %s source %s: continuing after the last finished page", run.id(), source.name());
+                } else {
+                    LOG.warnf("run %s source %s: the %s connector cannot resume, reading from the first page", run.id(),
+                            source.name(), source.type());
+                }
+            }
             for (List<PageEntry> page; (page = nextPage(run, runId, source, pages)) != null; ) {
                 store.countPage(runId);
                 for (PageEntry entry : page) {
@@ -127,8 +179,15 @@ public class HarvestExecutor {
                         reject(run, runId, source, r.reason());
                     }
                 }
+                Optional<String> after = pages.position();
+                if (after.isPresent()) {
+                    store.savePosition(runId, after.get(), pages.checkpoint().orElse(null));
+                }
             }
             pages.checkpoint().ifPresent(c -> checkpoints.save(source.name(), run.location(), c, runId));
+            if (since.isEmpty() && rejected == 0) {
+                withdrawVanished(run, runId, source);
+            }
             finish(runId, source, rejected > 0 ? RunStatus.PARTIAL : RunStatus.SUCCEEDED, null);
         } catch (LocationUnreadableException e) {
             finish(runId, source, RunStatus.FAILED, "the location cannot be read: " + e.getMessage());
@@ -140,6 +199,25 @@ public class HarvestExecutor {
             LOG.errorf(e, "run %s source %s: stopped by an unexpected error", run.id(), source.name());
             finish(runId, source, RunStatus.FAILED, "unexpected error: " + e);
         }
+    }
+
+    /**
+     * The entries still to read: all of them, or for a resumed run those after the last one it finished. A listing
+     * that no longer holds that entry is read from the start (records already published then count as unchanged).
+     */
+    private static List<String> remaining(HarvestRun run, List<String> entries, Optional<String> lastFinished) {
+        if (lastFinished.isEmpty()) {
+            return entries;
+        }
+        int at = entries.indexOf(lastFinished.get());
+        if (at < 0) {
+            LOG.warnf("run %s: the last finished entry %s is no longer listed, reading from the start", run.id(),
+                    lastFinished.get());
+            return entries;
+        }
+        LOG.infof("run %s: continuing after %s, %d of %d entries left", run.id(), lastFinished.get(),
+                entries.size() - at - 1, entries.size());
+        return entries.subList(at + 1, entries.size());
     }
 
     /** A page that cannot be read goes to the dead-letter topic and ends the run: the pages after it are unreachable. */
@@ -156,6 +234,7 @@ public class HarvestExecutor {
 
     private void delete(HarvestRun run, UUID runId, HarvestSource source, PageEntry.Deleted deleted) {
         String key = HarvestedRecord.key(source.archive(), deleted.nativeId());
+        vanished.forget(source.name(), run.location(), key);
         if (!run.force() && store.countIfUnchanged(runId, key, DELETED_HASH)) {
             metrics.unchanged(source.name());
             return;
@@ -166,6 +245,28 @@ public class HarvestExecutor {
         store.recordDeleted(runId, key, DELETED_HASH);
         metrics.published(source.name());
         LOG.debugf("run %s source %s: published deletion of %s", run.id(), source.name(), key);
+    }
+
+    /**
+     * After a complete listing without rejections (a rejected record's key is unknown, so it would look vanished):
+     * records this source listed at this location before but not now count one more miss, and those missed by
+     * {@code withdrawAfterMissingRuns} consecutive full runs are withdrawn with a deletion, as if the source had
+     * reported it. Counted in {@code deleted}.
+     */
+    private void withdrawVanished(HarvestRun run, UUID runId, HarvestSource source) {
+        for (VanishedRecords.Missing missing
+                : vanished.countMisses(source.name(), run.location(), runId, withdrawAfterMissingRuns)) {
+            if (!store.isDeleted(missing.recordKey())) {
+                publisher.publish(new HarvestedRecord(UUID.randomUUID().toString(), HarvestedRecord.SCHEMA_VERSION,
+                        missing.recordKey(), Instant.now(), DELETED_HASH, run.id(), missing.archive(),
+                        missing.nativeId(), missing.sourceUrl(), true, null));
+                store.recordWithdrawn(runId, missing.recordKey(), DELETED_HASH);
+                metrics.published(source.name());
+            }
+            vanished.forget(source.name(), run.location(), missing.recordKey());
+            LOG.infof("run %s source %s: withdrew %s, missing from %d consecutive full runs", run.id(), source.name(),
+                    missing.recordKey(), missing.missingRuns());
+        }
     }
 
     /** Thrown out of the page loop once an unreadable page has been sent to the dead-letter topic. */
@@ -180,6 +281,7 @@ public class HarvestExecutor {
         String archive = item.archive() != null ? item.archive() : source.archive();
         String key = HarvestedRecord.key(archive, item.nativeId());
         String hash = ModelJson.contentHash(item.metadata());
+        vanished.seen(source.name(), run.location(), runId, key, archive, item.nativeId(), item.sourceUrl());
         if (!run.force() && store.countIfUnchanged(runId, key, hash)) {
             metrics.unchanged(source.name());
             LOG.debugf("run %s source %s: %s unchanged", run.id(), source.name(), key);

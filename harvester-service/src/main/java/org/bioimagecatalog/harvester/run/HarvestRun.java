@@ -20,14 +20,18 @@ public record HarvestRun(
         @Schema(description = "records whose content equals the last published version, not re-published") int unchanged,
         @Schema(description = "records that could not be read or mapped, sent to the dead-letter topic") int rejected,
         @Schema(description = "pages fetched (paged sources: OAI-PMH, DataCite, Zenodo); 0 for listed sources") int pages,
-        @Schema(description = "records the source reports as deleted, published as deletions") int deleted,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "why a FAILED run stopped") String failureReason,
+        @Schema(description = "deletions published: records the source reports as deleted, and records withdrawn"
+                + " after two full runs missed them") int deleted,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "why a FAILED run stopped, or a PARTIAL one stopped early") String failureReason,
+        @Schema(description = "how often the run was resumed from its last finished entry or page after the"
+                + " replica running it died") int resumes,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<RunError> errors) {
 
     public static final int MAX_ERRORS = 100;
 
     public HarvestRun withoutErrors() {
         return new HarvestRun(id, source, location, force, status, startedAt, finishedAt, seen, published, unchanged,
-                rejected, pages, deleted, failureReason, null);
+                rejected, pages, deleted, failureReason, resumes, null);
     }
 }

@@ -45,4 +45,17 @@ public class HarvestRunEntity extends PanacheEntityBase {
 
     @Column(name = "failure_reason")
     public String failureReason;
+
+    /** The last entry finished (listed sources) or the reader's position after the last page finished (paged). */
+    @Column(name = "resume_position")
+    public String resumePosition;
+
+    @Column(name = "resume_checkpoint")
+    public String resumeCheckpoint;
+
+    /** The checkpoint a paged run asked for changes since; null for a full harvest. */
+    public String since;
+
+    /** How often the run was resumed after the replica running it died. */
+    public int resumes;
 }

@@ -79,6 +79,44 @@ public class HarvestRunStore {
                 .executeUpdate();
     }
 
+    /** Where a run stands, as stored while it went on. */
+    public record ResumeState(String position, String checkpoint, Optional<String> since) {}
+
+    @Transactional
+    public ResumeState resumeState(UUID runId) {
+        HarvestRunEntity run = em.find(HarvestRunEntity.class, runId);
+        return new ResumeState(run.resumePosition, run.resumeCheckpoint, Optional.ofNullable(run.since));
+    }
+
+    @Transactional
+    public void saveSince(UUID runId, Optional<String> since) {
+        em.find(HarvestRunEntity.class, runId).since = since.orElse(null);
+    }
+
+    /** Called once an entry or a page is finished: a resumed run continues after it. */
+    @Transactional
+    public void savePosition(UUID runId, String position, String checkpoint) {
+        HarvestRunEntity run = em.find(HarvestRunEntity.class, runId);
+        run.resumePosition = position;
+        run.resumeCheckpoint = checkpoint;
+    }
+
+    /** The runs of a source still marked RUNNING, newest first. */
+    @Transactional
+    public List<HarvestRun> running(String source) {
+        return em.createQuery("from HarvestRunEntity r where r.source = :source and r.status = :status"
+                        + " order by r.startedAt desc, r.id desc", HarvestRunEntity.class)
+                .setParameter("source", source).setParameter("status", RunStatus.RUNNING)
+                .getResultStream().map(r -> view(r, null)).toList();
+    }
+
+    @Transactional
+    public HarvestRun markResumed(UUID runId) {
+        HarvestRunEntity run = em.find(HarvestRunEntity.class, runId);
+        run.resumes++;
+        return view(run, null);
+    }
+
     /**
      * When the record's hash equals the one last published for its key, counts it as unchanged and answers true;
      * one transaction for the check and the count, as most records of a re-harvest take this path.
@@ -118,6 +156,21 @@ public class HarvestRunStore {
         recordPublished(runId, recordKey, contentHash);
         em.createQuery("update HarvestRunEntity r set r.published = r.published - 1, r.deleted = r.deleted + 1"
                 + " where r.id = :id").setParameter("id", runId).executeUpdate();
+    }
+
+    /** True when the last event published for the key is a deletion. */
+    @Transactional
+    public boolean isDeleted(String recordKey) {
+        PublishedRecordEntity last = em.find(PublishedRecordEntity.class, recordKey);
+        return last != null && last.contentHash.equals(HarvestExecutor.DELETED_HASH);
+    }
+
+    /** A record that vanished upstream was withdrawn: a deletion, but not a record the run saw. */
+    @Transactional
+    public void recordWithdrawn(UUID runId, String recordKey, String contentHash) {
+        recordPublished(runId, recordKey, contentHash);
+        em.createQuery("update HarvestRunEntity r set r.seen = r.seen - 1, r.published = r.published - 1,"
+                + " r.deleted = r.deleted + 1 where r.id = :id").setParameter("id", runId).executeUpdate();
     }
 
     @Transactional
@@ -160,7 +213,7 @@ public class HarvestRunStore {
 
     private static HarvestRun view(HarvestRunEntity r, List<RunError> errors) {
         return new HarvestRun(r.id.toString(), r.source, r.location, r.force, r.status, r.startedAt, r.finishedAt,
-                r.seen, r.published, r.unchanged, r.rejected, r.pages, r.deleted, r.failureReason, errors);
+                r.seen, r.published, r.unchanged, r.rejected, r.pages, r.deleted, r.failureReason, r.resumes, errors);
     }
 
     /** Microseconds, PostgreSQL's precision, so a cursor built from a read value matches the stored one. */

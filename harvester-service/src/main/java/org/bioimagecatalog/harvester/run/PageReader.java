@@ -18,4 +18,20 @@ public interface PageReader {
 
     /** What to store, once the run has finished without failing, as the next run's {@code since}. */
     Optional<String> checkpoint();
+
+    /**
+     * Where the reader stands after the last page it returned, enough for another reader of the same location to
+     * continue there ({@link #resume}) after a crash; empty when this reader cannot be resumed.
+     */
+    default Optional<String> position() {
+        return Optional.empty();
+    }
+
+    /**
+     * Continues, before the first {@link #next()}, from a {@link #position()} and {@link #checkpoint()} a previous
+     * reader of the same location reported; false when this reader cannot, and the run starts over.
+     */
+    default boolean resume(String position, String checkpoint) {
+        return false;
+    }
 }

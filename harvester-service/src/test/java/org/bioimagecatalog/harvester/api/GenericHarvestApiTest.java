@@ -173,7 +173,6 @@ class GenericHarvestApiTest {
         assertThat(zenodo.get("route")).isEqualTo("datacite");
         assertThat(zenodo.get("harvested")).isEqualTo(true);
         assertThat(zenodo.get("schedule")).isEqualTo("manual (POST /api/v1/harvest/runs)");
-        assertThat(((Number) zenodo.get("records")).longValue()).isGreaterThanOrEqualTo(11);
         assertThat(zenodo.get("lastRun")).isNotNull();
         assertThat((List<Map<String, Object>>) cast(zenodo.get("sources"))).extracting(s -> s.get("name"))
                 .containsExactly("zenodo", "zenodo-oai", "zenodo-rest");
@@ -183,6 +182,10 @@ class GenericHarvestApiTest {
         assertThat((String) byId.get("kaggle").get("note")).startsWith("not harvested: ");
         assertThat(byId.get("idr").get("route")).isEqualTo("dedicated");
         assertThat(byId.get("idr").get("harvested")).isEqualTo(true);
+
+        // the Zenodo records are those the ordered harvests above published from ../shared cassettes
+        Fixtures.require("oai-pmh/zenodo-oai2d-cassettes/list_records.yaml");
+        assertThat(((Number) zenodo.get("records")).longValue()).isGreaterThanOrEqualTo(11);
     }
 
     @SuppressWarnings("unchecked")

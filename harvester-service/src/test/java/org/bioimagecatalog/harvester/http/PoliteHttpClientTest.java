@@ -84,6 +84,85 @@ class PoliteHttpClientTest {
     }
 
     @Test
+    void droppedConnectionsAreRetried() throws Exception {
+        server.createContext("/drop", exchange -> {
+            if (calls.getAndIncrement() == 0) {
+                exchange.close(); // no status line: the client sees the connection end
+                return;
+            }
+            byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+
+        FetchedResource fetched = new PoliteHttpClient(FAST).get(uri("/drop"));
+
+        assertThat(new String(fetched.body(), StandardCharsets.UTF_8)).isEqualTo("ok");
+        assertThat(calls).hasValue(2);
+    }
+
+    @Test
+    void anAnswerSlowerThanTheRequestTimeoutIsRetried() throws Exception {
+        HttpSettings impatient = new HttpSettings("BioImageCatalog-test/1", Duration.ofSeconds(5),
+                Duration.ofMillis(300), 3, Duration.ofMillis(10), Duration.ofMillis(50), 4, 1_000);
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        // a server of its own with a thread per request: the held first answer must not block the retry's
+        server.stop(0);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.start();
+        server.createContext("/slow", exchange -> {
+            if (calls.getAndIncrement() == 0) {
+                try {
+                    done.await(10, java.util.concurrent.TimeUnit.SECONDS); // hold the first answer past the timeout
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+
+        try {
+            FetchedResource fetched = new PoliteHttpClient(impatient).get(uri("/slow"));
+            assertThat(new String(fetched.body(), StandardCharsets.UTF_8)).isEqualTo("ok");
+            assertThat(calls).hasValue(2);
+        } finally {
+            done.countDown();
+        }
+    }
+
+    @Test
+    void theRunsCircuitBreakerCountsFailedRequestsAndThenRefusesWithoutSending() throws Exception {
+        serve("/down", new int[] {500}, "Retry-After", "0");
+        serve("/gone", new int[] {404}, null, null);
+        CircuitBreaker breaker = new CircuitBreaker("test", 2, Duration.ofMinutes(5));
+        PoliteHttpClient client = new PoliteHttpClient(FAST);
+
+        try (RunCircuit.Binding bound = RunCircuit.bind(breaker)) {
+            assertThatThrownBy(() -> client.get(uri("/down"))).isInstanceOf(HttpFetchException.class);
+            assertThatThrownBy(() -> client.get(uri("/gone"))).as("a 404 is an answer: it resets the count")
+                    .isInstanceOf(HttpFetchException.class).isNotInstanceOf(CircuitOpenException.class);
+            assertThatThrownBy(() -> client.get(uri("/down"))).isInstanceOf(HttpFetchException.class);
+            assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.CLOSED);
+            assertThatThrownBy(() -> client.get(uri("/down"))).isInstanceOf(HttpFetchException.class);
+            assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.OPEN);
+            int sent = calls.get();
+
+            assertThatThrownBy(() -> client.get(uri("/down"))).isInstanceOf(CircuitOpenException.class)
+                    .hasMessageContaining("the circuit breaker of source test is open after 2 consecutive failed requests");
+            assertThat(calls).as("an open breaker sends nothing").hasValue(sent);
+        }
+        assertThat(new PoliteHttpClient(FAST).get(uri("/gone"), "*/*", status -> status == 404).status())
+                .as("outside the run the breaker does not apply").isEqualTo(404);
+    }
+
+    @Test
     void retryAfterIsReadInSecondsOrAsADate() {
         assertThat(PoliteHttpClient.parseRetryAfter("120")).contains(Duration.ofSeconds(120));
         assertThat(PoliteHttpClient.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).contains(Duration.ZERO);
