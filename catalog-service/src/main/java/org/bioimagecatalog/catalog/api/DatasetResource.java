@@ -60,7 +60,8 @@ public class DatasetResource {
     @APIResponse(responseCode = "200", description = "One page",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DatasetPage.class)),
                     @Content(mediaType = DatasetCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))},
-            headers = @Header(name = "Link", description = "CSV only: rel=\"next\" URL of the next page"))
+            headers = @Header(name = "Link", description = "CSV only: rel=\"next\" URL of the next page",
+                    schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "A parameter the API cannot use; the problem names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(@Context HttpHeaders headers, @Context UriInfo uri,

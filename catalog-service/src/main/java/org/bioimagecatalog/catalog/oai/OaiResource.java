@@ -37,6 +37,8 @@ public class OaiResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "OAI-PMH request (form-encoded)",
+            description = "The same requests as GET, with the arguments in an application/x-www-form-urlencoded body.")
     public String post(MultivaluedMap<String, String> form, @Context UriInfo uri) {
         return provider.answer(copy(form), base(uri));
     }
