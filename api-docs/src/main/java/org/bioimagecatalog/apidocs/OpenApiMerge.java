@@ -29,8 +29,8 @@ import java.util.Set;
  * <p>What the merge normalises, so that the result lints clean and generates a usable client: schemas of the
  * same name are shared when equal and prefixed with the service name when not (refs rewritten); operations get
  * a unique operationId; the services' role requirements become the two API-key schemes; public operations say
- * {@code security: []}; every 4xx/5xx response without a body gets the problem+json body; schemas no path
- * reaches are dropped.
+ * {@code security: []}; every 4xx/5xx response without a body gets the problem+json body; refs to Jackson's
+ * JsonNode become "any value"; schemas no path reaches are dropped.
  *
  * <p>Usage: {@code OpenApiMerge BASE.yaml OUT_DIR name=service-openapi.json...}; writes OUT_DIR/openapi.json and
  * OUT_DIR/openapi.yaml.
@@ -39,10 +39,13 @@ public final class OpenApiMerge {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
 
     /** Paths outside /api/v1 that are public API all the same; everything else (/q/*, the widget) stays out. */
     static final Set<String> PUBLIC_PATHS = Set.of("/oai", "/opensearch.xml");
+    /** Jackson's tree types: in a service's model they mean "any JSON value", not a schema of their own. */
+    static final Set<String> ANY_VALUE_SCHEMAS = Set.of("JsonNode", "ObjectNode", "ArrayNode");
     static final String PROBLEM_MEDIA_TYPE = "application/problem+json";
     static final String SCHEMA_REF = "#/components/schemas/";
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch", "head", "options");
@@ -87,6 +90,7 @@ public final class OpenApiMerge {
 
         services.forEach((service, original) -> {
             JsonNode doc = original.deepCopy();
+            inlineAnyValues(doc);
             Map<String, String> renames = mergeSchemas(service, doc, schemas, frameSchemas);
             rewriteRefs(doc, renames);
             ArrayNode groupTags = JsonNodeFactory.instance.arrayNode();
@@ -189,6 +193,20 @@ public final class OpenApiMerge {
             }
         }
         return security;
+    }
+
+    /** A ref to a Jackson tree type becomes the empty schema (any value), keeping its description. */
+    static void inlineAnyValues(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            JsonNode ref = object.get("$ref");
+            if (ref != null && ref.isTextual() && ref.asText().startsWith(SCHEMA_REF)
+                    && ANY_VALUE_SCHEMAS.contains(ref.asText().substring(SCHEMA_REF.length()))) {
+                object.remove(List.of("$ref", "type", "items"));
+            }
+            object.elements().forEachRemaining(OpenApiMerge::inlineAnyValues);
+        } else if (node instanceof ArrayNode array) {
+            array.elements().forEachRemaining(OpenApiMerge::inlineAnyValues);
+        }
     }
 
     static void rewriteRefs(JsonNode node, Map<String, String> renames) {

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The merged document lints clean with the real Redocly CLI (recommended rules, api-docs/redocly.yaml): no
+ * The merged document (JSON and YAML) lints clean with the real Redocly CLI (recommended rules, api-docs/redocly.yaml): no
  * error and no warning. bin/lib/ensure-redocly.sh installs the pinned version when it is missing.
  */
 class OpenApiLintTest {
@@ -26,7 +26,7 @@ class OpenApiLintTest {
         String redocly = install.lines().get(install.lines().size() - 1).trim();
 
         Result lint = run(List.of(redocly, "lint", "--config", "redocly.yaml", "--format", "stylish",
-                "target/openapi/openapi.json"), 300);
+                "target/openapi/openapi.json", "target/openapi/openapi.yaml"), 300);
         assertThat(lint.exitCode()).as(lint.output()).isZero();
         assertThat(lint.lines()).as(lint.output())
                 .noneMatch(line -> line.matches("\\s*\\d+:\\d+\\s+(error|warning)\\s.*"));

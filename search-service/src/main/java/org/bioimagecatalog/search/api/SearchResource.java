@@ -69,7 +69,7 @@ public class SearchResource {
     }
 
     @GET
-    @Operation(summary = "Search datasets",
+    @Operation(operationId = "searchDatasets", summary = "Search datasets",
             description = "Full-text search with multi-select facets and cursor paging. `q` supports \"quoted phrases\", `-word` to"
                     + " exclude, `a | b` (or `a OR b`) for either, and `prefix*`; words are AND-ed. Organism common"
                     + " names and imaging-method synonyms also match the ontology ids (`human` finds Homo sapiens)."
