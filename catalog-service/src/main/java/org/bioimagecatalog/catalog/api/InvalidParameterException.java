@@ -7,7 +7,7 @@ public class InvalidParameterException extends CatalogException {
     private final String parameter;
 
     public InvalidParameterException(String parameter, String detail) {
-        super(400, "invalid-parameter", "Invalid parameter", parameter + ": " + detail);
+        super(400, "invalid-request", "Invalid parameter", parameter + ": " + detail);
         this.parameter = parameter;
     }
 
