@@ -239,6 +239,20 @@ class ApiEndToEndTest {
     }
 
     @Test
+    @Order(8)
+    void anInvalidParameterIsTheSameProblemTypeInEveryService() throws Exception {
+        for (String path : List.of("/api/v1/datasets?limit=0", "/api/v1/harvest/runs?limit=0", "/api/v1/search?size=0",
+                "/api/v1/reuse/producers/not-an-orcid")) {
+            HttpResponse<String> response = get(gateway, path, Map.of());
+            assertThat(response.statusCode()).as(path).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).as(path)
+                    .startsWith("application/problem+json");
+            assertThat(JsonPath.from(response.body()).getString("type")).as(path)
+                    .isEqualTo("https://bioimagecatalog.org/problems/invalid-request");
+        }
+    }
+
+    @Test
     @Order(9)
     void theGatewayLimitsAnonymousRequestsPerAddressButNotRequestsWithAKey() throws Exception {
         List<Integer> anonymous = new ArrayList<>();
@@ -309,6 +323,37 @@ class ApiEndToEndTest {
         HttpResponse<String> yaml = get(gateway, "/api/v1/openapi.yaml", Map.of());
         assertThat(yaml.statusCode()).isEqualTo(200);
         assertThat(yaml.body()).matches("(?s)openapi: \"?3\\.1.*");
+    }
+
+    @Test
+    @Order(13)
+    void theDomainFiguresAreOnEveryServicesMetrics() throws Exception {
+        String harvester = metrics(system.harvester);
+        assertThat(value(harvester, "bic_harvest_records_total", "outcome=\"published\"", "source=\"idr\""))
+                .as("records harvested from idr").isPositive();
+        assertThat(harvester).as("dead-lettered records per source are counted under outcome=rejected")
+                .contains("bic_harvest_runs_total");
+        String reuse = metrics(system.reuse);
+        assertThat(value(reuse, "bic_reuse_links_recorded_total", "relation=\"REUSE\""))
+                .as("the citation submitted above").isGreaterThanOrEqualTo(1);
+        long indexed = new SearchApi(client(null)).searchDatasets(SearchApi.APISearchDatasetsRequest.newBuilder()
+                .size("1").build()).getTotal();
+        await().atMost(PIPELINE).untilAsserted(() -> assertThat(value(metrics(system.search), "bic_search_index_documents"))
+                .as("index size").isEqualTo(indexed));
+    }
+
+    private static String metrics(ServiceProcess service) throws IOException, InterruptedException {
+        return send(null, HttpRequest.newBuilder(URI.create(service.baseUrl() + "/q/metrics")).GET()).body();
+    }
+
+    /** The value of the first sample of {@code name} whose labels contain all of {@code labels}. */
+    private static double value(String metrics, String name, String... labels) {
+        return metrics.lines()
+                .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .filter(line -> List.of(labels).stream().allMatch(line::contains))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " " + List.of(labels) + " in the metrics"));
     }
 
     private static HttpResponse<String> get(Gateway via, String path, Map<String, String> headers)
