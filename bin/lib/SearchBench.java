@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.*;
 import java.util.concurrent.*;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
@@ -345,6 +346,72 @@ public class SearchBench {
             System.out.printf("RESULT search c=%d: throughput ratio %.0f%% (target >= 90%%), added p50 %+.2f ms (target <= 3 ms), added p99 %+.2f ms%n",
                     conns, 100 * svc.rps / raw.rps, svc.p50 - raw.p50, svc.p99 - raw.p99);
         }
+
+        // ---- freshness: a steady stream of new records, each timed from publish until a search finds it
+        freshness(corpus, docs, p, topic, es, alias);
+    }
+
+    /**
+     * Publishes new events at a steady rate (--fresh-rate, default 500/s, for --fresh-seconds, default 30) and polls
+     * the alias every 50 ms with an ids query for the ones not yet seen: freshness = first seen by a search minus
+     * the moment the event was handed to the producer. The poll interval bounds the resolution (+0..50 ms).
+     */
+    static void freshness(Corpus corpus, int offset, Properties producerConfig, String topic, String es, String alias) throws Exception {
+        int rate = Integer.parseInt(o("fresh-rate", "500")), seconds = Integer.parseInt(o("fresh-seconds", "30"));
+        int n = rate * seconds;
+        List<String> events = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) events.add(corpus.event(offset + i));
+        Map<String, Long> pending = new ConcurrentHashMap<>();
+        List<Long> delays = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean sending = new AtomicBoolean(true);
+        Thread poller = new Thread(() -> {
+            try {
+                long deadline = Long.MAX_VALUE;
+                while (!pending.isEmpty() || sending.get()) {
+                    if (!sending.get() && deadline == Long.MAX_VALUE) deadline = System.nanoTime() + 120_000_000_000L;
+                    if (System.nanoTime() > deadline) break;
+                    Thread.sleep(50);
+                    List<String> ids = new ArrayList<>(pending.keySet());
+                    if (ids.isEmpty()) continue;
+                    ObjectNode q = JSON.createObjectNode().put("size", ids.size()).put("_source", false);
+                    ids.forEach(q.putObject("query").putObject("ids").putArray("values")::add);
+                    JsonNode hits = call("POST", es + "/" + alias + "/_search", JSON.writeValueAsString(q), "application/json").path("hits").path("hits");
+                    long now = System.nanoTime();
+                    for (JsonNode h : hits) {
+                        Long sent = pending.remove(h.path("_id").asText());
+                        if (sent != null) delays.add(now - sent);
+                    }
+                }
+            } catch (Exception e) {
+                System.out.println("bench: freshness poller failed: " + e);
+            }
+        }, "freshness-poller");
+        System.out.printf("bench: freshness: publishing %d new events at %d/s for %d s%n", n, rate, seconds);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig)) {
+            poller.start();
+            long start = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                long due = start + (long) (i * 1e9 / rate);
+                long wait = due - System.nanoTime();
+                if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                String id = JSON.readTree(events.get(i)).path("datasetId").asText();
+                pending.put(id, System.nanoTime());
+                producer.send(new ProducerRecord<>(topic, id, events.get(i)));
+            }
+            producer.flush();
+            double achieved = n / ((System.nanoTime() - start) / 1e9);
+            sending.set(false);
+            poller.join();
+            List<Long> sorted = new ArrayList<>(delays);
+            Collections.sort(sorted);
+            System.out.printf("RESULT freshness (publish on datasets.v1 -> found by a search, %.0f records/s for %d s): p50 %.0f ms  p95 %.0f ms  max %.0f ms  (%d records, %d not seen within 120 s; target p95 <= 2000 ms)%n",
+                    achieved, seconds, pct(sorted, 50) / 1e6, pct(sorted, 95) / 1e6, sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6,
+                    sorted.size(), pending.size());
+        }
+    }
+
+    static double pct(List<Long> sorted, int p) {
+        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 
     /** {service URL, ES body} pairs; the ES body is what search-service's own parser and query builder produce. */

@@ -17,5 +17,9 @@ BIC_JDBC_URL="jdbc:postgresql://127.0.0.1:$BIC_PG_PORT"   # + /bioimage, /bioima
 BIC_KAFKA_BOOTSTRAP="127.0.0.1:$BIC_KAFKA_PORT"
 BIC_ES_URL="http://127.0.0.1:$BIC_ES_PORT"
 
+# How bin/catalog (and the benchmarks) run each service's JVM; BIC_SERVICE_JAVA_OPTS overrides it. Serial GC and a
+# small initial heap that gives memory back keep an idle service small (bin/bench services measures it).
+DEFAULT_SERVICE_JAVA_OPTS="-Xmx384m -Xms32m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k"
+
 log() { printf '%s: %s\n' "${LOG_TAG:-bic}" "$*"; }
 die() { printf '%s: ERROR: %s\n' "${LOG_TAG:-bic}" "$*" >&2; exit 1; }

@@ -85,6 +85,11 @@ class DatasetPipelineTest {
         assertThat(event.sources()).containsExactly("idr");
         assertThat(event.metadata().title()).isEqualTo(IdrRecords.IDR0001_TITLE);
         assertThat(event.metadata().organisms()).containsExactly(new Organism("Schizosaccharomyces pombe", "4896"));
+        // the quality score travels on the event (so that search can facet on it), as the API shows it
+        var api = given().get("/api/v1/datasets/{id}", id).jsonPath();
+        assertThat(event.quality()).isNotNull();
+        assertThat(event.quality().score()).isEqualTo(api.getInt("quality.score")).isBetween(1, 99);
+        assertThat(event.quality().missing()).isEqualTo(api.getList("quality.missing", String.class)).isNotEmpty();
     }
 
     @Test

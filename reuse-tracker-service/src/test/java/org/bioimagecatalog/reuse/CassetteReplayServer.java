@@ -61,6 +61,19 @@ final class CassetteReplayServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Answers the unrecorded request {@code unrecordedUri} with what was recorded for {@code recordedUri}, e.g. the
+     * page after a cassette's last page with the same cassette's own empty list (the end of the results).
+     */
+    CassetteReplayServer alias(String unrecordedUri, String recordedUri) {
+        Recorded recorded = recordings.get(key(URI.create(recordedUri)));
+        if (recorded == null) {
+            throw new IllegalArgumentException("not in the cassettes: " + recordedUri);
+        }
+        recordings.put(key(URI.create(unrecordedUri)), recorded);
+        return this;
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }

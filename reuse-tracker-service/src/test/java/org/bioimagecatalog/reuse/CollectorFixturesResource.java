@@ -12,10 +12,14 @@ import org.bioimagecatalog.testsupport.Fixtures;
 /**
  * Points the collectors at the recorded responses in {@code ../shared/fixtures}, served over loopback HTTP:
  * the Crossref data-citation cassette (2023-01-01) through {@link CassetteReplayServer}, whose page 3 first
- * answers 429 + Retry-After, the DataCite relatedIdentifiers cassette (first page of January 2018), and the ScholeXplorer link package through {@link FixtureHttpServer}.
+ * answers 429 + Retry-After, and the Crossref works-with-references cassette (2018-01-04) on the same server, the DataCite relatedIdentifiers cassette (first page of January 2018), and the ScholeXplorer link package through {@link FixtureHttpServer}.
  */
 public class CollectorFixturesResource implements QuarkusTestResourceLifecycleManager {
     static final String THROTTLED_ONCE = "page=3";
+    private static final String WORKS = "https://api.crossref.org/works";
+    private static final String WORKS_DAY = "filter=reference-visibility:open,has-references:true,"
+            + "from-created-date:2018-01-04,until-created-date:2018-01-04";
+    static final String WORKS_NEXT_CURSOR = "AoJwzICVyO8CPwpodHRwOi8vZHguZG9pLm9yZy8xMC4yMTM0L2NzYTIwMTguNjMuMDEyNA==";
 
     private CassetteReplayServer crossref;
     private CassetteReplayServer datacite;
@@ -27,8 +31,13 @@ public class CollectorFixturesResource implements QuarkusTestResourceLifecycleMa
         Path root = Fixtures.root();
         try {
             crossref = new CassetteReplayServer(
-                    List.of(root.resolve("crossref/event-data-cassettes/eventdata-scholix-and-datacitations-2023-01-01.yml")),
-                    Set.of(THROTTLED_ONCE));
+                    List.of(root.resolve("crossref/event-data-cassettes/eventdata-scholix-and-datacitations-2023-01-01.yml"),
+                            root.resolve("crossref/works-cassettes/works-with-references-cursor.yml")),
+                    Set.of(THROTTLED_ONCE))
+                    // the works cassette stops after page 1 of 2018-01-04 (25 of 8122 works): its next cursor is
+                    // answered with the cassette's own empty list (the rows=0 count), i.e. the day ends there
+                    .alias(WORKS + "?cursor=" + WORKS_NEXT_CURSOR + "&" + WORKS_DAY + "&rows=25",
+                            WORKS + "?cursor=*&" + WORKS_DAY + "&rows=0");
         } catch (IOException e) {
             throw new IllegalStateException("cannot load the Crossref cassette from " + root, e);
         }
@@ -61,6 +70,8 @@ public class CollectorFixturesResource implements QuarkusTestResourceLifecycleMa
                 Map.entry("bic.reuse.collect.crossref.start-date", "2023-01-01"),
                 Map.entry("bic.reuse.collect.crossref.max-days-per-run", "1"),
                 Map.entry("bic.reuse.collect.crossref.rows", "25"),
+                Map.entry("bic.reuse.collect.crossref.works-start-date", "2018-01-04"),
+                Map.entry("bic.reuse.collect.crossref.works-date-filter", "created"),
                 Map.entry("bic.reuse.collect.scholix.url", files.baseUrl() + "scholix/scholexplorer-v1/LargeSample.json"));
     }
 

@@ -88,6 +88,66 @@ class CollectorTest {
         assertThat(states.getInt("find { it.collector == 'crossref' }.linksRecorded")).isEqualTo(6);
     }
 
+    /**
+     * The recorded day (2018-01-04, first page: 25 works with open references) cites no catalog dataset, so the
+     * test tracks two DOIs those reference lists really cite as stand-in datasets: 10.1056/NEJMra1104650 (cited by
+     * 10.1016/j.ensci.2017.12.005, whose author Kawashima S has ORCID 0000-0002-9358-7503, here also the
+     * stand-in dataset's producer) and 10.1016/j.jacc.2013.11.031 (reference 19_CR42 of 10.1007/s41999-017-0019-x).
+     */
+    @Test
+    void crossrefWorksWhoseReferenceListsCiteATrackedDoiBecomeReuseLinksWithSelfReuseByOrcid() {
+        publishAndAwait(DatasetEvents.withIdentifiers("bic-col-ref-nejm", List.of(
+                Identifier.of(Identifier.DOI, "10.1056/NEJMra1104650")),
+                DatasetEvents.creator("Kawashima S", "0000-0002-9358-7503")));
+        publishAndAwait(withDoi("bic-col-ref-jacc", "https://doi.org/10.1016/j.jacc.2013.11.031"));
+        // the same pair submitted by hand before the collector finds it: one link, two evidence
+        given().header("X-API-Key", TestApiKeys.submitter()).contentType(ContentType.JSON).body(Map.of(
+                "datasetId", "bic-col-ref-jacc", "relation", "REUSE", "howFound", "a-colleague",
+                "publication", Map.of("doi", "10.1007/S41999-017-0019-X")))
+                .when().post("/api/v1/citations").then().statusCode(201);
+
+        JsonPath run = given().header("X-API-Key", TestApiKeys.admin()).when().post("/api/v1/reuse/collect/crossref-works")
+                .then().statusCode(200).extract().jsonPath();
+
+        assertThat(run.getString("outcome")).isEqualTo("completed");
+        assertThat(run.getString("checkpointBefore")).isNull();
+        assertThat(run.getString("checkpointAfter")).isEqualTo("2018-01-05");
+        assertThat(run.getInt("recordsSeen")).isEqualTo(25);
+        assertThat(run.getInt("candidatesMatched")).isEqualTo(2);
+        assertThat(run.getInt("linksCreated")).isEqualTo(1);
+        assertThat(run.getInt("evidenceAdded")).isEqualTo(2);
+        // page 1 was full (25 = rows): the collector followed message.next-cursor once
+        assertThat(replayHits("cursor=" + CollectorFixturesResource.WORKS_NEXT_CURSOR.substring(0, 20))).isEqualTo(1);
+
+        JsonPath nejm = report("bic-col-ref-nejm");
+        assertThat(nejm.getMap("counts")).isEqualTo(Map.of("citations", 1, "primary", 0, "reuses", 0, "selfReuses", 1));
+        assertThat(nejm.getMap("citations[0].publication")).containsAllEntriesOf(Map.of("doi", "10.1016/j.ensci.2017.12.005",
+                "title", "Early treatment for IgG4-related disease may prevent cognitive impairment caused by cerebral "
+                        + "vasculitis: A case report and review of the literature",
+                "journal", "eNeurologicalSci", "year", 2018));
+        assertThat(nejm.getBoolean("citations[0].selfReuse")).isTrue();
+        assertThat(nejm.getString("citations[0].evidence[0].kind")).isEqualTo("crossref-reference");
+        assertThat(nejm.getString("citations[0].evidence[0].detail")).isEqualTo("Crossref reference list of "
+                + "10.1016/j.ensci.2017.12.005: reference 10.1016/j.ensci.2017.12.005_bb0005 DOI 10.1056/nejmra1104650 "
+                + "(asserted by crossref)");
+
+        JsonPath jacc = report("bic-col-ref-jacc");
+        assertThat(jacc.getMap("counts")).isEqualTo(Map.of("citations", 1, "primary", 0, "reuses", 1, "selfReuses", 0));
+        assertThat(jacc.getString("citations[0].publication.journal")).isEqualTo("European Geriatric Medicine");
+        assertThat(jacc.getList("citations[0].evidence.kind", String.class))
+                .containsExactly("submitted", "crossref-reference");
+        assertThat(jacc.getString("citations[0].evidence[1].detail")).contains("reference 19_CR42 DOI 10.1016/j.jacc.2013.11.031");
+        await().atMost(KAFKA_WAIT).pollInSameThread().untilAsserted(() -> assertThat(kafka.summariesOf("bic-col-ref-nejm"))
+                .extracting(ReuseSummary::citations).contains(1));
+
+        // 2018-01-05 was not recorded: the next run fails with 502 and the checkpoint stays
+        given().header("X-API-Key", TestApiKeys.admin()).when().post("/api/v1/reuse/collect/crossref-works").then()
+                .statusCode(502).contentType("application/problem+json");
+        JsonPath states = when().get("/api/v1/reuse/collect").then().statusCode(200).extract().jsonPath();
+        assertThat(states.getString("find { it.collector == 'crossref-works' }.checkpoint")).isEqualTo("2018-01-05");
+        assertThat(report("bic-col-ref-jacc").getInt("counts.citations")).isEqualTo(1);
+    }
+
     @Test
     void scholixLinkPackageIsStreamParsedAndAWorkFoundByTwoRoutesIsOneLinkWithTwoEvidence() {
         publishAndAwait(withDoi("bic-col-ccdc", "10.5517/ccxwbqt"));
@@ -194,7 +254,7 @@ class CollectorTest {
     @Test
     void unknownCollectorAnswers404AndAMalformedNameAnswers400() {
         given().header("X-API-Key", TestApiKeys.admin()).when().post("/api/v1/reuse/collect/nope").then().statusCode(404).contentType("application/problem+json")
-                .body("detail", equalTo("no collector nope; known collectors: crossref, datacite, europepmc, scholix"));
+                .body("detail", equalTo("no collector nope; known collectors: crossref, crossref-works, datacite, europepmc, scholix"));
         given().header("X-API-Key", TestApiKeys.admin()).when().post("/api/v1/reuse/collect/NOT_A_NAME").then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("collector"));
     }

@@ -138,19 +138,23 @@ class ReuseReportTest {
                 .contentType("application/json").extract().asString();
         JsonNode links = new ObjectMapper().readTree(scholix);
         assertThat(links).hasSize(4);
+        com.networknt.schema.JsonSchema schema = ScholixSchema.v4();
         for (JsonNode link : links) {
-            // the fields the Scholix v4 schema requires
+            // valid against the official Scholix v4 JSON schema (repaired in memory, see ScholixSchema)
+            assertThat(ScholixSchema.errors(schema, link)).as(link.toString()).isEmpty();
             assertThat(link.path("LinkPublicationDate").asText()).matches("\\d{4}-\\d\\d-\\d\\d");
             assertThat(link.path("LinkProvider").get(0).path("name").asText()).startsWith("BioImage Catalog reuse tracker");
             assertThat(link.path("Source").path("Type").path("Name").asText()).isEqualTo("literature");
             assertThat(link.path("Source").path("Identifier").get(0).path("IDScheme").asText()).isEqualTo("doi");
             assertThat(link.path("Target").path("Type").path("Name").asText()).isEqualTo("dataset");
-            assertThat(link.path("Target").path("Identifier").get(0).path("ID").asText()).isEqualTo("10.5555/rpt.dataset.a");
+            assertThat(link.path("Target").path("Identifier").path("ID").asText()).isEqualTo("10.5555/rpt.dataset.a");
+            assertThat(link.path("Target").path("Title").get(0).asText()).isEqualTo("Test dataset bic-rpt-a");
         }
         assertThat(links.get(0).path("RelationshipType").path("Name").asText()).isEqualTo("IsSupplementedBy");
         assertThat(links.get(1).path("RelationshipType").path("Name").asText()).isEqualTo("References");
         assertThat(links.get(1).path("Source").path("Identifier").get(0).path("IDURL").asText())
                 .isEqualTo("https://doi.org/10.5555/rpt.2");
+        assertThat(links.get(1).path("Source").path("Title").get(0).asText()).isEqualTo("Paper 10.5555/rpt.2");
     }
 
     @Test

@@ -63,6 +63,21 @@ class EventContractTest {
     }
 
     @Test
+    void datasetChangedCarriesAnOptionalQualityScore() throws IOException {
+        var event = new DatasetChanged("e-2", 1, "bic-0123456789ab", AT, "h", "run-1", "bic-0123456789ab", 3,
+                List.of(new SourceRecordRef("idr:idr0001", "idr", "idr0001", "https://idr.openmicroscopy.org/")), idr0001(),
+                new DatasetQuality(75, List.of("sampleType", "creatorOrcid", "formats")));
+        assertMatchesGolden(event, "dataset-changed-with-quality.json");
+        assertThat(ModelJson.read(ModelJson.write(event), DatasetChanged.class)).isEqualTo(event);
+        // an event written before the field existed still reads, with no quality
+        try (InputStream in = EventContractTest.class.getResourceAsStream("/golden/dataset-changed.json")) {
+            DatasetChanged old = ModelJson.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), DatasetChanged.class);
+            assertThat(old.quality()).isNull();
+            assertThat(old.version()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void reuseSummaryKeepsItsWireFormat() throws IOException {
         var event = new ReuseSummary("e-3", 1, "bic-0123456789ab", AT, "h", "bic-0123456789ab", 4, 3, 4,
                 Map.of(2016, 1, 2019, 3));

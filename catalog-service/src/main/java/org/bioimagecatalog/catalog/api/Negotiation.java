@@ -7,10 +7,10 @@ import jakarta.ws.rs.core.MediaType;
  * Picks the representation a client asked for: the first of its Accept entries (in its preference order)
  * that one of {@code offered} satisfies; the first offered (JSON) when it accepts anything or sent nothing.
  */
-final class Negotiation {
+public final class Negotiation {
     private Negotiation() {}
 
-    static String choose(HttpHeaders headers, String... offered) {
+    public static String choose(HttpHeaders headers, String... offered) {
         for (MediaType accepted : headers.getAcceptableMediaTypes()) {
             if (accepted.isWildcardType()) {
                 return offered[0];

@@ -7,18 +7,18 @@ import java.util.Base64;
  * The opaque cursor of list endpoints: base64url of {@code v1:<last id of the page>}. Clients must not build
  * it; the version tag lets the format change (e.g. to sort keys other than the id) without breaking old ones.
  */
-final class PageCursor {
+public final class PageCursor {
     private static final String VERSION = "v1:";
 
     private PageCursor() {}
 
-    static String after(String lastId) {
+    public static String after(String lastId) {
         return Base64.getUrlEncoder().withoutPadding()
                 .encodeToString((VERSION + lastId).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The id the page starts after; null for a null or empty cursor (the first page). */
-    static String decode(String cursor) {
+    public static String decode(String cursor) {
         if (cursor == null || cursor.isEmpty()) {
             return null;
         }

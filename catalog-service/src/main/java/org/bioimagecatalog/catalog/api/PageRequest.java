@@ -13,7 +13,7 @@ import org.bioimagecatalog.catalog.dataset.DatasetFilter;
  * The validated query parameters of a list request. Parameters arrive as text and are parsed here, so that
  * {@code limit=abc} is a 400 naming the parameter (JAX-RS would answer 404 for an unconvertible query param).
  */
-record PageRequest(int limit, String afterId, DatasetFilter filter) {
+public record PageRequest(int limit, String afterId, DatasetFilter filter) {
     private static final Pattern SOURCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern TAXON = Pattern.compile("(?i)(?:NCBITaxon[:_])?(\\d{1,9})");
     private static final Pattern FBBI = Pattern.compile("(?i)FBbi[:_](\\d{8})");
@@ -31,7 +31,7 @@ record PageRequest(int limit, String afterId, DatasetFilter filter) {
         return new PageRequest(limit(limitText, api), PageCursor.decode(cursor), filter);
     }
 
-    private static int limit(String text, CatalogConfig.Api api) {
+    public static int limit(String text, CatalogConfig.Api api) {
         if (blank(text)) {
             return api.defaultLimit();
         }

@@ -24,7 +24,12 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response catalog(CatalogException e, UriInfo uri) {
-        return respond(Problem.of(e.kind(), e.title(), e.status(), e.getMessage()), uri);
+        Problem problem = Problem.of(e.kind(), e.title(), e.status(), e.getMessage());
+        if (e instanceof InvalidParameterException invalid) {
+            // the offending field or parameter, machine-readable, as for bean-validation errors
+            problem = problem.withErrors(List.of(new Problem.FieldError(invalid.parameter(), invalid.reason())));
+        }
+        return respond(problem, uri);
     }
 
     /** A merged dataset: 301 with the survivor in {@code Location}, and a problem saying so for humans. */

@@ -1,5 +1,6 @@
 package org.bioimagecatalog.catalog.export;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.bioimagecatalog.model.DatasetMetadata;
@@ -22,9 +23,27 @@ public final class DatasetCsv {
     public static String of(List<Row> rows) {
         StringBuilder csv = new StringBuilder();
         line(csv, COLUMNS);
-        for (Row row : rows) {
-            DatasetMetadata m = row.m();
-            line(csv, List.of(
+        rows.forEach(row -> line(csv, cells(row)));
+        return csv.toString();
+    }
+
+    /** The same columns plus a last {@code note} column (a collection's note per dataset). */
+    public static String withNotes(List<Row> rows, List<String> notes) {
+        StringBuilder csv = new StringBuilder();
+        List<String> header = new ArrayList<>(COLUMNS);
+        header.add("note");
+        line(csv, header);
+        for (int i = 0; i < rows.size(); i++) {
+            List<String> cells = new ArrayList<>(cells(rows.get(i)));
+            cells.add(text(notes.get(i)));
+            line(csv, cells);
+        }
+        return csv.toString();
+    }
+
+    private static List<String> cells(Row row) {
+        DatasetMetadata m = row.m();
+        return List.of(
                     row.id(),
                     text(m.title()),
                     row.sources().stream().map(SourceRecordRef::key).collect(Collectors.joining("; ")),
@@ -37,9 +56,7 @@ public final class DatasetCsv {
                     m.released() == null ? "" : m.released().toString(),
                     row.qualityScore() == null ? "" : row.qualityScore().toString(),
                     text(m.landingPage()),
-                    row.self()));
-        }
-        return csv.toString();
+                    row.self());
     }
 
     private static void line(StringBuilder csv, List<String> cells) {

@@ -28,6 +28,7 @@ import org.bioimagecatalog.catalog.quality.QualityScorer;
 import org.bioimagecatalog.model.DatasetMetadata;
 import org.bioimagecatalog.model.ModelJson;
 import org.bioimagecatalog.model.events.DatasetChanged;
+import org.bioimagecatalog.model.events.DatasetQuality;
 import org.bioimagecatalog.model.events.SourceRecordRef;
 
 /**
@@ -268,7 +269,8 @@ public class DatasetMerger {
         DatasetChanged previous = created ? null : dataset.documentAsEvent();
         List<String> changed = ChangedFields.between(previous, !created && !dataset.live(), refs, metadata);
         DatasetChanged event = new DatasetChanged(UUID.randomUUID().toString(), DatasetChanged.SCHEMA_VERSION,
-                id, now, contentHash, runId, id, dataset.version + 1, refs, metadata);
+                id, now, contentHash, runId, id, dataset.version + 1, refs, metadata,
+                new DatasetQuality(quality.score(), quality.missing()));
         String json = ModelJson.write(event);
         dataset.publish(event, json, now);
         if (created) {

@@ -64,7 +64,7 @@ public class PoliteHttpClient {
                 if (status >= 200 && status < 300 || !retryable(status) && status >= 400 && bodyWanted.test(status)) {
                     byte[] body = readLimited(uri, response.body());
                     return new FetchedResource(response.uri(),
-                            response.headers().firstValue("Content-Type").orElse(null), body, status);
+                            response.headers().firstValue("Content-Type").orElse(null), body, status, response.headers().map());
                 }
                 response.body().close();
                 if (!retryable(status) || last) {

@@ -317,10 +317,9 @@ class ArchiveHarvestApiTest {
                         org.hamcrest.Matchers.equalTo(List.of("gide-ro-crate")))
                 .body("repositories.find { it.id == 'idr' }.sources.name",
                         org.hamcrest.Matchers.equalTo(List.of("idr", "idr-crates")))
-                // still without a source in this build
-                .body("repositories.find { it.id == 'bbbc' }.harvested", org.hamcrest.Matchers.equalTo(false))
-                .body("repositories.find { it.id == 'bbbc' }.sources.configured",
-                        org.hamcrest.Matchers.equalTo(List.of(false)));
+                .body("repositories.find { it.id == 'bbbc' }.harvested", org.hamcrest.Matchers.equalTo(true))
+                .body("repositories.find { it.id == 'bbbc' }.sources.type",
+                        org.hamcrest.Matchers.equalTo(List.of("bbbc-pages")));
     }
 
     private static String searchPage(int page, int pageSize, int total, List<String> accessions) {

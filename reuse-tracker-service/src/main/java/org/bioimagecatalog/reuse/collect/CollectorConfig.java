@@ -83,6 +83,17 @@ public interface CollectorConfig {
 
         @WithDefault("100")
         int rows();
+
+        /** First day {@code crossref-works} asks about when it has no checkpoint yet. */
+        @WithDefault("2024-01-01")
+        LocalDate worksStartDate();
+
+        /**
+         * Which date of a work {@code crossref-works} reads by day: {@code update} (metadata deposited again, e.g.
+         * with references added), {@code created}, {@code index} or {@code deposit}.
+         */
+        @WithDefault("update")
+        String worksDateFilter();
     }
 
     interface Datacite {

@@ -38,18 +38,8 @@ public class DatasetExports {
     @Transactional
     public List<ScholixLink> scholix(String datasetId) {
         TrackedDataset dataset = dataset(datasetId);
-        List<ScholixLink.Id> datasetIds = new ArrayList<>();
-        for (Identifier id : dataset.identifiers) {
-            if (Identifier.DOI.equals(id.scheme())) {
-                datasetIds.add(new ScholixLink.Id(id.value(), "doi", Doi.url(id.value())));
-            } else {
-                datasetIds.add(new ScholixLink.Id(id.value(), id.scheme(), null));
-            }
-        }
-        if (datasetIds.isEmpty()) {
-            datasetIds.add(new ScholixLink.Id(dataset.datasetId, "bioimagecatalog", null));
-        }
-        ScholixLink.Item target = new ScholixLink.Item(datasetIds, new ScholixLink.TypeName("dataset"), dataset.title, null);
+        ScholixLink.Target target = new ScholixLink.Target(preferredIdentifier(dataset),
+                new ScholixLink.TypeName("dataset"), titles(dataset.title));
         List<ScholixLink> links = new ArrayList<>();
         for (CitationLink link : ordered(datasetId)) {
             PublicationEntity p = link.publication;
@@ -71,11 +61,23 @@ public class DatasetExports {
                             ? new ScholixLink.Relationship("IsSupplementedBy", null, null)
                             : new ScholixLink.Relationship("References", "Cites",
                                     "http://schema.datacite.org/meta/kernel-4/metadata.xsd"),
-                    new ScholixLink.Item(workIds, new ScholixLink.TypeName("literature"), p.title,
+                    new ScholixLink.Source(workIds, new ScholixLink.TypeName("literature"), titles(p.title),
                             p.year == null ? null : p.year.toString()),
                     target));
         }
         return links;
+    }
+
+    /** The dataset's DOI if it has one, else its first accession, else its catalog id. */
+    private static ScholixLink.Id preferredIdentifier(TrackedDataset dataset) {
+        return dataset.identifiers.stream().filter(id -> Identifier.DOI.equals(id.scheme())).findFirst()
+                .map(id -> new ScholixLink.Id(id.value(), "doi", Doi.url(id.value())))
+                .or(() -> dataset.identifiers.stream().findFirst().map(id -> new ScholixLink.Id(id.value(), id.scheme(), null)))
+                .orElse(new ScholixLink.Id(dataset.datasetId, "bioimagecatalog", null));
+    }
+
+    private static List<String> titles(String title) {
+        return title == null || title.isBlank() ? null : List.of(title);
     }
 
     @Transactional

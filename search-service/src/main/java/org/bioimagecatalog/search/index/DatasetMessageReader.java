@@ -13,8 +13,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Reads {@code datasets.v1} messages, for the live consumer and for a reindex replay alike. A message that
- * cannot be read is logged with its position, counted and skipped. The metadata quality score
- * ({@code metadata.quality.score}) is read from the JSON itself: the shared model does not carry it yet, and
+ * cannot be read is logged with its position, counted and skipped. The metadata quality score is the event's
+ * {@code quality.score} (catalog-service sends it) or {@code metadata.quality.score} (older events, bin/bench);
  * its absence is normal.
  */
 @ApplicationScoped
