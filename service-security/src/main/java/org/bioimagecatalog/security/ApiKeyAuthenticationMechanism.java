@@ -15,6 +15,8 @@ import java.util.Set;
 /**
  * Takes the API key from {@code Authorization: Bearer <key>} or {@code X-API-Key: <key>}. A request without
  * either stays anonymous (reads are public); {@code @RolesAllowed} on a write then answers 401.
+ * A bearer value shaped like a JWT (three dot-separated parts; keys never contain a dot) is not a key: it is
+ * left to the OIDC mechanism, which runs after this one and verifies it when OIDC is enabled (docs/security.md).
  */
 @ApplicationScoped
 public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -38,9 +40,20 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
         String authorization = context.request().getHeader("Authorization");
         if (authorization != null && authorization.length() > BEARER.length()
                 && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return authorization.substring(BEARER.length()).strip();
+            String value = authorization.substring(BEARER.length()).strip();
+            return isJwt(value) ? null : value;
         }
         return null;
+    }
+
+    static boolean isJwt(String bearer) {
+        return bearer.chars().filter(c -> c == '.').count() == 2;
+    }
+
+    /** Before the OIDC mechanism (DEFAULT_PRIORITY + 1), so an API key is never sent to token verification. */
+    @Override
+    public int getPriority() {
+        return DEFAULT_PRIORITY + 100;
     }
 
     @Override

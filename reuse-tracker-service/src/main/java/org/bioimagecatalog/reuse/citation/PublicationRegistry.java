@@ -2,6 +2,7 @@ package org.bioimagecatalog.reuse.citation;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -16,8 +17,9 @@ import org.jboss.logging.Logger;
  * two rows are one work (one was known by DOI only, the other by PMID only) the rows are merged, their
  * links moved to the older row. Rows whose ids contradict each other (two different DOIs) are never merged:
  * the source data is wrong somewhere, and a wrong merge would be worse than a duplicate.
- * Must run inside the caller's transaction.
+ * Must run inside the caller's transaction. Created at start-up so that its counter is on /q/metrics from the start.
  */
+@Startup
 @ApplicationScoped
 public class PublicationRegistry {
     private static final Logger LOG = Logger.getLogger(PublicationRegistry.class);

@@ -2,6 +2,7 @@ package org.bioimagecatalog.reuse.summary;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +22,10 @@ import org.jboss.logging.Logger;
 /**
  * Publishes a dataset's {@link ReuseSummary} on {@code reuse.summary.v1} (key = datasetId) when its figures
  * differ from the last ones published. The dataset row is locked while publishing, so the consumer and the
- * sweep never publish the same change twice; the stale flag is cleared only once Kafka acknowledged.
+ * sweep never publish the same change twice; the stale flag is cleared only once Kafka acknowledged. Created at
+ * start-up so that its counter is on /q/metrics (at 0) before the first summary.
  */
+@Startup
 @ApplicationScoped
 public class ReuseSummaryPublisher {
     private static final Logger LOG = Logger.getLogger(ReuseSummaryPublisher.class);

@@ -1,0 +1,243 @@
+package org.bioimagecatalog.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.bioimagecatalog.k8s.Manifests.at;
+import static org.bioimagecatalog.k8s.Manifests.name;
+import static org.bioimagecatalog.k8s.Manifests.ofKind;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.bioimagecatalog.model.events.DatasetChanged;
+import org.bioimagecatalog.model.events.HarvestRejected;
+import org.bioimagecatalog.model.events.HarvestedRecord;
+import org.bioimagecatalog.model.events.ReuseSummary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * What the manifests must agree on with the rest of the repository: the topics of the events and of bin/stack,
+ * the services' ports, consumer groups and health paths, the gateway's routes, the images the Jib profile
+ * builds and the engines' versions and schemas the local stack runs.
+ */
+class ManifestContentTest {
+
+    /** Deployment name to module directory (they are the same) and to the gateway's upstream name. */
+    private static final Map<String, String> UPSTREAM = Map.of("harvester-service", "harvester",
+            "catalog-service", "catalog", "search-service", "search", "reuse-tracker-service", "reuse");
+
+    static List<String> overlays() {
+        return Manifests.overlays();
+    }
+
+    @ParameterizedTest(name = "overlay {0}")
+    @MethodSource("overlays")
+    void everyTopicOfTheEventsAndTheStackIsAKafkaTopicWithTheStacksCleanupPolicy(String overlay) {
+        Map<String, Map<String, Object>> topics = new LinkedHashMap<>();
+        ofKind(Manifests.overlay(overlay), "KafkaTopic").forEach(t -> topics.put(topicName(t), t));
+
+        assertThat(topics.keySet()).containsExactlyInAnyOrder(HarvestedRecord.TOPIC, HarvestRejected.TOPIC,
+                DatasetChanged.TOPIC, ReuseSummary.TOPIC);
+        for (StackTopic stack : stackTopics()) {
+            Map<String, Object> topic = topics.get(stack.name());
+            assertThat(topic).as("KafkaTopic for %s", stack.name()).isNotNull();
+            assertThat((Integer) at(topic, "spec", "partitions")).as("partitions of %s", stack.name())
+                    .isGreaterThanOrEqualTo(stack.partitions());
+            assertThat((String) at(topic, "spec", "config", "cleanup.policy")).as("cleanup.policy of %s", stack.name())
+                    .isEqualTo(stack.compacted() ? "compact" : "delete");
+        }
+    }
+
+    @ParameterizedTest(name = "overlay {0}")
+    @MethodSource("overlays")
+    void everyServiceRunsNonRootWithProbesResourcesAndTheKeysSecret(String overlay) {
+        List<Map<String, Object>> deployments = ofKind(Manifests.overlay(overlay), "Deployment");
+        assertThat(deployments).extracting(Manifests::name).containsExactlyInAnyOrderElementsOf(UPSTREAM.keySet());
+        for (Map<String, Object> d : deployments) {
+            String service = name(d);
+            Map<String, Object> pod = at(d, "spec", "template", "spec");
+            Map<String, Object> container = at(pod, "containers", 0);
+            assertThat((Boolean) at(pod, "securityContext", "runAsNonRoot")).as(service).isTrue();
+            assertThat((Boolean) at(container, "securityContext", "allowPrivilegeEscalation")).as(service).isFalse();
+            assertThat((String) at(container, "livenessProbe", "httpGet", "path")).as(service).isEqualTo("/q/health/live");
+            assertThat((String) at(container, "readinessProbe", "httpGet", "path")).as(service).isEqualTo("/q/health/ready");
+            assertThat((Object) at(container, "resources", "requests", "cpu")).as(service).isNotNull();
+            assertThat((Object) at(container, "resources", "limits", "memory")).as(service).isNotNull();
+            assertThat((Integer) at(container, "ports", 0, "containerPort")).as("port of %s", service)
+                    .isEqualTo(Integer.parseInt(properties(service).getProperty("quarkus.http.port")));
+            assertThat((String) container.get("image")).as(service).startsWith(imageRepository(service) + ":");
+
+            List<Map<String, Object>> mounts = at(container, "volumeMounts");
+            Map<String, Object> keysMount = mounts.stream().filter(m -> "api-keys".equals(m.get("name"))).findFirst().orElseThrow();
+            assertThat(keysMount).containsEntry("mountPath", "/etc/bioimage-catalog").doesNotContainKey("subPath");
+            List<Map<String, Object>> volumes = at(pod, "volumes");
+            assertThat(volumes).anySatisfy(v -> assertThat((String) at(v, "secret", "secretName")).isEqualTo("bic-api-keys"));
+            assertThat((String) at(d, "spec", "template", "metadata", "labels", "bioimagecatalog.org/tier"))
+                    .as("the label the NetworkPolicies admit").isEqualTo("service");
+        }
+    }
+
+    @ParameterizedTest(name = "overlay {0}")
+    @MethodSource("overlays")
+    void everyServiceHasAnAutoscalerAndADisruptionBudget(String overlay) {
+        List<Map<String, Object>> objects = Manifests.overlay(overlay);
+        Set<String> scaled = new TreeSet<>();
+        ofKind(objects, "HorizontalPodAutoscaler").forEach(h -> scaled.add(at(h, "spec", "scaleTargetRef", "name")));
+        ofKind(objects, "ScaledObject").forEach(s -> assertThat(scaled.add(at(s, "spec", "scaleTargetRef", "name")))
+                .as("one autoscaler per Deployment").isTrue());
+        assertThat(scaled).containsExactlyInAnyOrderElementsOf(UPSTREAM.keySet());
+        assertThat(ofKind(objects, "PodDisruptionBudget")).extracting(Manifests::name)
+                .containsExactlyInAnyOrderElementsOf(UPSTREAM.keySet());
+    }
+
+    @Test
+    void prodScalesEachConsumerOnTheLagOfItsOwnGroupAndTopics() {
+        List<Map<String, Object>> scaledObjects = ofKind(Manifests.overlay("prod"), "ScaledObject");
+        assertThat(scaledObjects).extracting(Manifests::name)
+                .containsExactlyInAnyOrder("catalog-service", "search-service", "reuse-tracker-service");
+        for (Map<String, Object> so : scaledObjects) {
+            String service = name(so);
+            Properties props = properties(service);
+            Set<String> expected = new TreeSet<>();
+            props.stringPropertyNames().stream().filter(k -> k.matches("mp\\.messaging\\.incoming\\.[^.]+\\.topic"))
+                    .forEach(k -> {
+                        String channel = k.split("\\.")[3];
+                        String topic = props.getProperty(k).replace("${bic.kafka.topic-prefix:}", "");
+                        expected.add(props.getProperty("mp.messaging.incoming." + channel + ".group.id") + " " + topic);
+                    });
+            Set<String> triggers = new TreeSet<>();
+            List<Map<String, Object>> list = at(so, "spec", "triggers");
+            list.stream().filter(t -> "kafka".equals(t.get("type")))
+                    .forEach(t -> triggers.add(at(t, "metadata", "consumerGroup") + " " + at(t, "metadata", "topic")));
+            assertThat(triggers).as("lag triggers of %s", service).isEqualTo(expected).isNotEmpty();
+            assertThat(list).as(service).anySatisfy(t -> assertThat(t.get("type")).isEqualTo("cpu"));
+        }
+    }
+
+    @ParameterizedTest(name = "overlay {0}")
+    @MethodSource("overlays")
+    void theIngressRoutesEveryPathOfTheGatewayToTheSameService(String overlay) throws IOException {
+        List<Map<String, Object>> ingresses = ofKind(Manifests.overlay(overlay), "Ingress");
+        List<String[]> routes = new ArrayList<>();   // path, pathType, service
+        for (Map<String, Object> ingress : ingresses) {
+            List<Map<String, Object>> paths = at(ingress, "spec", "rules", 0, "http", "paths");
+            paths.forEach(p -> routes.add(new String[] {(String) p.get("path"), (String) p.get("pathType"),
+                    at(p, "backend", "service", "name")}));
+        }
+        // each location block; those without proxy_pass are answered by nginx itself (errors, static files)
+        Matcher location = Pattern.compile("location\\s+(=\\s+)?(/\\S*)\\s*\\{([^}]*)\\}")
+                .matcher(Files.readString(Manifests.repo().resolve("gateway/nginx.conf.template")));
+        Pattern proxyPass = Pattern.compile("proxy_pass\\s+http://(\\w+)");
+        Set<String> upstreamsSeen = new TreeSet<>();
+        while (location.find()) {
+            Matcher upstream = proxyPass.matcher(location.group(3));
+            if (!upstream.find()) {
+                continue;
+            }
+            String path = location.group(2);
+            String service = UPSTREAM.entrySet().stream().filter(e -> e.getValue().equals(upstream.group(1)))
+                    .map(Map.Entry::getKey).findFirst().orElseThrow();
+            boolean routed = routes.stream().anyMatch(r -> r[2].equals(service) && matches(r, path));
+            assertThat(routed).as("gateway location %s -> %s has an Ingress route", path, service).isTrue();
+            upstreamsSeen.add(upstream.group(1));
+        }
+        assertThat(upstreamsSeen).as("gateway upstreams read").containsExactlyInAnyOrderElementsOf(UPSTREAM.values());
+    }
+
+    @Test
+    void theEnginesRunTheVersionsAndSchemasOfTheLocalStack() throws IOException {
+        String stack = Files.readString(Manifests.repo().resolve("bin/stack"));
+        for (String overlay : Manifests.overlays()) {
+            List<Map<String, Object>> objects = Manifests.overlay(overlay);
+            assertThat((String) at(ofKind(objects, "Kafka").get(0), "spec", "kafka", "version"))
+                    .isEqualTo(shellVar(stack, "KAFKA_VERSION"));
+            assertThat((String) at(ofKind(objects, "Elasticsearch").get(0), "spec", "version"))
+                    .isEqualTo(shellVar(stack, "ES_VERSION"));
+            Map<String, Object> initdb = at(ofKind(objects, "Cluster").get(0), "spec", "bootstrap", "initdb");
+            assertThat(initdb).containsEntry("database", "bioimage");
+            List<String> sql = at(initdb, "postInitApplicationSQL");
+            for (String schema : shellVar(stack, "SCHEMAS").split(" ")) {
+                assertThat(sql).as("schema %s", schema).anySatisfy(s -> assertThat(s).startsWith("CREATE SCHEMA IF NOT EXISTS " + schema + " "));
+            }
+        }
+        List<Map<String, Object>> prod = Manifests.overlay("prod");
+        assertThat((Object) at(ofKind(prod, "Cluster").get(0), "spec", "backup", "barmanObjectStore")).isNotNull();
+        assertThat(ofKind(prod, "ScheduledBackup")).singleElement()
+                .satisfies(b -> assertThat((String) at(b, "spec", "cluster", "name")).isEqualTo("bic-postgres"));
+    }
+
+    private static boolean matches(String[] route, String gatewayPath) {
+        String path = route[0];
+        return switch (route[1]) {
+            case "Exact" -> path.equals(gatewayPath);
+            case "Prefix" -> gatewayPath.equals(path) || gatewayPath.equals(path + "/");
+            default -> Pattern.compile("^" + path).matcher(gatewayPath).find();   // ingress-nginx regex paths
+        };
+    }
+
+    private static String topicName(Map<String, Object> topic) {
+        String explicit = at(topic, "spec", "topicName");
+        return explicit != null ? explicit : name(topic);
+    }
+
+    record StackTopic(String name, int partitions, boolean compacted) {
+    }
+
+    /** bin/stack's TOPICS: name:partitions[:config]. */
+    private static List<StackTopic> stackTopics() {
+        try {
+            String topics = shellVar(Files.readString(Manifests.repo().resolve("bin/stack")), "TOPICS");
+            List<StackTopic> out = new ArrayList<>();
+            for (String t : topics.split(" ")) {
+                String[] f = t.split(":");
+                out.add(new StackTopic(f[0], Integer.parseInt(f[1]), f.length > 2 && f[2].equals("cleanup.policy=compact")));
+            }
+            assertThat(out).hasSize(4);
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String shellVar(String script, String name) {
+        Matcher m = Pattern.compile("(?m)^" + name + "=\"?([^\"\\n]*)\"?").matcher(script);
+        assertThat(m.find()).as("%s in bin/stack", name).isTrue();
+        return m.group(1);
+    }
+
+    private static Properties properties(String module) {
+        Properties props = new Properties();
+        try (Reader in = Files.newBufferedReader(Manifests.repo().resolve(module + "/src/main/resources/application.properties"))) {
+            props.load(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return props;
+    }
+
+    /** The repository the Jib profile pushes a module's image to: ${bic.image.registry}/artifactId (root pom). */
+    private static String imageRepository(String module) {
+        try {
+            String pom = Files.readString(Manifests.repo().resolve("pom.xml"));
+            Matcher registry = Pattern.compile("<bic.image.registry>([^<]+)</bic.image.registry>").matcher(pom);
+            assertThat(registry.find()).isTrue();
+            assertThat(Files.readString(Manifests.repo().resolve(module + "/pom.xml")))
+                    .contains("<artifactId>" + module + "</artifactId>").contains("<id>images</id>");
+            return registry.group(1) + "/" + module;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}
