@@ -111,7 +111,7 @@ class DatasetApiTest {
             given().queryParam("limit", limit).get("/api/v1/datasets").then()
                     .statusCode(400)
                     .contentType(Problem.MEDIA_TYPE)
-                    .body("type", equalTo(Problem.TYPE_BASE + "invalid-parameter"))
+                    .body("type", equalTo(Problem.TYPE_BASE + "invalid-request"))
                     .body("detail", equalTo("limit: must be a whole number from 1 to 200, got '" + limit + "'"));
         }
         given().queryParam("limit", 200).get("/api/v1/datasets").then().statusCode(200);

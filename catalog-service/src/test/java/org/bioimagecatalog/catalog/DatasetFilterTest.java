@@ -91,7 +91,7 @@ class DatasetFilterTest {
         invalid.forEach((name, value) -> given().queryParam(name, value).get("/api/v1/datasets").then()
                 .statusCode(400)
                 .contentType(Problem.MEDIA_TYPE)
-                .body("type", equalTo(Problem.TYPE_BASE + "invalid-parameter"))
+                .body("type", equalTo(Problem.TYPE_BASE + "invalid-request"))
                 .body("detail", startsWith(name + ": ")));
         given().queryParam("releasedFrom", "2021-01-01").queryParam("releasedTo", "2020-01-01")
                 .get("/api/v1/datasets").then()

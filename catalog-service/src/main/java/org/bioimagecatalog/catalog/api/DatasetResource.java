@@ -29,6 +29,7 @@ import java.util.Map;
 import org.bioimagecatalog.catalog.CatalogConfig;
 import org.bioimagecatalog.catalog.dataset.DatasetQueries;
 import org.bioimagecatalog.catalog.merge.MergeDecisions;
+import org.bioimagecatalog.http.ETagged;
 import org.bioimagecatalog.model.api.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -54,13 +55,14 @@ public class DatasetResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, DatasetCsv.MEDIA_TYPE})
-    @Operation(summary = "List datasets",
+    @Operation(operationId = "listDatasets", summary = "List datasets",
             description = "Datasets in id order, paged with an opaque cursor; withdrawn and merged-away datasets are "
                     + "left out. Filters combine with AND; the cursor keeps working with the same filters.")
     @APIResponse(responseCode = "200", description = "One page",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DatasetPage.class)),
                     @Content(mediaType = DatasetCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))},
-            headers = @Header(name = "Link", description = "CSV only: rel=\"next\" URL of the next page"))
+            headers = @Header(name = "Link", description = "CSV only: rel=\"next\" URL of the next page",
+                    schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "A parameter the API cannot use; the problem names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(@Context HttpHeaders headers, @Context UriInfo uri,
@@ -111,7 +113,8 @@ public class DatasetResource {
     @GET
     @Path("/{id}")
     @Produces({MediaType.APPLICATION_JSON, SchemaOrgDataset.MEDIA_TYPE, DataCiteJson.MEDIA_TYPE})
-    @Operation(summary = "Read a dataset", description = "The current version of one canonical dataset. By content "
+    @ETagged
+    @Operation(operationId = "getDataset", summary = "Read a dataset", description = "The current version of one canonical dataset. By content "
             + "negotiation (Accept) also as schema.org Dataset JSON-LD (application/ld+json) or DataCite JSON, "
             + "Metadata Schema 4.x (application/vnd.datacite.datacite+json).")
     @APIResponse(responseCode = "200", description = "The dataset",
@@ -140,7 +143,8 @@ public class DatasetResource {
 
     @GET
     @Path("/{id}/history")
-    @Operation(summary = "Read a dataset's history",
+    @ETagged
+    @Operation(operationId = "getDatasetHistory", summary = "Read a dataset's history",
             description = "Every version, newest first, with the fields that changed and the harvest that caused it. "
                     + "Also available for a withdrawn dataset.")
     @APIResponse(responseCode = "200", description = "The versions",

@@ -11,7 +11,7 @@ public class InvalidParameterException extends CatalogException {
     private final String reason;
 
     public InvalidParameterException(String parameter, String detail) {
-        super(400, "invalid-parameter", "Invalid parameter", parameter + ": " + detail);
+        super(400, "invalid-request", "Invalid parameter", parameter + ": " + detail);
         this.parameter = parameter;
         this.reason = detail;
     }

@@ -50,7 +50,7 @@ public class ProblemMapper {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
                 .toList();
-        return respond(Problem.of("invalid-parameter", "Invalid parameter", 400, "the request has invalid values")
+        return respond(Problem.of("invalid-request", "Invalid parameter", 400, "the request has invalid values")
                 .withErrors(errors), uri);
     }
 

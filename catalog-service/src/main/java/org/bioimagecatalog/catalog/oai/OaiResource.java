@@ -14,6 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -37,6 +42,17 @@ public class OaiResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "OAI-PMH request (form-encoded)",
+            description = "The same requests as GET, with the arguments in an application/x-www-form-urlencoded body.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(type = SchemaType.OBJECT, properties = {
+                    @SchemaProperty(name = "verb", type = SchemaType.STRING, example = "ListRecords"),
+                    @SchemaProperty(name = "metadataPrefix", type = SchemaType.STRING, example = "oai_dc"),
+                    @SchemaProperty(name = "identifier", type = SchemaType.STRING),
+                    @SchemaProperty(name = "set", type = SchemaType.STRING, example = "source:idr"),
+                    @SchemaProperty(name = "from", type = SchemaType.STRING),
+                    @SchemaProperty(name = "until", type = SchemaType.STRING),
+                    @SchemaProperty(name = "resumptionToken", type = SchemaType.STRING)})))
     public String post(MultivaluedMap<String, String> form, @Context UriInfo uri) {
         return provider.answer(copy(form), base(uri));
     }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.bioimagecatalog.http.ETagged;
 import org.bioimagecatalog.model.api.Problem;
 import org.bioimagecatalog.reuse.citation.CitationSubmission;
 import org.bioimagecatalog.reuse.citation.CitationSubmissions;
@@ -42,7 +43,7 @@ public class CitationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(ApiRole.SUBMITTER_NAME)
-    @Operation(summary = "Submit a citation",
+    @Operation(operationId = "submitCitation", summary = "Submit a citation",
             description = "Records that a publication reuses (or describes) a dataset. Idempotent: the same "
                     + "publication and dataset again answer 200 with the existing link.")
     @APIResponse(responseCode = "201", description = "The link was created; Location names it",
@@ -70,7 +71,8 @@ public class CitationResource {
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "One citation link", description = "The work, the dataset, the relation and the evidence.")
+    @ETagged
+    @Operation(operationId = "getCitation", summary = "One citation link", description = "The work, the dataset, the relation and the evidence.")
     @APIResponse(responseCode = "200", description = "The link",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CitationView.class)))
     @APIResponse(responseCode = "404", description = "No such link",

@@ -8,9 +8,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.bioimagecatalog.http.ETagged;
+import org.bioimagecatalog.model.api.Problem;
 import org.bioimagecatalog.reuse.report.DatasetExports;
 import org.bioimagecatalog.reuse.report.ScholixLink;
-import org.bioimagecatalog.model.api.Problem;
 import org.bioimagecatalog.reuse.summary.DatasetReuseReport;
 import org.bioimagecatalog.reuse.summary.DatasetReuseReports;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -77,7 +78,8 @@ public class DatasetReuseResource {
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Reuse report of one dataset",
+    @ETagged
+    @Operation(operationId = "getDatasetReuse", summary = "Reuse report of one dataset",
             description = "Every publication linked to the dataset (its primary publication and the works that "
                     + "reused it), the evidence for each link, and the counts per relation and per year.")
     @APIResponse(responseCode = "200", description = "The dataset's reuse report",

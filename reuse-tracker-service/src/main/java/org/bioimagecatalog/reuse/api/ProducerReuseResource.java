@@ -50,6 +50,8 @@ public class ProducerReuseResource {
     @Produces("text/csv")
     @Operation(summary = "A producer's datasets with their reuse, as CSV")
     @APIResponse(responseCode = "200", description = "CSV", content = @Content(mediaType = "text/csv"))
+    @APIResponse(responseCode = "400", description = "Not an ORCID iD (form or check digit)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response csv(@PathParam("orcid") String orcid) {
         String normalised = orcid(orcid);
         return Response.ok(ReuseReports.csv(reports.forProducer(normalised).datasets()), "text/csv; charset=utf-8")
@@ -62,6 +64,8 @@ public class ProducerReuseResource {
     @Operation(summary = "Printable credit report of one producer",
             description = "Self-contained HTML with a server-side SVG chart of reuse per year; no scripts, no CDN.")
     @APIResponse(responseCode = "200", description = "HTML page", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "400", description = "Not an ORCID iD (form or check digit)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response html(@PathParam("orcid") String orcid) {
         return Response.ok(reports.producerHtml(orcid(orcid)), "text/html; charset=utf-8").build();
     }

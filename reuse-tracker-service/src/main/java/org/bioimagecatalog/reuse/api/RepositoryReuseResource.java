@@ -55,6 +55,8 @@ public class RepositoryReuseResource {
     @Produces("text/csv")
     @Operation(summary = "An archive's datasets with their reuse, as CSV (most reused first)")
     @APIResponse(responseCode = "200", description = "CSV", content = @Content(mediaType = "text/csv"))
+    @APIResponse(responseCode = "400", description = "Malformed source",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response csv(@PathParam("source") @Pattern(regexp = SOURCE, message = "must be a source name") String source) {
         return Response.ok(ReuseReports.csv(reports.forRepository(source, Integer.MAX_VALUE).mostReused()),
                 "text/csv; charset=utf-8").build();

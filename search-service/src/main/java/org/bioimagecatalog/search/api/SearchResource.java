@@ -69,7 +69,7 @@ public class SearchResource {
     }
 
     @GET
-    @Operation(summary = "Search datasets",
+    @Operation(operationId = "searchDatasets", summary = "Search datasets",
             description = "Full-text search with multi-select facets and cursor paging. `q` supports \"quoted phrases\", `-word` to"
                     + " exclude, `a | b` (or `a OR b`) for either, and `prefix*`; words are AND-ed. Organism common"
                     + " names and imaging-method synonyms also match the ontology ids (`human` finds Homo sapiens)."
@@ -82,16 +82,16 @@ public class SearchResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SearchResult search(
             @Parameter(description = "Search text", example = "fission yeast \"cell shape\"") @QueryParam("q") String q,
-            @Parameter(description = "Archive, repeatable", example = "idr") @QueryParam("source") List<String> source,
-            @Parameter(description = "Organism label or NCBI taxon id, repeatable", example = "Homo sapiens")
+            @Parameter(description = "Archive, repeatable", example = "[\"idr\"]") @QueryParam("source") List<String> source,
+            @Parameter(description = "Organism label or NCBI taxon id, repeatable", example = "[\"Homo sapiens\"]")
             @QueryParam("organism") List<String> organism,
-            @Parameter(description = "Imaging method label or FBbi id, repeatable", example = "fluorescence microscopy")
+            @Parameter(description = "Imaging method label or FBbi id, repeatable", example = "[\"fluorescence microscopy\"]")
             @QueryParam("imagingMethod") List<String> imagingMethod,
-            @Parameter(description = "Licence (SPDX id or label), repeatable", example = "CC-BY-4.0")
+            @Parameter(description = "Licence (SPDX id or label), repeatable", example = "[\"CC-BY-4.0\"]")
             @QueryParam("license") List<String> license,
-            @Parameter(description = "File format, repeatable", example = "OME-Zarr") @QueryParam("format")
+            @Parameter(description = "File format, repeatable", example = "[\"OME-Zarr\"]") @QueryParam("format")
             List<String> format,
-            @Parameter(description = "Study type, repeatable", example = "high content screen")
+            @Parameter(description = "Study type, repeatable", example = "[\"high content screen\"]")
             @QueryParam("studyType") List<String> studyType,
             @Parameter(description = "Released in or after this year", example = "2015")
             @QueryParam("releasedFrom") String releasedFrom,

@@ -1,0 +1,117 @@
+package org.bioimagecatalog.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.bioimagecatalog.testsupport.LocalStack;
+
+/**
+ * A private nginx built from {@code gateway/nginx.conf.template}, exactly as {@code bin/catalog up} renders it,
+ * in front of the services of a {@link RunningSystem}, on a free port, with its own limits.
+ */
+final class Gateway implements AutoCloseable {
+    private final Path dir;
+    private final int port;
+
+    private Gateway(Path dir, int port) {
+        this.dir = dir;
+        this.port = port;
+    }
+
+    /** {@code rate} as nginx writes it ("20r/s", "1r/m"), {@code maxBody} too ("1m", "2k"). */
+    static Gateway start(RunningSystem system, String name, String rate, int burst, String maxBody)
+            throws IOException, InterruptedException {
+        Path repo = LocalStack.repoDir();
+        Path dir = repo.resolve("e2e-tests/target/gateway-" + name).toAbsolutePath();
+        Files.createDirectories(dir.resolve("tmp"));
+        int port = freePort();
+        String config = Files.readString(repo.resolve("gateway/nginx.conf.template"), StandardCharsets.UTF_8);
+        for (Map.Entry<String, String> value : Map.of(
+                "@STATE@", dir.toString(),
+                "@LOGS@", dir.toString(),
+                "@GATEWAY_PORT@", String.valueOf(port),
+                "@HARVESTER_PORT@", portOf(system.harvester),
+                "@CATALOG_PORT@", portOf(system.catalog),
+                "@SEARCH_PORT@", portOf(system.search),
+                "@REUSE_PORT@", portOf(system.reuse),
+                "@OPENAPI_DIR@", repo.resolve("api-docs/target/openapi").toAbsolutePath().toString(),
+                "@RATE@", rate,
+                "@BURST@", String.valueOf(burst)).entrySet()) {
+            config = config.replace(value.getKey(), value.getValue());
+        }
+        config = config.replace("@MAX_BODY@", maxBody);
+        Files.writeString(dir.resolve("nginx.conf"), config, StandardCharsets.UTF_8);
+        Gateway gateway = new Gateway(dir, port);
+        gateway.nginx();
+        gateway.awaitListening();
+        return gateway;
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (Files.exists(dir.resolve("nginx.pid"))) {
+                nginx("-s", "quit");
+            }
+        } catch (IOException e) {
+            // the next start uses another port
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void nginx(String... extra) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(nginxBinary(), "-p", dir.toString(), "-c",
+                dir.resolve("nginx.conf").toString()));
+        command.addAll(List.of(extra));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("nginx-command.log").toFile()).start();
+        if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("nginx " + String.join(" ", extra) + " failed: "
+                    + Files.readString(dir.resolve("nginx-command.log")));
+        }
+    }
+
+    private void awaitListening() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException e) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("the gateway does not listen on " + port);
+    }
+
+    private static String nginxBinary() {
+        for (String candidate : List.of("/usr/sbin/nginx", "/usr/bin/nginx", "/usr/local/sbin/nginx")) {
+            if (Files.isExecutable(Path.of(candidate))) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("nginx is not installed: 'bin/catalog test' installs it (Debian package nginx-light)");
+    }
+
+    private static String portOf(ServiceProcess service) {
+        return String.valueOf(URI.create(service.baseUrl()).getPort());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
