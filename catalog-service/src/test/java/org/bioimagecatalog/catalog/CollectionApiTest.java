@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -153,6 +154,17 @@ class CollectionApiTest {
     }
 
     @Test
+    void aCollectionHasAnETagThatChangesWithIt() {
+        String id = create(Map.of("title", "Cached"));
+        String etag = given().get("/api/v1/collections/{id}", id).then().statusCode(200).extract().header("ETag");
+        assertThat(etag).isNotBlank();
+        given().header("If-None-Match", etag).get("/api/v1/collections/{id}", id).then().statusCode(304);
+        curator().body(Map.of("datasetId", FIRST)).post("/api/v1/collections/{id}/datasets", id).then().statusCode(201);
+        given().header("If-None-Match", etag).get("/api/v1/collections/{id}", id).then().statusCode(200)
+                .header("ETag", not(etag));
+    }
+
+    @Test
     void aDeletedCollectionAnswers410AndCannotBeChanged() {
         String id = create(Map.of("title", "Short-lived"));
         curator().delete("/api/v1/collections/{id}", id).then().statusCode(204);
@@ -169,6 +181,11 @@ class CollectionApiTest {
                 .statusCode(400).contentType(Problem.MEDIA_TYPE).body("errors.field", contains("title"));
         curator().body(Map.of("title", "x".repeat(301))).post("/api/v1/collections").then()
                 .statusCode(400).body("errors.field", contains("title"));
+        // PostgreSQL cannot store a NUL: refused up front, not a 500 from the database
+        curator().body(Map.of("title", "nul\u0000byte")).post("/api/v1/collections").then()
+                .statusCode(400).contentType(Problem.MEDIA_TYPE).body("errors.field", contains("title"));
+        curator().body("{\"title\": \"ok\", \"curator\": \"lone \\uD800 surrogate\"}").post("/api/v1/collections").then()
+                .statusCode(400).body("errors.field", contains("curator"));
         curator().body(Map.of("title", "Bad dataset", "datasets", List.of(Map.of("datasetId", "bic-000000000000"))))
                 .post("/api/v1/collections").then()
                 .statusCode(400).contentType(Problem.MEDIA_TYPE)

@@ -155,6 +155,8 @@ class WantedBoardTest {
                 .statusCode(400).body("errors.field", contains("kind"));
         as(TestApiKeys.submitter()).body(Map.of("kind", "dataset", "title", " ")).post("/api/v1/wanted").then()
                 .statusCode(400).body("errors.field", contains("title"));
+        as(TestApiKeys.submitter()).body(Map.of("kind", "dataset", "title", "t", "description", "a\u0000b"))
+                .post("/api/v1/wanted").then().statusCode(400).body("errors.field", contains("description"));
         as(TestApiKeys.submitter()).body(Map.of("kind", "dataset", "title", "t", "tags", List.of("ok", "has space")))
                 .post("/api/v1/wanted").then().statusCode(400).body("errors.field", contains("tags[1]"));
 

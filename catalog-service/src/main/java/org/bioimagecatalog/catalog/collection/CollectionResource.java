@@ -29,6 +29,7 @@ import org.bioimagecatalog.catalog.export.SchemaOrgDataset;
 import org.bioimagecatalog.model.ModelJson;
 import org.bioimagecatalog.model.api.Problem;
 import org.bioimagecatalog.security.ApiRole;
+import org.bioimagecatalog.http.ETagged;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -68,6 +69,7 @@ public class CollectionResource {
     @GET
     @Path("/{id}")
     @Produces({MediaType.APPLICATION_JSON, SchemaOrgDataset.MEDIA_TYPE, DatasetCsv.MEDIA_TYPE})
+    @ETagged
     @Operation(summary = "Read a collection", description = "The collection and its datasets with the curator's notes. "
             + "By content negotiation also as a schema.org DataCatalog (application/ld+json) or as CSV (text/csv, the "
             + "columns of the dataset list plus 'note').")

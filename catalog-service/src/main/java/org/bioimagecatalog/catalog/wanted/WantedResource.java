@@ -24,6 +24,7 @@ import org.bioimagecatalog.catalog.api.PageCursor;
 import org.bioimagecatalog.catalog.api.PageRequest;
 import org.bioimagecatalog.model.api.Problem;
 import org.bioimagecatalog.security.ApiRole;
+import org.bioimagecatalog.http.ETagged;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -70,6 +71,7 @@ public class WantedResource {
 
     @GET
     @Path("/{id}")
+    @ETagged
     @Operation(summary = "Read a request")
     @APIResponse(responseCode = "200", description = "The request",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WantedView.class)))
