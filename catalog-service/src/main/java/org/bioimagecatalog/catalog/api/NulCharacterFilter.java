@@ -24,7 +24,7 @@ public class NulCharacterFilter {
         if (field == null) {
             return null;
         }
-        Problem problem = Problem.of("invalid-parameter", "Invalid parameter", 400, "the request has invalid values")
+        Problem problem = Problem.of("invalid-request", "Invalid parameter", 400, "the request has invalid values")
                 .withErrors(List.of(new Problem.FieldError(field, "must not contain a NUL character (%00)")))
                 .withInstance(request.getUriInfo().getPath());
         return Response.status(400).type(Problem.MEDIA_TYPE).entity(ModelJson.write(problem)).build();
