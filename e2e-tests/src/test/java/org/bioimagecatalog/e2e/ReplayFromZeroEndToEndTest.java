@@ -114,6 +114,9 @@ class ReplayFromZeroEndToEndTest {
         }
         Map<String, List<String>> after = settledState();
 
+        System.out.printf("replay from offset 0: rows before/after %s%n", before.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue().size() + "/" + after.get(e.getKey()).size())
+                .collect(Collectors.joining(", ")));
         assertThat(after).isEqualTo(before);
         // a replay is not a change: the catalog published no new dataset version
         assertThat(endOffsets("datasets.v1")).isEqualTo(datasetEventsBefore);
