@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bioimagecatalog.testsupport.LocalStack;
@@ -58,9 +59,12 @@ final class RunningSystem implements AutoCloseable {
         Path logs = repo.resolve("e2e-tests/target/e2e-logs");
         RunningSystem system = new RunningSystem(namespace,
                 ServiceProcess.start(repo, "harvester-service", config, logs),
-                ServiceProcess.start(repo, "catalog-service", config, logs),
-                ServiceProcess.start(repo, "search-service", config, logs),
-                ServiceProcess.start(repo, "reuse-tracker-service", config, logs));
+                ServiceProcess.start(repo, "catalog-service", withGroup(config, namespace, "catalog-service",
+                        "harvested"), logs),
+                ServiceProcess.start(repo, "search-service", withGroup(config, namespace, "search-service",
+                        "datasets", "reuse-summaries"), logs),
+                ServiceProcess.start(repo, "reuse-tracker-service", withGroup(config, namespace, "reuse-tracker-service",
+                        "datasets"), logs));
         try {
             for (ServiceProcess service : system.all) {
                 service.awaitReady(Duration.ofSeconds(180));
@@ -70,6 +74,24 @@ final class RunningSystem implements AutoCloseable {
             throw e;
         }
         return system;
+    }
+
+    /** The consumer group of a service in this run: the production name under the namespace. */
+    String group(String service) {
+        return namespace + "." + service;
+    }
+
+    /**
+     * Gives the service's consumer group the run's namespace too: the group names of application.properties are
+     * shared by every run on the broker, and a group can only be reset to offset 0 while none of its members run.
+     */
+    private static Map<String, String> withGroup(Map<String, String> config, String namespace, String service,
+            String... channels) {
+        Map<String, String> own = new HashMap<>(config);
+        for (String channel : channels) {
+            own.put("mp.messaging.incoming." + channel + ".group.id", namespace + "." + service);
+        }
+        return own;
     }
 
     @Override

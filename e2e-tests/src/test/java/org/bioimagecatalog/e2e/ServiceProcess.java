@@ -20,6 +20,7 @@ final class ServiceProcess {
     private final String name;
     private final int port;
     private final Path log;
+    private List<String> command;
     private Process process;
 
     private ServiceProcess(String name, int port, Path log) {
@@ -42,11 +43,20 @@ final class ServiceProcess {
         command.add("-jar");
         command.add(jar.toString());
         Files.createDirectories(logDir);
+        service.command = command;
         service.process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(service.log.toFile())
                 .start();
         return service;
+    }
+
+    /** Starts the stopped service again, same configuration and port; its log continues in the same file. */
+    void restart() throws IOException {
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
     }
 
     String baseUrl() {
