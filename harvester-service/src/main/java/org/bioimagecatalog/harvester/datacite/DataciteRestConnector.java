@@ -52,12 +52,7 @@ public class DataciteRestConnector implements PagedSourceConnector {
 
     @Override
     public PageReader openPages(String location, Optional<String> since) throws LocationUnreadableException {
-        ApiLocation api;
-        try {
-            api = ApiLocation.parse(location, EXAMPLE);
-        } catch (InvalidLocationException e) {
-            throw new LocationUnreadableException(e.getMessage());
-        }
+        ApiLocation api = ApiLocation.open(location, EXAMPLE);
         if (since.isPresent()) {
             api = api.andQuery("query", "updated:[" + since.get() + " TO *]");
         }

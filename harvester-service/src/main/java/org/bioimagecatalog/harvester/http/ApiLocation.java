@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.bioimagecatalog.harvester.run.InvalidLocationException;
+import org.bioimagecatalog.harvester.run.LocationUnreadableException;
 
 /**
  * The location of a REST API harvest: an http(s) URL whose query holds the search (e.g.
@@ -43,6 +44,15 @@ public record ApiLocation(URI base, List<Map.Entry<String, String>> arguments) {
         }
         return new ApiLocation(URI.create(uri.getScheme() + "://" + uri.getRawAuthority()
                 + (uri.getRawPath() == null ? "" : uri.getRawPath())), List.copyOf(args));
+    }
+
+    /** {@link #parse} when a run opens its location: a location that slipped past the check cannot be read. */
+    public static ApiLocation open(String location, String example) throws LocationUnreadableException {
+        try {
+            return parse(location, example);
+        } catch (InvalidLocationException e) {
+            throw new LocationUnreadableException(e.getMessage());
+        }
     }
 
     public Optional<String> get(String name) {

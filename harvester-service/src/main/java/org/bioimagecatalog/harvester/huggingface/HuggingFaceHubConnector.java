@@ -71,12 +71,7 @@ public class HuggingFaceHubConnector implements PagedSourceConnector {
         if (isLocal(location)) {
             return HubDatasetFiles.open(localPath(location), (dataset, file) -> entry(dataset, file + "#", null));
         }
-        ApiLocation api;
-        try {
-            api = ApiLocation.parse(location, EXAMPLE);
-        } catch (InvalidLocationException e) {
-            throw new LocationUnreadableException(e.getMessage());
-        }
+        ApiLocation api = ApiLocation.open(location, EXAMPLE);
         if (!api.has("full")) {
             api = api.with("full", "true");
         }
