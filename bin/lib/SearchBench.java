@@ -297,7 +297,9 @@ public class SearchBench {
         JsonNode after = null;
         while (true) {
             ObjectNode q = JSON.createObjectNode().put("size", 5000);
-            q.putArray("sort").add("_doc");
+            // sorted by the unique id: a `_doc` order is not stable across the merges of a fresh index, so
+            // search_after on it skips and repeats documents
+            q.putArray("sort").add("id");
             if (after != null) q.set("search_after", after);
             JsonNode hits = call("POST", es + "/" + index + "/_search", JSON.writeValueAsString(q), "application/json").path("hits").path("hits");
             if (hits.isEmpty()) break;
