@@ -12,6 +12,7 @@ record IdrApiStudy(String accession, List<OmeroContainer> containers) {
             .thenComparing(OmeroContainer::name).thenComparing(OmeroContainer::kind).thenComparingLong(OmeroContainer::id);
 
     IdrApiStudy {
-        containers = containers.stream().sorted(ORDER).toList();
+        // a container listed twice (pages shifting while they are read) counts once
+        containers = containers.stream().distinct().sorted(ORDER).toList();
     }
 }

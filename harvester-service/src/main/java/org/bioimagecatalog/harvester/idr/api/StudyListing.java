@@ -57,7 +57,7 @@ final class StudyListing implements SourceListing {
         }
         IdrApiStudy study = studies.get(entry);
         if (study == null) {
-            throw new RecordRejectedException(entry, "no study of this listing is read at " + entry, null);
+            throw new RecordRejectedException(entry, entry + " is not an entry of this listing", null);
         }
         JsonNode answer = answers.annotations(study);
         try {
