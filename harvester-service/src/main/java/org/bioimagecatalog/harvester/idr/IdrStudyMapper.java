@@ -29,7 +29,6 @@ import org.bioimagecatalog.model.vocab.Spdx;
  * its companion keys.
  */
 final class IdrStudyMapper {
-    static final String LANDING_PAGE = "https://idr.openmicroscopy.org/search/?query=Name:";
     private static final List<String> BLOCKS = List.of("Screen", "Experiment");
     /** Taxonomies other than NCBI whose bare numeric ids must not be read as NCBI taxon ids. */
     private static final Set<String> OTHER_TAXONOMIES = Set.of("GBIF", "ITIS", "WORMS", "EOL", "COL");
@@ -41,7 +40,7 @@ final class IdrStudyMapper {
         DatasetMetadata.Builder b = DatasetMetadata.builder()
                 .title(file.first("Study Title").orElse(null))
                 .description(file.first("Study Description").orElse(null))
-                .landingPage(LANDING_PAGE + accession)
+                .landingPage(IdrStudy.landingPage(accession))
                 .identifier(Identifier.of(Identifier.IDR, accession))
                 .released(releaseDate(file))
                 .license(Spdx.license(file.first("Study License").orElse(null),

@@ -316,7 +316,7 @@ class ArchiveHarvestApiTest {
                 .body("repositories.find { it.id == 'ssbd' }.sources.type",
                         org.hamcrest.Matchers.equalTo(List.of("gide-ro-crate")))
                 .body("repositories.find { it.id == 'idr' }.sources.name",
-                        org.hamcrest.Matchers.equalTo(List.of("idr", "idr-crates")))
+                        org.hamcrest.Matchers.equalTo(List.of("idr", "idr-api", "idr-crates")))
                 .body("repositories.find { it.id == 'bbbc' }.harvested", org.hamcrest.Matchers.equalTo(true))
                 .body("repositories.find { it.id == 'bbbc' }.sources.type",
                         org.hamcrest.Matchers.equalTo(List.of("bbbc-pages")));

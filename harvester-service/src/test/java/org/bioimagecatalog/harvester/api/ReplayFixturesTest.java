@@ -78,7 +78,9 @@ class ReplayFixturesTest {
         "dryad       | {base}dryad/page-1.json       | dryad:10.5061/dryad.replay1, dryad:10.5061/dryad.replay2",
         "zenodo-rest | {base}zenodo-rest/page-1.json | zenodo-rest:1234567",
         "zenodo-oai  | {dir}zenodo-oai               | zenodo-oai:oai:zenodo.org:9000001, zenodo-oai:oai:zenodo.org:9000002,"
-                + " zenodo-oai:oai:zenodo.org:9000003"})
+                + " zenodo-oai:oai:zenodo.org:9000003",
+        "idr-api     | {dir}idr-api                  | idr:idr0001, idr:idr0002, idr:idr0018, idr:idr0022, idr:idr0038,"
+                + " idr:idr0097"})
     void everyReplayFolderIsHarvestedWithoutRejections(String source, String location, String keys) {
         String resolved = location.replace("{base}", base).replace("{dir}", REPLAY + "/");
         String id = given().header("X-API-Key", TestApiKeys.admin()).contentType(ContentType.JSON)

@@ -16,6 +16,8 @@ import org.bioimagecatalog.harvester.empiar.EmpiarConnector;
 import org.bioimagecatalog.harvester.gide.GideRoCrateConnector;
 import org.bioimagecatalog.harvester.http.PoliteHttpClient;
 import org.bioimagecatalog.harvester.idr.IdrStudyFileConnector;
+import org.bioimagecatalog.harvester.idr.api.IdrOmeroApiConnector;
+import org.bioimagecatalog.harvester.idr.api.OmeroApiServer;
 import org.bioimagecatalog.harvester.oaipmh.DataciteXmlMapper;
 import org.bioimagecatalog.harvester.oaipmh.InvalidRecordException;
 import org.bioimagecatalog.harvester.oaipmh.OaiPmhConnector;
@@ -70,6 +72,43 @@ final class FuzzTargets {
     static FuzzTarget empiarXml(Path work) {
         return files("empiar-xml", Mutator.Format.XML, new EmpiarConnector(HTTP), work,
                 seeds("empiar/entry-xml", n -> n.endsWith(".xml")));
+    }
+
+    /**
+     * The IDR OMERO API connector on its saved answers (self-written: no IDR API answer is recorded): the mutant
+     * replaces one listing page or one container's map annotations answer in a copy of the folder, and every study
+     * of the folder is read, as a run reads a folder of saved answers.
+     */
+    static FuzzTarget idrOmeroApi(Path work) {
+        Path answers = OmeroApiServer.testAnswers();
+        List<Path> seeds;
+        try (Stream<Path> files = Files.walk(answers)) {
+            seeds = files.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Path copy = work.resolve("idr-api");
+        IdrOmeroApiConnector connector = new IdrOmeroApiConnector(HTTP);
+        return new Target("idr-omero-api", Mutator.Format.JSON, seeds) {
+            @Override
+            public Outcome run(byte[] mutant, Path seed, int index) throws Exception {
+                for (Path original : seeds) {
+                    write(copy.resolve(answers.relativize(original).toString()), Files.readAllBytes(original));
+                }
+                write(copy.resolve(answers.relativize(seed).toString()), mutant);
+                SourceListing listing = connector.open(copy.toString());
+                List<HarvestedItem> accepted = new ArrayList<>();
+                List<String> rejections = new ArrayList<>();
+                for (String entry : listing.entries()) {
+                    try {
+                        accepted.add(listing.read(entry));
+                    } catch (RecordRejectedException e) {
+                        rejections.add(e.reason());
+                    }
+                }
+                return new Outcome(accepted, rejections);
+            }
+        };
     }
 
     /** The DataCite XML mapper (oai_datacite payloads) on the recorded DataCite XML documents. */

@@ -77,6 +77,11 @@ class ParserMutationFuzzTest {
     }
 
     @Test
+    void idrOmeroApiAnswers() throws Exception {
+        fuzz(FuzzTargets.idrOmeroApi(work));
+    }
+
+    @Test
     void oaiPmhPages() throws Exception {
         fuzz(FuzzTargets.oaiPmhPages(work));
     }
