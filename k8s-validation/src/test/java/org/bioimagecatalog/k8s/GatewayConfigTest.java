@@ -94,6 +94,22 @@ class GatewayConfigTest {
     }
 
     @Test
+    void withTheLocalTrustedProxyAForwardedAddressDoesNotEscapeTheLimit(@TempDir Path dir) throws Exception {
+        int port = Nginx.freePort();
+        // bin/catalog trusts no proxy ("unix:"): every request here counts for 127.0.0.1, whatever it forwards
+        String config = runnableHere(dir, Map.of("LISTEN", "127.0.0.1:" + port, "RATE", "1r/m", "BURST", "1",
+                "TRUSTED_PROXY", "unix:"));
+        try (Nginx nginx = Nginx.start(dir, config, port)) {
+            String url = "http://127.0.0.1:" + port + "/api/v1/openapi.yaml";
+            List<Integer> statuses = new ArrayList<>();
+            for (String forwarded : List.of("203.0.113.30", "203.0.113.31", "203.0.113.32")) {
+                statuses.add(get(url, "X-Forwarded-For", forwarded).statusCode());
+            }
+            assertThat(statuses).containsExactly(200, 200, 429);
+        }
+    }
+
+    @Test
     void servesTheCommittedOpenApiDocumentAndItsOwnHealth(@TempDir Path dir) throws Exception {
         int port = Nginx.freePort();
         try (Nginx nginx = Nginx.start(dir, runnableHere(dir, Map.of("LISTEN", "127.0.0.1:" + port)), port)) {
