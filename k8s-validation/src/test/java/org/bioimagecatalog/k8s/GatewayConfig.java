@@ -23,7 +23,7 @@ final class GatewayConfig {
 
     static final String HEADER = "# GENERATED from gateway/nginx.conf.template with the values of values.properties beside this"
             + " file,\n# by GatewayConfigTest (k8s-validation), which rewrites it when it is stale. Edit those two, not this.\n";
-    private static final Pattern PLACEHOLDER = Pattern.compile("@([A-Z_]+)@");
+    private static final Pattern PLACEHOLDER = Pattern.compile("@([A-Z][A-Z0-9_]*)@");
 
     private GatewayConfig() {
     }

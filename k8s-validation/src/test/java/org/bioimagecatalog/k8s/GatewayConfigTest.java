@@ -98,7 +98,7 @@ class GatewayConfigTest {
         int port = Nginx.freePort();
         // bin/catalog trusts no proxy ("unix:"): every request here counts for 127.0.0.1, whatever it forwards
         String config = runnableHere(dir, Map.of("LISTEN", "127.0.0.1:" + port, "RATE", "1r/m", "BURST", "1",
-                "TRUSTED_PROXY", "unix:"));
+                "TRUSTED_PROXY_IPV4", "unix:", "TRUSTED_PROXY_IPV6", "unix:"));
         try (Nginx nginx = Nginx.start(dir, config, port)) {
             String url = "http://127.0.0.1:" + port + "/api/v1/openapi.yaml";
             List<Integer> statuses = new ArrayList<>();
