@@ -34,20 +34,24 @@ final class Gateway implements AutoCloseable {
         Files.createDirectories(dir.resolve("tmp"));
         int port = freePort();
         String config = Files.readString(repo.resolve("gateway/nginx.conf.template"), StandardCharsets.UTF_8);
-        for (Map.Entry<String, String> value : Map.of(
-                "@STATE@", dir.toString(),
-                "@LOGS@", dir.toString(),
-                "@GATEWAY_PORT@", String.valueOf(port),
-                "@HARVESTER_PORT@", portOf(system.harvester),
-                "@CATALOG_PORT@", portOf(system.catalog),
-                "@SEARCH_PORT@", portOf(system.search),
-                "@REUSE_PORT@", portOf(system.reuse),
-                "@OPENAPI_DIR@", repo.resolve("api-docs/target/openapi").toAbsolutePath().toString(),
-                "@RATE@", rate,
-                "@BURST@", String.valueOf(burst)).entrySet()) {
+        for (Map.Entry<String, String> value : Map.ofEntries(
+                Map.entry("@STATE@", dir.toString()),
+                Map.entry("@ERROR_LOG@", dir.resolve("gateway-error.log").toString()),
+                Map.entry("@ACCESS_LOG@", dir.resolve("gateway-access.log").toString()),
+                Map.entry("@LISTEN@", "127.0.0.1:" + port),
+                Map.entry("@TRUSTED_PROXY_IPV4@", "unix:"),
+                Map.entry("@TRUSTED_PROXY_IPV6@", "unix:"),
+                Map.entry("@FORWARDED_PROTO@", "$scheme"),
+                Map.entry("@HARVESTER@", addressOf(system.harvester)),
+                Map.entry("@CATALOG@", addressOf(system.catalog)),
+                Map.entry("@SEARCH@", addressOf(system.search)),
+                Map.entry("@REUSE@", addressOf(system.reuse)),
+                Map.entry("@OPENAPI_DIR@", repo.resolve("api-docs/target/openapi").toAbsolutePath().toString()),
+                Map.entry("@RATE@", rate),
+                Map.entry("@BURST@", String.valueOf(burst)),
+                Map.entry("@MAX_BODY@", maxBody)).entrySet()) {
             config = config.replace(value.getKey(), value.getValue());
         }
-        config = config.replace("@MAX_BODY@", maxBody);
         Files.writeString(dir.resolve("nginx.conf"), config, StandardCharsets.UTF_8);
         Gateway gateway = new Gateway(dir, port);
         gateway.nginx();
@@ -105,8 +109,8 @@ final class Gateway implements AutoCloseable {
         throw new IllegalStateException("nginx is not installed: 'bin/catalog test' installs it (Debian package nginx-light)");
     }
 
-    private static String portOf(ServiceProcess service) {
-        return String.valueOf(URI.create(service.baseUrl()).getPort());
+    private static String addressOf(ServiceProcess service) {
+        return "127.0.0.1:" + URI.create(service.baseUrl()).getPort();
     }
 
     private static int freePort() throws IOException {

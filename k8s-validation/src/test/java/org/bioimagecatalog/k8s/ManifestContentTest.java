@@ -28,14 +28,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What the manifests must agree on with the rest of the repository: the topics of the events and of bin/stack,
- * the services' ports, consumer groups and health paths, the gateway's routes, the images the Jib profile
- * builds and the engines' versions and schemas the local stack runs.
+ * the services' ports, consumer groups and health paths, the gateway's routes, config and upstreams, the images the
+ * Jib profile builds and the engines' versions and schemas the local stack runs.
  */
 class ManifestContentTest {
 
     /** Deployment name to module directory (they are the same) and to the gateway's upstream name. */
     private static final Map<String, String> UPSTREAM = Map.of("harvester-service", "harvester",
             "catalog-service", "catalog", "search-service", "search", "reuse-tracker-service", "reuse");
+    /** The gateway's Deployment and Service (k8s/base/gateway), which the Ingress sends everything to. */
+    private static final String GATEWAY = "bic-gateway";
+    private static final String GATEWAY_PORT = "8080";
 
     static List<String> overlays() {
         return Manifests.overlays();
@@ -62,8 +65,9 @@ class ManifestContentTest {
     @ParameterizedTest(name = "overlay {0}")
     @MethodSource("overlays")
     void everyServiceRunsNonRootWithProbesResourcesAndTheKeysSecret(String overlay) {
-        List<Map<String, Object>> deployments = ofKind(Manifests.overlay(overlay), "Deployment");
-        assertThat(deployments).extracting(Manifests::name).containsExactlyInAnyOrderElementsOf(UPSTREAM.keySet());
+        List<Map<String, Object>> all = ofKind(Manifests.overlay(overlay), "Deployment");
+        assertThat(all).extracting(Manifests::name).containsExactlyInAnyOrderElementsOf(deploymentNames());
+        List<Map<String, Object>> deployments = all.stream().filter(d -> UPSTREAM.containsKey(name(d))).toList();
         for (Map<String, Object> d : deployments) {
             String service = name(d);
             Map<String, Object> pod = at(d, "spec", "template", "spec");
@@ -98,7 +102,7 @@ class ManifestContentTest {
                 .as("one autoscaler per Deployment").isTrue());
         assertThat(scaled).containsExactlyInAnyOrderElementsOf(UPSTREAM.keySet());
         assertThat(ofKind(objects, "PodDisruptionBudget")).extracting(Manifests::name)
-                .containsExactlyInAnyOrderElementsOf(UPSTREAM.keySet());
+                .containsExactlyInAnyOrderElementsOf(deploymentNames());
     }
 
     @Test
@@ -127,32 +131,114 @@ class ManifestContentTest {
 
     @ParameterizedTest(name = "overlay {0}")
     @MethodSource("overlays")
-    void theIngressRoutesEveryPathOfTheGatewayToTheSameService(String overlay) throws IOException {
-        List<Map<String, Object>> ingresses = ofKind(Manifests.overlay(overlay), "Ingress");
-        List<String[]> routes = new ArrayList<>();   // path, pathType, service
-        for (Map<String, Object> ingress : ingresses) {
+    void theIngressSendsEveryPathOfTheGatewayToTheGatewayDeployment(String overlay) {
+        List<Map<String, Object>> objects = Manifests.overlay(overlay);
+        List<String[]> routes = new ArrayList<>();   // path, pathType, service, port
+        for (Map<String, Object> ingress : ofKind(objects, "Ingress")) {
             List<Map<String, Object>> paths = at(ingress, "spec", "rules", 0, "http", "paths");
             paths.forEach(p -> routes.add(new String[] {(String) p.get("path"), (String) p.get("pathType"),
-                    at(p, "backend", "service", "name")}));
+                    at(p, "backend", "service", "name"), String.valueOf((Object) at(p, "backend", "service", "port", "number"))}));
         }
-        // each location block; those without proxy_pass are answered by nginx itself (errors, static files)
-        Matcher location = Pattern.compile("location\\s+(=\\s+)?(/\\S*)\\s*\\{([^}]*)\\}")
-                .matcher(Files.readString(Manifests.repo().resolve("gateway/nginx.conf.template")));
-        Pattern proxyPass = Pattern.compile("proxy_pass\\s+http://(\\w+)");
-        Set<String> upstreamsSeen = new TreeSet<>();
+        List<String> locations = gatewayLocations();
+        assertThat(locations).contains("/api/v1/openapi", "/api/v1/openapi.yaml", "/api/v1/search", "/health/gateway");
+        for (String path : locations) {
+            String[] route = routes.stream().filter(r -> matches(r, path))
+                    .max(java.util.Comparator.comparingInt(r -> r[0].length())).orElse(null);
+            assertThat(route).as("gateway location %s has an Ingress route", path).isNotNull();
+            assertThat(route[2] + ":" + route[3]).as("the Ingress route of %s", path).isEqualTo(GATEWAY + ":" + GATEWAY_PORT);
+        }
+        Map<String, Object> service = ofKind(objects, "Service").stream().filter(s -> GATEWAY.equals(name(s))).findFirst().orElseThrow();
+        assertThat((Integer) at(service, "spec", "ports", 0, "port")).isEqualTo(Integer.parseInt(GATEWAY_PORT));
+        assertThat((Object) at(service, "spec", "selector")).isEqualTo(Map.of("app.kubernetes.io/name", GATEWAY));
+    }
+
+    @ParameterizedTest(name = "overlay {0}")
+    @MethodSource("overlays")
+    void theGatewayRunsTheRenderedConfigAndTheOpenApiDocumentFromItsConfigMap(String overlay) throws IOException {
+        List<Map<String, Object>> objects = Manifests.overlay(overlay);
+        Map<String, String> values = GatewayConfig.kubernetesValues();
+        Map<String, Object> deployment = ofKind(objects, "Deployment").stream().filter(d -> GATEWAY.equals(name(d)))
+                .findFirst().orElseThrow();
+        Map<String, Object> pod = at(deployment, "spec", "template", "spec");
+        Map<String, Object> container = at(pod, "containers", 0);
+        assertThat((Boolean) at(pod, "securityContext", "runAsNonRoot")).isTrue();
+        assertThat((Boolean) at(container, "securityContext", "readOnlyRootFilesystem")).isTrue();
+        assertThat((String) container.get("image")).startsWith("docker.io/nginxinc/nginx-unprivileged:");
+        assertThat((Integer) at(container, "ports", 0, "containerPort")).isEqualTo(Integer.parseInt(values.get("LISTEN")));
+        assertThat((Object) at(container, "readinessProbe", "httpGet", "path")).isEqualTo("/api/v1/openapi.yaml");
+        assertThat((Object) at(container, "livenessProbe", "httpGet", "path")).isEqualTo("/health/gateway");
+        assertThat((Object) at(container, "resources", "limits", "memory")).isNotNull();
+        List<String> args = at(container, "args");
+        assertThat(String.join(" ", args))
+                .contains("mkdir -p " + values.get("STATE") + "/tmp").contains("-c " + values.get("OPENAPI_DIR") + "/nginx.conf");
+        assertThat((String) at(pod, "securityContext", "seccompProfile", "type")).isEqualTo("RuntimeDefault");
+
+        List<Map<String, Object>> mounts = at(container, "volumeMounts");
+        Map<String, Object> configMount = mounts.stream().filter(m -> "config".equals(m.get("name"))).findFirst().orElseThrow();
+        assertThat(configMount).containsEntry("mountPath", values.get("OPENAPI_DIR"));
+        assertThat(mounts).anySatisfy(m -> assertThat(m).containsEntry("mountPath", "/tmp"));
+        List<Map<String, Object>> volumes = at(pod, "volumes");
+        String configMapName = volumes.stream().filter(v -> "config".equals(v.get("name")))
+                .map(v -> (String) at(v, "configMap", "name")).findFirst().orElseThrow();
+        Map<String, Object> configMap = ofKind(objects, "ConfigMap").stream().filter(c -> configMapName.equals(name(c)))
+                .findFirst().orElseThrow();
+        assertThat(configMapName).as("Kustomize's hash suffix rolls the pods on a change").startsWith(GATEWAY + "-");
+        Map<String, String> data = at(configMap, "data");
+        assertThat(data).containsOnlyKeys("nginx.conf", "openapi.json", "openapi.yaml");
+        for (String file : data.keySet()) {
+            assertThat(data.get(file)).as(file).isEqualTo(Files.readString(GatewayConfig.dir().resolve(file)));
+        }
+        long bytes = data.values().stream().mapToLong(v -> v.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).sum();
+        assertThat(bytes).as("a ConfigMap holds at most 1 MiB").isLessThan(1024 * 1024 - 16 * 1024);
+    }
+
+    @ParameterizedTest(name = "overlay {0}")
+    @MethodSource("overlays")
+    void theGatewaysUpstreamsAreTheServicesAndOnlyTheIngressControllerReachesIt(String overlay) {
+        List<Map<String, Object>> objects = Manifests.overlay(overlay);
+        Map<String, String> values = GatewayConfig.kubernetesValues();
+        Map<String, String> valueOfUpstream = Map.of("harvester", "HARVESTER", "catalog", "CATALOG", "search", "SEARCH",
+                "reuse", "REUSE");
+        Set<String> templateUpstreams = new TreeSet<>();
+        Matcher upstream = Pattern.compile("upstream\\s+(\\w+)\\s*\\{\\s*server\\s+@(\\w+)@;").matcher(GatewayConfig.template());
+        while (upstream.find()) {
+            templateUpstreams.add(upstream.group(1));
+            assertThat(upstream.group(2)).isEqualTo(valueOfUpstream.get(upstream.group(1)));
+        }
+        assertThat(templateUpstreams).containsExactlyInAnyOrderElementsOf(UPSTREAM.values());
+        UPSTREAM.forEach((deployment, name) -> {
+            Map<String, Object> service = ofKind(objects, "Service").stream().filter(s -> deployment.equals(name(s)))
+                    .findFirst().orElseThrow();
+            assertThat(values.get(valueOfUpstream.get(name))).as("the gateway's upstream %s", name)
+                    .isEqualTo(deployment + ":" + at(service, "spec", "ports", 0, "port"));
+        });
+
+        Map<String, Object> policy = ofKind(objects, "NetworkPolicy").stream().filter(p -> "bic-gateway".equals(name(p)))
+                .findFirst().orElseThrow();
+        assertThat((Object) at(policy, "spec", "podSelector", "matchLabels")).isEqualTo(Map.of("bioimagecatalog.org/tier", "gateway"));
+        List<Map<String, Object>> rules = at(policy, "spec", "ingress");
+        assertThat(rules).singleElement().satisfies(r -> assertThat((Object) at(r, "from")).isEqualTo(List.of(Map.of(
+                "namespaceSelector", Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", "ingress-nginx"))))));
+        Map<String, Object> services = ofKind(objects, "NetworkPolicy").stream().filter(p -> "bic-services".equals(name(p)))
+                .findFirst().orElseThrow();
+        assertThat(services.toString()).as("the services are reached through the gateway, not from the controller")
+                .contains("bioimagecatalog.org/tier=gateway").doesNotContain("ingress-nginx");
+    }
+
+    /** The paths of the gateway template's locations (prefix and exact; named ones start with @). */
+    private static List<String> gatewayLocations() {
+        Matcher location = Pattern.compile("location\\s+(=\\s+)?(/\\S*)\\s*\\{").matcher(GatewayConfig.template());
+        List<String> paths = new ArrayList<>();
         while (location.find()) {
-            Matcher upstream = proxyPass.matcher(location.group(3));
-            if (!upstream.find()) {
-                continue;
-            }
-            String path = location.group(2);
-            String service = UPSTREAM.entrySet().stream().filter(e -> e.getValue().equals(upstream.group(1)))
-                    .map(Map.Entry::getKey).findFirst().orElseThrow();
-            boolean routed = routes.stream().anyMatch(r -> r[2].equals(service) && matches(r, path));
-            assertThat(routed).as("gateway location %s -> %s has an Ingress route", path, service).isTrue();
-            upstreamsSeen.add(upstream.group(1));
+            paths.add(location.group(2));
         }
-        assertThat(upstreamsSeen).as("gateway upstreams read").containsExactlyInAnyOrderElementsOf(UPSTREAM.values());
+        return paths;
+    }
+
+    private static List<String> deploymentNames() {
+        List<String> names = new ArrayList<>(UPSTREAM.keySet());
+        names.add(GATEWAY);
+        return names;
     }
 
     @Test
@@ -177,12 +263,13 @@ class ManifestContentTest {
                 .satisfies(b -> assertThat((String) at(b, "spec", "cluster", "name")).isEqualTo("bic-postgres"));
     }
 
-    private static boolean matches(String[] route, String gatewayPath) {
+    /** Whether an Ingress path matches a request path (Prefix: whole path elements, as Kubernetes defines it). */
+    private static boolean matches(String[] route, String requestPath) {
         String path = route[0];
         return switch (route[1]) {
-            case "Exact" -> path.equals(gatewayPath);
-            case "Prefix" -> gatewayPath.equals(path) || gatewayPath.equals(path + "/");
-            default -> Pattern.compile("^" + path).matcher(gatewayPath).find();   // ingress-nginx regex paths
+            case "Exact" -> path.equals(requestPath);
+            case "Prefix" -> path.equals("/") || requestPath.equals(path) || requestPath.startsWith(path.endsWith("/") ? path : path + "/");
+            default -> Pattern.compile("^" + path).matcher(requestPath).find();   // ingress-nginx regex paths
         };
     }
 
