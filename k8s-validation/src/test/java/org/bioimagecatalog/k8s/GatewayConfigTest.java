@@ -135,6 +135,22 @@ class GatewayConfigTest {
         }
     }
 
+    @Test
+    void aServiceThatDoesNotAnswerIsA503ProblemNotNginxsHtmlPage(@TempDir Path dir) throws Exception {
+        int port = Nginx.freePort();
+        int nobody = Nginx.freePort(); // nothing listens there: the proxy's connection is refused (nginx's 502)
+        String config = runnableHere(dir, Map.of("LISTEN", "127.0.0.1:" + port, "HARVESTER", "127.0.0.1:" + nobody));
+        try (Nginx nginx = Nginx.start(dir, config, port)) {
+            HttpResponse<String> down = get("http://127.0.0.1:" + port + "/api/v1/harvest/sources");
+            assertThat(down.statusCode()).isEqualTo(503);
+            assertThat(down.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(down.headers().firstValue("Retry-After")).hasValue("5");
+            assertThat(down.headers().firstValue("X-Request-Id")).isPresent();
+            assertThat(down.body()).contains("\"type\":\"https://bioimagecatalog.org/problems/unavailable\"")
+                    .contains("\"status\":503").doesNotContain("<html");
+        }
+    }
+
     /**
      * The Kubernetes config with what this machine cannot offer replaced: the state directory (the pod's emptyDir),
      * the services' host names (their ports stay) and the ConfigMap's mount, here the committed k8s/base/gateway.
