@@ -65,8 +65,13 @@ public class ReuseCountStore {
         if (datasetIds.isEmpty()) {
             return counts;
         }
-        StoredReuseSummary.<StoredReuseSummary>list("datasetId in ?1", datasetIds)
-                .forEach(s -> counts.put(s.datasetId, s.reuses));
+        // two columns, not managed entities: nothing for the session to track or flush
+        Panache.getEntityManager()
+                .createQuery("select s.datasetId, s.reuses from StoredReuseSummary s where s.datasetId in :ids",
+                        Object[].class)
+                .setParameter("ids", datasetIds)
+                .getResultList()
+                .forEach(row -> counts.put((String) row[0], (Integer) row[1]));
         return counts;
     }
 }
