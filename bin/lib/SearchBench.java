@@ -1,6 +1,7 @@
 // bin/bench search's engine, run in source-file mode (java -cp <search-service's jars> SearchBench.java ...).
 // Commands: topics-create | topics-delete | run. Options: --docs N --seed S --duration s --warmup s --connections 8,32
-//   --facet-connections 1,8 --fresh-rate N --fresh-seconds S (0: no freshness phase) --work DIR (corpus files)
+//   --facet-connections 1,8 --fresh-rate N --fresh-seconds S (0: no freshness phase) --raw-ingest true|false
+//   --work DIR (corpus files)
 //   --service URL --service-pid PID --es URL --kafka host:port --topic-prefix P --index-prefix P --fixtures DIR
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -274,8 +275,9 @@ public class SearchBench {
         Path fixtures = Path.of(o("fixtures", "../shared/fixtures"));
         Path work = Files.createDirectories(Path.of(o("work", "target/bench")));
         servicePid = Long.parseLong(o("service-pid", "-1"));
-        esPid = ProcessHandle.allProcesses().filter(h -> h.info().commandLine().orElse("").contains("org.elasticsearch.bootstrap.Elasticsearch"))
-                .mapToLong(ProcessHandle::pid).findFirst().orElse(-1);
+        // the node's own pid: other Elasticsearch processes may run on the machine (bin/chaos starts a private stack)
+        esPid = call("GET", es + "/_nodes/_local/process?filter_path=nodes.*.process.id", null, null).path("nodes")
+                .elements().next().path("process").path("id").asLong(-1);
 
         List<Study> studies = readFixtures(fixtures.resolve("idr/study-files"));
         Map<String, Integer> sourceWeights = new TreeMap<>();
@@ -317,8 +319,12 @@ public class SearchBench {
 
         double serviceRate = ingestThroughService(p, topic, eventsFile, docs, info.path("documents").asLong(), es, alias);
         Files.deleteIfExists(eventsFile);
-        double rawRate = ingestRawBulk(es, index, work.resolve("raw-bulk.ndjson"));
-        System.out.printf("RESULT ingest: ratio search-service/raw = %.0f%% (target >= 50%%)%n", 100 * serviceRate / rawRate);
+        if (Boolean.parseBoolean(o("raw-ingest", "true"))) {
+            double rawRate = ingestRawBulk(es, index, work.resolve("raw-bulk.ndjson"));
+            System.out.printf("RESULT ingest: ratio search-service/raw = %.0f%% (target >= 50%%)%n", 100 * serviceRate / rawRate);
+        } else {
+            System.out.println("bench: raw _bulk ingest skipped (--raw-ingest false)");
+        }
 
         // ---- search: the same queries through search-service and straight to Elasticsearch
         System.out.println("bench: refresh + force merge of " + index + " (so that merges left over from the ingest do not run during one side's measurement)");
