@@ -15,7 +15,7 @@ import org.elasticsearch.client.RestClientBuilder;
 /**
  * Takes the auth cache out of the Elasticsearch client's request path. The low-level client hands every request
  * an auth cache holding a Basic scheme per node, and Apache's {@code BasicAuthCache} keeps schemes serialised:
- * each request deserialised one with {@code ObjectInputStream}, about a third of search-service's own CPU per
+ * each request deserialised one with {@code ObjectInputStream}: a fifth of search-service's own samples per
  * search in a profile (bin/bench search, docs/performance.md). Without credentials the cache does nothing; with
  * {@code quarkus.elasticsearch.username} the same preemptive Basic authentication is sent as a default header
  * instead. (An API key is a default header already.)
