@@ -1,6 +1,8 @@
 // bin/bench search's engine, run in source-file mode (java -cp <search-service's jars> SearchBench.java ...).
-// Commands: topics-create | topics-delete | run | clean. Options: --docs N --seed S --duration s --warmup s
-//   --service URL --es URL --kafka host:port --topic-prefix P --index-prefix P --fixtures DIR --connections 8,32
+// Commands: topics-create | topics-delete | run. Options: --docs N --seed S --duration s --warmup s --connections 8,32
+//   --facet-connections 1,8 --fresh-rate N --fresh-seconds S (0: no freshness phase) --raw-ingest true|false
+//   --work DIR (corpus files)
+//   --service URL --service-pid PID --es URL --kafka host:port --topic-prefix P --index-prefix P --fixtures DIR
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,6 +32,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bioimagecatalog.model.*;
 import org.bioimagecatalog.model.events.DatasetChanged;
+import org.bioimagecatalog.model.events.DatasetQuality;
 import org.bioimagecatalog.model.events.SourceRecordRef;
 import org.bioimagecatalog.model.vocab.Fbbi;
 import org.bioimagecatalog.model.vocab.NcbiTaxon;
@@ -162,10 +165,13 @@ public class SearchBench {
             return b.toString();
         }
 
+        static String id(int n) { return String.format("bench-ds-%07d", n); }
+
+        /** Event n of the seed's sequence: call in order 0, 1, 2, … (the draws depend on the ones before). */
         String event(int n) throws Exception {
             // each facet from an independently drawn fixture study: realistic marginals, mixed combinations
             Study t = pick(studies), d = pick(studies), f = pick(studies), g = pick(studies);
-            String id = String.format("bench-ds-%07d", n);
+            String id = id(n);
             String source = pick(sources);
             String nativeId = source + String.format("%06d", n);
             LocalDate released = g.released() == null ? null : g.released().plusDays(rnd.nextInt(365) - 182);
@@ -175,12 +181,11 @@ public class SearchBench {
                     "https://example.org/" + nativeId, List.of(), List.of(), f.organisms(), pick(studies).methods(),
                     f.studyTypes(), List.of(), d.keywords(), g.license(), released, released,
                     null, List.of(pick(List.of("OME-TIFF", "OME-Zarr", "TIFF", "CZI", "ND2"))), List.of(), List.of(), List.of());
-            DatasetChanged e = new DatasetChanged(new UUID(rnd.nextLong(), rnd.nextLong()).toString(), 1, id,
-                    Instant.parse("2026-01-01T00:00:00Z"), Long.toHexString(rnd.nextLong()), "bench", id, 1,
-                    List.of(new SourceRecordRef(source + ":" + nativeId, source, nativeId, "https://example.org/" + nativeId)), m);
-            ObjectNode tree = JSON.valueToTree(e);
-            ((ObjectNode) tree.get("metadata")).putObject("quality").put("score", 30 + rnd.nextInt(71));
-            return JSON.writeValueAsString(tree);
+            String eventId = new UUID(rnd.nextLong(), rnd.nextLong()).toString(), hash = Long.toHexString(rnd.nextLong());
+            DatasetQuality quality = new DatasetQuality(30 + rnd.nextInt(71), List.of()); // as catalog-service scores
+            DatasetChanged e = new DatasetChanged(eventId, 1, id, Instant.parse("2026-01-01T00:00:00Z"), hash, "bench", id, 1,
+                    List.of(new SourceRecordRef(source + ":" + nativeId, source, nativeId, "https://example.org/" + nativeId)), m, quality);
+            return JSON.writeValueAsString(e);
         }
     }
 
@@ -203,8 +208,12 @@ public class SearchBench {
 
     /** CPU time (user + system) a process has used so far, in ms; 0 when unknown. */
     static long cpuMs(long pid) {
+        return cpuMs(Path.of("/proc/" + pid + "/stat"));
+    }
+
+    static long cpuMs(Path statFile) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String stat = Files.readString(statFile);
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // clock ticks of 10 ms (USER_HZ 100)
         } catch (Exception e) {
@@ -212,12 +221,49 @@ public class SearchBench {
         }
     }
 
-    static long[] cpu() { return new long[] {cpuMs(servicePid), cpuMs(esPid)}; }
+    /**
+     * CPU of search-service's JIT compiler and garbage collector threads, in ms: {JIT, GC}. They are part of the
+     * service's figure; shown apart because on a short run they are warm-up, not cost per request.
+     */
+    static long[] jitAndGcMs(long pid) {
+        long jit = 0, gc = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    String name = Files.readString(t.resolve("comm")).strip();
+                    boolean isJit = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler");
+                    boolean isGc = name.startsWith("GC Thread") || name.startsWith("G1 ") || name.startsWith("VM Thread");
+                    if (isJit || isGc) {
+                        long ms = cpuMs(t.resolve("stat"));
+                        if (isJit) jit += ms; else gc += ms;
+                    }
+                } catch (Exception ignored) { } // a thread that ended meanwhile
+            }
+        } catch (Exception e) {
+            return new long[] {0, 0};
+        }
+        return new long[] {jit, gc};
+    }
+
+    /** {service, Elasticsearch, service JIT, service GC} CPU so far, in ms. */
+    static long[] cpu() {
+        long[] jitGc = jitAndGcMs(servicePid);
+        return new long[] {cpuMs(servicePid), cpuMs(esPid), jitGc[0], jitGc[1]};
+    }
+
+    static long[] minus(long[] a, long[] b) {
+        long[] d = new long[a.length];
+        for (int i = 0; i < a.length; i++) d[i] = a[i] - b[i];
+        return d;
+    }
+
+    static String cpuText(long[] used, double n, String unit) {
+        return String.format("CPU per %s: search-service %.2f ms (of which JIT %.2f, GC %.2f), Elasticsearch %.2f ms", unit,
+                used[0] / n, used[2] / n, used[3] / n, used[1] / n);
+    }
 
     static String cpuPer(long[] before, double n, String unit) {
-        long[] now = cpu();
-        return String.format("CPU per %s: search-service %.2f ms, Elasticsearch %.2f ms", unit,
-                (now[0] - before[0]) / (double) n, (now[1] - before[1]) / (double) n);
+        return cpuText(minus(cpu(), before), n, unit);
     }
 
     // ---------------------------------------------------------------- run
@@ -227,9 +273,11 @@ public class SearchBench {
         String es = o("es", "http://127.0.0.1:19200"), service = o("service", "http://127.0.0.1:18583");
         String alias = o("index-prefix", "bench-") + "datasets";
         Path fixtures = Path.of(o("fixtures", "../shared/fixtures"));
+        Path work = Files.createDirectories(Path.of(o("work", "target/bench")));
         servicePid = Long.parseLong(o("service-pid", "-1"));
-        esPid = ProcessHandle.allProcesses().filter(h -> h.info().commandLine().orElse("").contains("org.elasticsearch.bootstrap.Elasticsearch"))
-                .mapToLong(ProcessHandle::pid).findFirst().orElse(-1);
+        // the node's own pid: other Elasticsearch processes may run on the machine (bin/chaos starts a private stack)
+        esPid = call("GET", es + "/_nodes/_local/process?filter_path=nodes.*.process.id", null, null).path("nodes")
+                .elements().next().path("process").path("id").asLong(-1);
 
         List<Study> studies = readFixtures(fixtures.resolve("idr/study-files"));
         Map<String, Integer> sourceWeights = new TreeMap<>();
@@ -239,19 +287,27 @@ public class SearchBench {
         }
         System.out.printf("bench: corpus model from %d IDR fixture studies; source weights (fixture files) %s%n", studies.size(), sourceWeights);
         Corpus corpus = new Corpus(studies, sourceWeights, seed);
+        // streamed to a file (untimed), never held in memory: 1M events are ~2 GB
+        Path eventsFile = work.resolve("events.tsv");
         long t0 = System.nanoTime();
-        List<String> events = new ArrayList<>(docs);
         long bytes = 0;
-        for (int i = 0; i < docs; i++) { String e = corpus.event(i); bytes += e.length(); events.add(e); }
-        System.out.printf("bench: generated %d DatasetChanged events (seed %d, avg %d bytes) in %.1f s%n", docs, seed,
-                bytes / Math.max(1, docs), (System.nanoTime() - t0) / 1e9);
+        try (var out = Files.newBufferedWriter(eventsFile, StandardCharsets.UTF_8)) {
+            for (int i = 0; i < docs; i++) {
+                String e = corpus.event(i);
+                bytes += e.length();
+                out.write(Corpus.id(i));
+                out.write('\t');
+                out.write(e);
+                out.write('\n');
+            }
+        }
+        System.out.printf("bench: generated %d DatasetChanged events (seed %d, avg %d bytes) into %s in %.1f s%n", docs, seed,
+                bytes / Math.max(1, docs), eventsFile, (System.nanoTime() - t0) / 1e9);
 
-        // ---- ingest through Kafka and search-service
         JsonNode info = call("GET", service + "/api/v1/search/info", null, null);
         String index = info.path("index").asText();
-        long before = info.path("documents").asLong();
         System.out.printf("bench: search-service serves %s (alias %s, analyzer %s), %d documents before%n", index, alias,
-                info.path("analyzer").asText(), before);
+                info.path("analyzer").asText(), info.path("documents").asLong());
         Properties p = new Properties();
         p.put("bootstrap.servers", o("kafka", "127.0.0.1:19092"));
         p.put("key.serializer", StringSerializer.class.getName());
@@ -260,26 +316,92 @@ public class SearchBench {
         p.put("batch.size", "262144");
         p.put("acks", "all");
         String topic = topicNames().get(0);
+
+        double serviceRate = ingestThroughService(p, topic, eventsFile, docs, info.path("documents").asLong(), es, alias);
+        Files.deleteIfExists(eventsFile);
+        if (Boolean.parseBoolean(o("raw-ingest", "true"))) {
+            double rawRate = ingestRawBulk(es, index, work.resolve("raw-bulk.ndjson"));
+            System.out.printf("RESULT ingest: ratio search-service/raw = %.0f%% (target >= 50%%)%n", 100 * serviceRate / rawRate);
+        } else {
+            System.out.println("bench: raw _bulk ingest skipped (--raw-ingest false)");
+        }
+
+        // ---- search: the same queries through search-service and straight to Elasticsearch
+        System.out.println("bench: refresh + force merge of " + index + " (so that merges left over from the ingest do not run during one side's measurement)");
+        call("POST", es + "/" + index + "/_refresh", null, null);
+        call("POST", es + "/" + index + "/_forcemerge?max_num_segments=1", null, null);
+        long indexed = count(es, alias);
+        QueryPairs pairs = new QueryPairs(info.path("analyzer").asText(), service, es + "/" + alias + "/_search");
+        List<String[]> queries = searchQueries(corpus, pairs, 200);
+        int duration = Integer.parseInt(o("duration", "20")), warmup = Integer.parseInt(o("warmup", "5"));
+        System.out.printf("bench: search on %d documents: %d distinct queries (title words, organism/method/licence filters, year ranges, facets only); each side measured ABBA in two halves, each after %d s warm-up, %d s in all%n",
+                indexed, queries.size(), warmup, duration);
+        for (String c : o("connections", "8,32").split(",")) {
+            int conns = Integer.parseInt(c.strip());
+            Load[] sides = abba(queries, conns, warmup, duration);
+            Load raw = sides[0], svc = sides[1];
+            System.out.printf("RESULT search c=%d: raw ES        %7.1f req/s  p50 %6.2f ms  p99 %7.2f ms  (%d requests, %d errors; %s)%n", conns, raw.rps, raw.p50, raw.p99, raw.n, raw.errors, raw.cpu);
+            System.out.printf("RESULT search c=%d: search-service %7.1f req/s  p50 %6.2f ms  p99 %7.2f ms  (%d requests, %d errors; %s)%n", conns, svc.rps, svc.p50, svc.p99, svc.n, svc.errors, svc.cpu);
+            System.out.printf("RESULT search c=%d: throughput ratio %.0f%% (target >= 90%%), added p50 %+.2f ms (target <= 3 ms), added p99 %+.2f ms%n",
+                    conns, 100 * svc.rps / raw.rps, svc.p50 - raw.p50, svc.p99 - raw.p99);
+        }
+
+        // ---- faceted search (issue 8): every facet, a filter or two, with and without text
+        List<String[]> facetQueries = facetQueries(corpus, pairs, 100);
+        System.out.printf("bench: faceted search on %d documents: %d distinct queries (all 9 facets each; no filter, one or two filters, with and without text), ABBA as above%n",
+                indexed, facetQueries.size());
+        for (String c : o("facet-connections", "1,8").split(",")) {
+            int conns = Integer.parseInt(c.strip());
+            Load[] sides = abba(facetQueries, conns, warmup, duration);
+            Load raw = sides[0], svc = sides[1];
+            System.out.printf("RESULT facets c=%d: raw ES        %7.1f req/s  p50 %6.2f ms  p99 %7.2f ms  (%d requests, %d errors; %s)%n", conns, raw.rps, raw.p50, raw.p99, raw.n, raw.errors, raw.cpu);
+            System.out.printf("RESULT facets c=%d: search-service %7.1f req/s  p50 %6.2f ms  p99 %7.2f ms  (%d requests, %d errors; %s)%n", conns, svc.rps, svc.p50, svc.p99, svc.n, svc.errors, svc.cpu);
+            System.out.printf("RESULT facets c=%d: %d documents, search-service p50 %.2f ms (target < 100 ms: %s), added p50 %+.2f ms, added p99 %+.2f ms, throughput ratio %.0f%%%n",
+                    conns, indexed, svc.p50, svc.p50 < 100 ? "met" : "not met", svc.p50 - raw.p50, svc.p99 - raw.p99, 100 * svc.rps / raw.rps);
+        }
+
+        // ---- freshness: a steady stream of new records, each timed from publish until a search finds it
+        if (Integer.parseInt(o("fresh-seconds", "30")) > 0) {
+            freshness(corpus, docs, p, topic, es, alias);
+        } else {
+            System.out.println("bench: freshness phase skipped (--fresh-seconds 0)");
+        }
+    }
+
+    /** Publishes the events file and times from the first send until the alias counts them all. */
+    static double ingestThroughService(Properties producerConfig, String topic, Path eventsFile, int docs, long before,
+            String es, String alias) throws Exception {
         long[] cpu0 = cpu();
         long start = System.nanoTime();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            for (String e : events) producer.send(new ProducerRecord<>(topic, JSON.readTree(e).path("datasetId").asText(), e));
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig);
+                var in = Files.newBufferedReader(eventsFile, StandardCharsets.UTF_8)) {
+            for (String line; (line = in.readLine()) != null; ) {
+                int tab = line.indexOf('\t');
+                producer.send(new ProducerRecord<>(topic, line.substring(0, tab), line.substring(tab + 1)));
+            }
             producer.flush();
         }
         double published = (System.nanoTime() - start) / 1e9;
         System.out.printf("bench: published %d events to %s in %.1f s; waiting for search-service to index them%n", docs, topic, published);
-        long seen = 0, lastPrint = System.nanoTime();
+        long seen = 0, lastPrint = System.nanoTime(), limit = Math.max(3600, docs / 100) * 1_000_000_000L;
         while (seen < before + docs) {
             Thread.sleep(200);
             seen = count(es, alias);
             if (System.nanoTime() - lastPrint > 10e9) { System.out.printf("bench:   %d/%d indexed%n", seen - before, docs); lastPrint = System.nanoTime(); }
-            if (System.nanoTime() - start > 3600e9) throw new IllegalStateException("not indexed within an hour");
+            if (System.nanoTime() - start > limit) throw new IllegalStateException("not indexed within " + limit / 1_000_000_000L + " s");
         }
-        double serviceSecs = (System.nanoTime() - start) / 1e9;
-        double serviceRate = docs / serviceSecs;
-        String serviceCpu = cpuPer(cpu0, docs / 1000.0, "1000 docs");
+        double secs = (System.nanoTime() - start) / 1e9;
+        System.out.printf("RESULT ingest: search-service (Kafka -> index, visible) %d docs in %.1f s = %.0f records/s (%s)%n", docs, secs,
+                docs / secs, cpuPer(cpu0, docs / 1000.0, "1000 docs"));
+        return docs / secs;
+    }
 
-        // ---- raw _bulk of the same documents into a twin index with the same settings and mapping
+    /**
+     * Raw {@code _bulk} of the documents exactly as search-service built them into a twin index (same settings and
+     * mapping), 500 per request (the service's poll size), one request at a time. The documents are read back from
+     * the service's index into a file first (untimed), so that memory does not grow with the corpus.
+     */
+    static double ingestRawBulk(String es, String index, Path bulkFile) throws Exception {
         String twin = o("index-prefix", "bench-") + "raw-bulk";
         try { call("DELETE", es + "/" + twin, null, null); } catch (IllegalStateException ignored) { }
         JsonNode mapping = call("GET", es + "/" + index + "/_mapping", null, null).path(index).path("mappings");
@@ -291,66 +413,67 @@ public class SearchBench {
         }
         create.set("mappings", mapping);
         call("PUT", es + "/" + twin, JSON.writeValueAsString(create), "application/json");
-        // the documents exactly as search-service built them (read back untimed), written in batches of 500 like it
-        List<String> sources = new ArrayList<>(docs);
-        List<String> ids = new ArrayList<>(docs);
-        JsonNode after = null;
-        while (true) {
-            ObjectNode q = JSON.createObjectNode().put("size", 5000);
-            // sorted by the unique id: a `_doc` order is not stable across the merges of a fresh index, so
-            // search_after on it skips and repeats documents
-            q.putArray("sort").add("id");
-            if (after != null) q.set("search_after", after);
-            JsonNode hits = call("POST", es + "/" + index + "/_search", JSON.writeValueAsString(q), "application/json").path("hits").path("hits");
-            if (hits.isEmpty()) break;
-            for (JsonNode h : hits) { ids.add(h.path("_id").asText()); sources.add(JSON.writeValueAsString(h.path("_source"))); after = h.path("sort"); }
-        }
-        cpu0 = cpu();
-        start = System.nanoTime();
-        for (int i = 0; i < sources.size(); i += 500) {
-            StringBuilder b = new StringBuilder();
-            for (int j = i; j < Math.min(sources.size(), i + 500); j++) {
-                b.append("{\"index\":{\"_id\":").append(JSON.writeValueAsString(ids.get(j))).append("}}\n").append(sources.get(j)).append('\n');
+        long t0 = System.nanoTime();
+        long docs = 0;
+        try (var out = Files.newBufferedWriter(bulkFile, StandardCharsets.UTF_8)) {
+            JsonNode after = null;
+            while (true) {
+                // sorted by the unique id, not _doc: Lucene doc ids change when segments merge between two pages,
+                // and a _doc-ordered walk then repeats some documents and misses others
+                ObjectNode q = JSON.createObjectNode().put("size", 5000);
+                q.putArray("sort").addObject().put("id", "asc");
+                if (after != null) q.set("search_after", after);
+                JsonNode hits = call("POST", es + "/" + index + "/_search", JSON.writeValueAsString(q), "application/json").path("hits").path("hits");
+                if (hits.isEmpty()) break;
+                for (JsonNode h : hits) {
+                    out.write("{\"index\":{\"_id\":" + JSON.writeValueAsString(h.path("_id").asText()) + "}}\n");
+                    out.write(JSON.writeValueAsString(h.path("_source")));
+                    out.write('\n');
+                    after = h.path("sort");
+                    docs++;
+                }
             }
-            JsonNode r = call("POST", es + "/" + twin + "/_bulk", b.toString(), "application/x-ndjson");
-            if (r.path("errors").asBoolean()) throw new IllegalStateException("raw bulk had errors: " + r.toString().substring(0, 500));
         }
-        while (count(es, twin) < sources.size()) Thread.sleep(200);
-        double rawSecs = (System.nanoTime() - start) / 1e9;
-        double rawRate = sources.size() / rawSecs;
-        String rawCpu = cpuPer(cpu0, sources.size() / 1000.0, "1000 docs");
+        System.out.printf("bench: read %d documents back from %s into %s (untimed) in %.1f s; raw _bulk into %s%n", docs, index,
+                bulkFile, (System.nanoTime() - t0) / 1e9, twin);
+        long[] cpu0 = cpu();
+        long start = System.nanoTime();
+        try (var in = Files.newBufferedReader(bulkFile, StandardCharsets.UTF_8)) {
+            StringBuilder b = new StringBuilder();
+            int inBatch = 0;
+            for (String action; (action = in.readLine()) != null; ) {
+                b.append(action).append('\n').append(in.readLine()).append('\n');
+                if (++inBatch == 500) { rawBulk(es, twin, b); b.setLength(0); inBatch = 0; }
+            }
+            if (inBatch > 0) rawBulk(es, twin, b);
+        }
+        while (count(es, twin) < docs) {
+            Thread.sleep(200);
+            if (System.nanoTime() - start > Math.max(3600, docs / 100) * 1_000_000_000L) {
+                throw new IllegalStateException(twin + " holds " + count(es, twin) + " of the " + docs + " documents sent");
+            }
+        }
+        double secs = (System.nanoTime() - start) / 1e9;
+        System.out.printf("RESULT ingest: raw _bulk (500/request, same %d documents, visible) in %.1f s = %.0f records/s (%s)%n", docs, secs,
+                docs / secs, cpuPer(cpu0, docs / 1000.0, "1000 docs"));
         call("DELETE", es + "/" + twin, null, null);
-        System.out.printf("RESULT ingest: search-service (Kafka -> index, visible) %d docs in %.1f s = %.0f records/s (%s)%n", docs, serviceSecs, serviceRate, serviceCpu);
-        System.out.printf("RESULT ingest: raw _bulk (500/request, same %d documents, visible) in %.1f s = %.0f records/s (%s)%n", sources.size(), rawSecs, rawRate, rawCpu);
-        System.out.printf("RESULT ingest: ratio search-service/raw = %.0f%% (target >= 50%%)%n", 100 * serviceRate / rawRate);
-        sources.clear(); ids.clear(); events.clear();
+        Files.deleteIfExists(bulkFile);
+        return docs / secs;
+    }
 
-        // ---- search: the same queries through search-service and straight to Elasticsearch
-        System.out.println("bench: refresh + force merge of " + index + " (so that merges left over from the ingest do not run during one side's measurement)");
-        call("POST", es + "/" + index + "/_refresh", null, null);
-        call("POST", es + "/" + index + "/_forcemerge?max_num_segments=1", null, null);
-        List<String[]> queries = queries(corpus, info.path("analyzer").asText(), service, es, alias, 200);
-        int duration = Integer.parseInt(o("duration", "20")), warmup = Integer.parseInt(o("warmup", "5"));
-        System.out.printf("bench: %d distinct queries (title words, organism/method/licence filters, year ranges, facets only); each side measured ABBA in two halves, each after %d s warm-up, %d s in all%n",
-                queries.size(), warmup, duration);
-        for (String c : o("connections", "8,32").split(",")) {
-            int conns = Integer.parseInt(c.strip());
-            // ABBA: raw, service, service, raw (half the duration each), so a drift in the machine's load
-            // (merges after the ingest, other work) falls on both sides alike
-            int half = Math.max(1, duration / 2);
-            Load raw1 = load(queries, conns, true, warmup, half);
-            Load svc1 = load(queries, conns, false, warmup, half);
-            Load svc2 = load(queries, conns, false, warmup, half);
-            Load raw2 = load(queries, conns, true, warmup, half);
-            Load raw = merge(raw1, raw2, half), svc = merge(svc1, svc2, half);
-            System.out.printf("RESULT search c=%d: raw ES        %7.1f req/s  p50 %6.2f ms  p99 %7.2f ms  (%d requests, %d errors; %s)%n", conns, raw.rps, raw.p50, raw.p99, raw.n, raw.errors, raw.cpu);
-            System.out.printf("RESULT search c=%d: search-service %7.1f req/s  p50 %6.2f ms  p99 %7.2f ms  (%d requests, %d errors; %s)%n", conns, svc.rps, svc.p50, svc.p99, svc.n, svc.errors, svc.cpu);
-            System.out.printf("RESULT search c=%d: throughput ratio %.0f%% (target >= 90%%), added p50 %+.2f ms (target <= 3 ms), added p99 %+.2f ms%n",
-                    conns, 100 * svc.rps / raw.rps, svc.p50 - raw.p50, svc.p99 - raw.p99);
-        }
+    static void rawBulk(String es, String twin, CharSequence body) throws Exception {
+        JsonNode r = call("POST", es + "/" + twin + "/_bulk", body.toString(), "application/x-ndjson");
+        if (r.path("errors").asBoolean()) throw new IllegalStateException("raw bulk had errors: " + r.toString().substring(0, 500));
+    }
 
-        // ---- freshness: a steady stream of new records, each timed from publish until a search finds it
-        freshness(corpus, docs, p, topic, es, alias);
+    /** raw, service, service, raw (half the duration each), so a drift in the machine's load falls on both sides alike. */
+    static Load[] abba(List<String[]> queries, int conns, int warmup, int duration) throws Exception {
+        int half = Math.max(1, duration / 2);
+        Load raw1 = load(queries, conns, true, warmup, half);
+        Load svc1 = load(queries, conns, false, warmup, half);
+        Load svc2 = load(queries, conns, false, warmup, half);
+        Load raw2 = load(queries, conns, true, warmup, half);
+        return new Load[] {merge(raw1, raw2, half), merge(svc1, svc2, half)};
     }
 
     /**
@@ -396,7 +519,7 @@ public class SearchBench {
                 long due = start + (long) (i * 1e9 / rate);
                 long wait = due - System.nanoTime();
                 if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                String id = JSON.readTree(events.get(i)).path("datasetId").asText();
+                String id = Corpus.id(offset + i);
                 pending.put(id, System.nanoTime());
                 producer.send(new ProducerRecord<>(topic, id, events.get(i)));
             }
@@ -416,14 +539,41 @@ public class SearchBench {
         return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 
-    /** {service URL, ES body} pairs; the ES body is what search-service's own parser and query builder produce. */
-    static List<String[]> queries(Corpus corpus, String analyzer, String service, String es, String alias, int n) throws Exception {
-        SearchConfig config = (SearchConfig) defaults(SearchConfig.class);
-        SearchRequestParser parser = new SearchRequestParser(config);
-        SearchQueryBuilder builder = new SearchQueryBuilder(config);
-        TextAnalysis analysis = new TextAnalysis(analyzer);
+    /**
+     * Builds {service URL, ES URL, ES body} triples; the ES body is what search-service's own parser and query
+     * builder produce (with the service's default configuration and the analyser the index reports).
+     */
+    static final class QueryPairs {
+        final SearchConfig config = (SearchConfig) defaults(SearchConfig.class);
+        final SearchRequestParser parser = new SearchRequestParser(config);
+        final SearchQueryBuilder builder = new SearchQueryBuilder(config);
+        final TextAnalysis analysis;
+        final String service, esSearch;
+
+        QueryPairs(String analyzer, String service, String esSearch) {
+            this.analysis = new TextAnalysis(analyzer);
+            this.service = service;
+            this.esSearch = esSearch;
+        }
+
+        String[] of(String q, Map<Facet, List<String>> filters, String from, String to) throws Exception {
+            StringBuilder url = new StringBuilder(service + "/api/v1/search?size=20");
+            if (q != null) url.append("&q=").append(enc(q));
+            filters.forEach((f, vs) -> vs.forEach(v -> url.append('&').append(f.param()).append('=').append(enc(v))));
+            if (from != null) url.append("&releasedFrom=").append(from).append("&releasedTo=").append(to);
+            var request = parser.parse(new SearchParameters(q, filters, null, "20", from, to, null, null, null, null));
+            return new String[] {url.toString(), esSearch, JSON.writeValueAsString(builder.build(request, analysis))};
+        }
+    }
+
+    static List<String> queryWords(Corpus corpus) {
+        return corpus.titleWords.stream().map(w -> w.replaceAll("[^A-Za-z0-9-]", "")).filter(w -> w.length() > 3).toList();
+    }
+
+    /** The search phase's mix: text, text + filter, filters alone, year ranges; every query asks for all facets. */
+    static List<String[]> searchQueries(Corpus corpus, QueryPairs pairs, int n) throws Exception {
         Random rnd = new Random(7);
-        List<String> words = corpus.titleWords.stream().map(w -> w.replaceAll("[^A-Za-z0-9-]", "")).filter(w -> w.length() > 3).toList();
+        List<String> words = queryWords(corpus);
         List<String[]> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Study st = corpus.studies.get(rnd.nextInt(corpus.studies.size()));
@@ -437,14 +587,44 @@ public class SearchBench {
                 case 3 -> { if (!st.methods().isEmpty()) filters.put(Facet.IMAGING_METHOD, List.of(st.methods().get(0).label()));
                     if (!st.organisms().isEmpty()) filters.put(Facet.ORGANISM, List.of(st.organisms().get(0).label())); }
                 case 4 -> { q = st.organisms().isEmpty() ? "cells" : st.organisms().get(0).label(); from = "2016"; to = "2022"; }
-                default -> { if (st.license() != null) filters.put(Facet.LICENSE, List.of(st.license().spdx() != null ? st.license().spdx() : st.license().label())); }
+                default -> { if (st.license() != null) filters.put(Facet.LICENSE, List.of(licence(st))); }
             }
-            StringBuilder url = new StringBuilder(service + "/api/v1/search?size=20");
-            if (q != null) url.append("&q=").append(enc(q));
-            filters.forEach((f, vs) -> vs.forEach(v -> url.append('&').append(f.param()).append('=').append(enc(v))));
-            if (from != null) url.append("&releasedFrom=").append(from).append("&releasedTo=").append(to);
-            var request = parser.parse(new SearchParameters(q, filters, null, "20", from, to, null, null, null, null));
-            out.add(new String[] {url.toString(), es + "/" + alias + "/_search", JSON.writeValueAsString(builder.build(request, analysis))});
+            out.add(pairs.of(q, filters, from, to));
+        }
+        return out;
+    }
+
+    static String licence(Study st) {
+        return st.license().spdx() != null ? st.license().spdx() : st.license().label();
+    }
+
+    /**
+     * The faceted-search phase's mix (issue 8), in turn: every facet over the whole index (a portal's landing
+     * page); one filter; two filters; a word and one filter; a word and two filters. All facets in every query.
+     */
+    static List<String[]> facetQueries(Corpus corpus, QueryPairs pairs, int n) throws Exception {
+        Random rnd = new Random(11);
+        List<String> words = queryWords(corpus);
+        List<String[]> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Study st = corpus.studies.get(rnd.nextInt(corpus.studies.size()));
+            String organism = st.organisms().isEmpty() ? null : st.organisms().get(0).label();
+            String method = st.methods().isEmpty() ? null : st.methods().get(0).label();
+            String source = corpus.sources.get(rnd.nextInt(corpus.sources.size()));
+            String q = null;
+            Map<Facet, List<String>> filters = new EnumMap<>(Facet.class);
+            switch (i % 5) {
+                case 0 -> { }
+                case 1 -> { if (organism != null) filters.put(Facet.ORGANISM, List.of(organism)); else filters.put(Facet.SOURCE, List.of(source)); }
+                case 2 -> { filters.put(Facet.SOURCE, List.of(source));
+                    if (st.license() != null) filters.put(Facet.LICENSE, List.of(licence(st))); }
+                case 3 -> { q = words.get(rnd.nextInt(words.size()));
+                    if (method != null) filters.put(Facet.IMAGING_METHOD, List.of(method)); else filters.put(Facet.SOURCE, List.of(source)); }
+                default -> { q = words.get(rnd.nextInt(words.size()));
+                    filters.put(Facet.SOURCE, List.of(source));
+                    if (organism != null) filters.put(Facet.ORGANISM, List.of(organism)); }
+            }
+            out.add(pairs.of(q, filters, null, null));
         }
         return out;
     }
@@ -478,11 +658,12 @@ public class SearchBench {
         System.arraycopy(b.lat(), 0, all, a.lat().length, b.lat().length);
         Arrays.sort(all);
         long n = Math.max(1, all.length);
-        long svcCpu = a.cpuMs()[0] + b.cpuMs()[0], esCpu = a.cpuMs()[1] + b.cpuMs()[1];
-        String cpu = String.format("CPU per request: search-service %.2f ms, Elasticsearch %.2f ms", svcCpu / (double) n, esCpu / (double) n);
-        if (all.length == 0) return new Load(0, 0, 0, 0, a.errors() + b.errors(), cpu, all, new long[] {svcCpu, esCpu});
+        long[] used = new long[a.cpuMs().length];
+        for (int i = 0; i < used.length; i++) used[i] = a.cpuMs()[i] + b.cpuMs()[i];
+        String cpu = cpuText(used, n, "request");
+        if (all.length == 0) return new Load(0, 0, 0, 0, a.errors() + b.errors(), cpu, all, used);
         return new Load(all.length / (2.0 * half), all[all.length / 2] / 1e6, all[(int) Math.min(all.length - 1, all.length * 0.99)] / 1e6,
-                all.length, a.errors() + b.errors(), cpu, all, new long[] {svcCpu, esCpu});
+                all.length, a.errors() + b.errors(), cpu, all, used);
     }
 
     static Load load(List<String[]> queries, int conns, boolean raw, int warmup, int duration) throws Exception {
@@ -528,9 +709,8 @@ public class SearchBench {
         }
         pool.shutdown();
         Arrays.sort(all);
-        String cpu = String.format("CPU per request: search-service %.2f ms, Elasticsearch %.2f ms",
-                (cpu1[0] - cpu0[0]) / (double) Math.max(1, all.length), (cpu1[1] - cpu0[1]) / (double) Math.max(1, all.length));
-        long[] cpuMs = {cpu1[0] - cpu0[0], cpu1[1] - cpu0[1]};
+        long[] cpuMs = minus(cpu1, cpu0);
+        String cpu = cpuText(cpuMs, Math.max(1, all.length), "request");
         if (all.length == 0) return new Load(0, 0, 0, 0, errors.get(), cpu, all, cpuMs);
         return new Load(all.length / (double) duration, all[all.length / 2] / 1e6, all[(int) Math.min(all.length - 1, all.length * 0.99)] / 1e6,
                 all.length, errors.get(), cpu, all, cpuMs);

@@ -65,7 +65,8 @@ public final class DatasetDocumentBuilder {
         }
         suggestions(doc, m, reuseCount);
         doc.put("version", event.version());
-        doc.set("doc", ModelJson.mapper().valueToTree(event));
+        // the event itself, serialised with the document (not copied into a tree first)
+        doc.putPOJO("doc", event);
         return doc;
     }
 

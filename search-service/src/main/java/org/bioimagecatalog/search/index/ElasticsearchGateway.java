@@ -1,14 +1,15 @@
 package org.bioimagecatalog.search.index;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.http.entity.ContentType;
-import org.apache.http.nio.entity.NStringEntity;
-import org.apache.http.util.EntityUtils;
+import org.apache.http.nio.entity.NByteArrayEntity;
 import org.bioimagecatalog.model.ModelJson;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.Response;
@@ -34,9 +35,20 @@ public class ElasticsearchGateway {
         Request request = new Request(method, path);
         params.forEach(request::addParameter);
         if (body != null) {
-            request.setJsonEntity(body instanceof String text ? text : ModelJson.write(body));
+            request.setEntity(new NByteArrayEntity(bytes(body), ContentType.APPLICATION_JSON));
         }
         return perform(request);
+    }
+
+    private static byte[] bytes(Object body) {
+        if (body instanceof String text) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+        try {
+            return ModelJson.mapper().writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot serialise " + body.getClass().getSimpleName(), e);
+        }
     }
 
     public EsResponse json(String method, String path, Object body) {
@@ -44,23 +56,60 @@ public class ElasticsearchGateway {
     }
 
     public EsResponse ndjson(String path, Map<String, String> params, String body) {
+        return ndjson(path, params, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public EsResponse ndjson(String path, Map<String, String> params, byte[] body) {
         Request request = new Request("POST", path);
         params.forEach(request::addParameter);
-        request.setEntity(new NStringEntity(body, NDJSON));
+        request.setEntity(new NByteArrayEntity(body, NDJSON));
         return perform(request);
     }
 
+    /**
+     * Like {@link #json(String, String, Object)}, but a 2xx answer is bound to {@code type} straight from the
+     * response stream, with no tree of the whole answer in between (the search path: a page of hits and every
+     * facet). Any other answer keeps its body as a tree, for {@link TypedResponse#errorType()}.
+     */
+    public <T> TypedResponse<T> read(String method, String path, Object body, Class<T> type) {
+        Request request = new Request(method, path);
+        if (body != null) {
+            request.setEntity(new NByteArrayEntity(bytes(body), ContentType.APPLICATION_JSON));
+        }
+        Response response = send(request);
+        int status = response.getStatusLine().getStatusCode();
+        if (status < 200 || status >= 300) {
+            EsResponse failed = checked(request, new EsResponse(status, body(response)));
+            return new TypedResponse<>(status, null, failed.body());
+        }
+        if (response.getEntity() == null) {
+            throw new SearchEngineUnavailableException("Elasticsearch answered " + status + " without a body to "
+                    + method + " " + path, null);
+        }
+        try (InputStream in = response.getEntity().getContent()) {
+            return new TypedResponse<>(status, ModelJson.mapper().readValue(in, type), MissingNode.getInstance());
+        } catch (IOException e) {
+            throw new SearchEngineUnavailableException("unreadable answer from Elasticsearch", e);
+        }
+    }
+
     private EsResponse perform(Request request) {
-        Response response;
+        Response response = send(request);
+        return checked(request, new EsResponse(response.getStatusLine().getStatusCode(), body(response)));
+    }
+
+    private Response send(Request request) {
         try {
-            response = client.performRequest(request);
+            return client.performRequest(request);
         } catch (ResponseException e) {
-            response = e.getResponse();
+            return e.getResponse();
         } catch (IOException e) {
             throw new SearchEngineUnavailableException("Elasticsearch did not answer " + request.getMethod() + " "
                     + request.getEndpoint() + ": " + e.getMessage(), e);
         }
-        EsResponse answer = new EsResponse(response.getStatusLine().getStatusCode(), body(response));
+    }
+
+    private static EsResponse checked(Request request, EsResponse answer) {
         if (answer.status() >= 500) {
             throw new SearchEngineUnavailableException("Elasticsearch answered " + answer.status() + " to "
                     + request.getMethod() + " " + request.getEndpoint() + ": " + answer.errorType(), null);
@@ -68,15 +117,29 @@ public class ElasticsearchGateway {
         return answer;
     }
 
+    /** Parsed straight from the entity's stream: an answer is never copied into a String first. */
     private static JsonNode body(Response response) {
         try {
             if (response.getEntity() == null) {
                 return MissingNode.getInstance();
             }
-            String text = EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
-            return text.isBlank() ? MissingNode.getInstance() : ModelJson.mapper().readTree(text);
+            try (InputStream in = response.getEntity().getContent()) {
+                JsonNode tree = ModelJson.mapper().readTree(in);
+                return tree == null ? MissingNode.getInstance() : tree;
+            }
         } catch (IOException e) {
             throw new SearchEngineUnavailableException("unreadable answer from Elasticsearch", e);
+        }
+    }
+
+    /** An answer bound to a type: the value when 2xx, else null and the error body as a tree. */
+    public record TypedResponse<T>(int status, T value, JsonNode errorBody) {
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        public String errorType() {
+            return new EsResponse(status, errorBody).errorType();
         }
     }
 

@@ -2,11 +2,17 @@ package org.bioimagecatalog.search.index;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.bioimagecatalog.model.events.ReuseSummary;
 
 /**
@@ -15,6 +21,11 @@ import org.bioimagecatalog.model.events.ReuseSummary;
  */
 @ApplicationScoped
 public class ReuseCountStore {
+    private final DataSource dataSource;
+
+    public ReuseCountStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
 
     /**
      * Stores a summary unless a newer one is already stored (a replay delivers old ones again), and
@@ -58,15 +69,29 @@ public class ReuseCountStore {
         return counts;
     }
 
-    /** Reuse counts of the given datasets; a dataset without a summary is absent from the map. */
-    @Transactional
+    /**
+     * Reuse counts of the given datasets; a dataset without a summary is absent from the map. Called twice per
+     * indexed batch, so it is one plain statement with the ids as one array parameter: no ORM session, no JTA
+     * transaction, no 500 bind parameters. A database that cannot answer raises {@link PersistenceException},
+     * which {@link IndexingRetry} waits out like the JPA calls.
+     */
     public Map<String, Integer> countsFor(Collection<String> datasetIds) {
         Map<String, Integer> counts = new HashMap<>();
         if (datasetIds.isEmpty()) {
             return counts;
         }
-        StoredReuseSummary.<StoredReuseSummary>list("datasetId in ?1", datasetIds)
-                .forEach(s -> counts.put(s.datasetId, s.reuses));
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT dataset_id, reuses FROM reuse_summary WHERE dataset_id = ANY (?)")) {
+            query.setArray(1, connection.createArrayOf("text", datasetIds.toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(rows.getString(1), rows.getInt(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("reading reuse counts failed: " + e.getMessage(), e);
+        }
         return counts;
     }
 }

@@ -1,5 +1,6 @@
 package org.bioimagecatalog.search.query;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,8 @@ public class DatasetSearch {
     private final SearchResultMapper results;
     private final MeterRegistry registry;
     private final Timer latency;
+    /** One counter per outcome, looked up once: {@code registry.counter(name, tags)} builds an id per call. */
+    private final Map<String, Counter> outcomes;
 
     public DatasetSearch(ElasticsearchGateway es, IndexBootstrap bootstrap, SearchRequestParser parser,
             SearchQueryBuilder queries,
@@ -34,6 +37,12 @@ public class DatasetSearch {
         this.registry = registry;
         this.latency = Timer.builder("bic.search.query.duration").description("search requests, end to end")
                 .register(registry);
+        this.outcomes = Map.of("ok", outcomeCounter("ok"), "invalid", outcomeCounter("invalid"),
+                "error", outcomeCounter("error"));
+    }
+
+    private Counter outcomeCounter(String outcome) {
+        return registry.counter("bic.search.queries", "outcome", outcome);
     }
 
     public SearchResult search(SearchParameters params) {
@@ -48,7 +57,8 @@ public class DatasetSearch {
                 outcome = "ok";
                 return result;
             }
-            var answer = es.json("POST", "/" + index.alias() + "/_search", queries.build(request, index.analysis()));
+            var answer = es.read("POST", "/" + index.alias() + "/_search", queries.build(request, index.analysis()),
+                    EsSearchAnswer.class);
             if (answer.status() == 400) {
                 // simple_query_string is lenient, so this is rare: say so without echoing engine internals
                 outcome = "invalid";
@@ -63,9 +73,9 @@ public class DatasetSearch {
                         + answer.errorType(), null);
             }
             outcome = "ok";
-            return results.map(answer.body(), request);
+            return results.map(answer.value(), request);
         } finally {
-            registry.counter("bic.search.queries", "outcome", outcome).increment();
+            outcomes.get(outcome).increment();
             sample.stop(latency);
         }
     }
@@ -85,7 +95,7 @@ public class DatasetSearch {
             }
             request = request.withContinuation(continuation.withPit(pit.body().path("id").asText()));
         }
-        var answer = es.json("POST", "/_search", queries.build(request, index.analysis()));
+        var answer = es.read("POST", "/_search", queries.build(request, index.analysis()), EsSearchAnswer.class);
         if (answer.status() == 400 || answer.status() == 404) {
             LOG.infof("a cursor could not be followed: %d %s", answer.status(), answer.errorType());
             throw InvalidSearchRequestException.of("cursor", "this cursor has expired or is not valid;"
@@ -95,7 +105,7 @@ public class DatasetSearch {
             throw new SearchEngineUnavailableException("search answered " + answer.status() + " "
                     + answer.errorType(), null);
         }
-        return results.map(answer.body(), request);
+        return results.map(answer.value(), request);
     }
 
     public SearchInfo info() {

@@ -1,5 +1,6 @@
 package org.bioimagecatalog.search.query;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -30,7 +31,11 @@ public record SearchCursor(int v, String q, Map<String, List<String>> filters, I
     }
 
     String encode() {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(ModelJson.write(this).getBytes(StandardCharsets.UTF_8));
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(ModelJson.mapper().writeValueAsBytes(this));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot serialise a cursor", e);
+        }
     }
 
     /** @throws IllegalArgumentException when the text is not a cursor this service wrote */

@@ -1,56 +1,78 @@
 package org.bioimagecatalog.search.query;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bioimagecatalog.model.ModelJson;
 import org.bioimagecatalog.search.SearchConfig;
+import org.bioimagecatalog.search.index.SearchEngineUnavailableException;
 
 /** Maps an Elasticsearch search answer to the API's {@link SearchResult}. */
 @ApplicationScoped
 public class SearchResultMapper {
     private final int descriptionChars;
 
+    @Inject
     public SearchResultMapper(SearchConfig config) {
-        this.descriptionChars = config.query().descriptionChars();
+        this(config.query().descriptionChars());
     }
 
+    SearchResultMapper(int descriptionChars) {
+        this.descriptionChars = descriptionChars;
+    }
+
+    /** An answer that was read as a tree (e.g. more_like_this): bound to the same shape first. */
     public SearchResult map(JsonNode answer, SearchRequest request) {
-        List<SearchHit> items = new ArrayList<>();
-        for (JsonNode hit : answer.path("hits").path("hits")) {
+        try {
+            return map(ModelJson.mapper().treeToValue(answer, EsSearchAnswer.class), request);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new SearchEngineUnavailableException("unreadable search answer from Elasticsearch", e);
+        }
+    }
+
+    public SearchResult map(EsSearchAnswer answer, SearchRequest request) {
+        List<EsSearchAnswer.Hit> hits = answer.hits() == null ? List.of() : answer.hits().hits();
+        List<SearchHit> items = new ArrayList<>(hits.size());
+        for (EsSearchAnswer.Hit hit : hits) {
             items.add(hit(hit));
         }
+        Map<String, EsSearchAnswer.Aggregation> aggregations = answer.aggregations() == null ? Map.of()
+                : answer.aggregations();
         Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
-        JsonNode aggregations = answer.path("aggregations");
         for (Facet facet : Facet.values()) {
-            facets.put(facet.param(), buckets(aggregations.path(facet.param()), false));
+            facets.put(facet.param(), buckets(aggregations.get(facet.param()), false));
         }
-        facets.put(SearchQueryBuilder.RELEASE_YEAR, buckets(aggregations.path(SearchQueryBuilder.RELEASE_YEAR), false));
-        facets.put(SearchQueryBuilder.HAS_REUSE, buckets(aggregations.path(SearchQueryBuilder.HAS_REUSE), true));
-        facets.put(SearchQueryBuilder.QUALITY, buckets(aggregations.path(SearchQueryBuilder.QUALITY), true));
-        long total = answer.path("hits").path("total").path("value").asLong();
+        facets.put(SearchQueryBuilder.RELEASE_YEAR, buckets(aggregations.get(SearchQueryBuilder.RELEASE_YEAR), false));
+        facets.put(SearchQueryBuilder.HAS_REUSE, buckets(aggregations.get(SearchQueryBuilder.HAS_REUSE), true));
+        facets.put(SearchQueryBuilder.QUALITY, buckets(aggregations.get(SearchQueryBuilder.QUALITY), true));
+        long total = answer.hits() == null || answer.hits().total() == null ? 0 : answer.hits().total().value();
         return new SearchResult(total, request.page(), request.size(), items, facets,
-                nextCursor(answer, request, total));
+                nextCursor(hits, answer.pitId(), request, total));
     }
 
     /** A cursor when more hits follow this page: the sort values of its last hit, and the PIT if open. */
-    private static String nextCursor(JsonNode answer, SearchRequest request, long total) {
-        JsonNode hits = answer.path("hits").path("hits");
+    private static String nextCursor(List<EsSearchAnswer.Hit> hits, String pit, SearchRequest request, long total) {
         if (hits.isEmpty() || (long) request.page() * request.size() >= total) {
             return null;
         }
-        JsonNode lastSort = hits.get(hits.size() - 1).path("sort");
-        String pit = answer.path("pit_id").asText(null);
-        return SearchCursor.next(request, lastSort, pit).encode();
+        JsonNode lastSort = hits.get(hits.size() - 1).sort();
+        return SearchCursor.next(request, lastSort == null ? MissingNode.getInstance() : lastSort, pit).encode();
     }
 
     /** Terms buckets (an array), or named buckets (filters/range, keyed), skipping empty named ones. */
-    private static List<FacetValue> buckets(JsonNode aggregation, boolean keyed) {
+    private static List<FacetValue> buckets(EsSearchAnswer.Aggregation aggregation, boolean keyed) {
         List<FacetValue> values = new ArrayList<>();
-        JsonNode buckets = aggregation.path("values").path("buckets");
+        if (aggregation == null || aggregation.values() == null || aggregation.values().buckets() == null) {
+            return values;
+        }
+        JsonNode buckets = aggregation.values().buckets();
         if (keyed) {
             buckets.properties().forEach(e -> {
                 long count = e.getValue().path("doc_count").asLong();
@@ -66,26 +88,31 @@ public class SearchResultMapper {
         return values;
     }
 
-    private SearchHit hit(JsonNode hit) {
-        JsonNode source = hit.path("_source");
+    private SearchHit hit(EsSearchAnswer.Hit hit) {
+        EsSearchAnswer.Source source = hit.source() == null ? EMPTY_SOURCE : hit.source();
         Map<String, List<String>> highlights = new LinkedHashMap<>();
-        hit.path("highlight").properties().forEach(e -> highlights.put(e.getKey(), strings(e.getValue())));
-        String released = source.path("released").asText(null);
+        if (hit.highlight() != null) {
+            hit.highlight().forEach((field, fragments) -> highlights.put(field, strings(fragments)));
+        }
+        JsonNode quality = source.quality();
         return new SearchHit(
-                source.path("id").asText(hit.path("_id").asText()),
-                source.path("title").asText(null),
-                abbreviate(source.path("description").asText(null)),
-                strings(source.path("sources")),
-                strings(source.path("organismFacet")),
-                strings(source.path("imagingMethodFacet")),
-                source.path("license").asText(null),
-                released == null ? null : LocalDate.parse(released),
-                source.path("reuseCount").asInt(0),
-                strings(source.path("formats")),
-                strings(source.path("studyTypes")),
-                source.path("quality").isNumber() ? source.path("quality").asInt() : null,
+                source.id() != null ? source.id() : hit.id(),
+                source.title(),
+                abbreviate(source.description()),
+                strings(source.sources()),
+                strings(source.organismFacet()),
+                strings(source.imagingMethodFacet()),
+                source.license(),
+                source.released() == null ? null : LocalDate.parse(source.released()),
+                source.reuseCount() == null ? 0 : source.reuseCount(),
+                strings(source.formats()),
+                strings(source.studyTypes()),
+                quality != null && quality.isNumber() ? quality.asInt() : null,
                 highlights);
     }
+
+    private static final EsSearchAnswer.Source EMPTY_SOURCE = new EsSearchAnswer.Source(null, null, null, null, null,
+            null, null, null, null, null, null, null);
 
     /** The start of a description, cut at a word boundary, with an ellipsis when something was cut. */
     String abbreviate(String text) {
@@ -99,9 +126,7 @@ public class SearchResultMapper {
         return text.substring(0, cut).stripTrailing() + "…";
     }
 
-    private static List<String> strings(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(v -> values.add(v.asText()));
-        return values;
+    private static List<String> strings(List<String> values) {
+        return values == null ? new ArrayList<>() : values;
     }
 }
