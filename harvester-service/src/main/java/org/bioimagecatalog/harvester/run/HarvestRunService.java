@@ -59,6 +59,42 @@ public class HarvestRunService {
         }
     }
 
+    /**
+     * Continues a run that stopped before the end — FAILED (PostgreSQL or Kafka went away, a page could not be
+     * fetched) or PARTIAL stopped early — from the last entry or page it finished, as crash resume does: same id,
+     * counters and stored hashes kept, {@code resumes} + 1. Only the newest run of its source, and only while no
+     * other run of that source goes on.
+     */
+    public HarvestRun resume(String id) {
+        HarvestRun run = get(id);
+        if (!resumable(run)) {
+            throw new RunNotResumableException("run " + id + " is " + run.status()
+                    + (run.status() == RunStatus.RUNNING ? "" : " and finished its listing")
+                    + "; only a FAILED run, or a PARTIAL one that stopped early, can be resumed");
+        }
+        HarvestSource source = sources.require(run.source());
+        SourceLock lock = locks.tryAcquire(source.name())
+                .orElseThrow(() -> new RunInProgressException(source.name(), store.runningRunId(source.name()).orElse(null)));
+        try {
+            HarvestRun newest = store.lastRun(source.name()).orElseThrow();
+            if (!newest.id().equals(run.id())) {
+                throw new RunNotResumableException("run " + id + " was superseded by run " + newest.id()
+                        + " of source '" + source.name() + "'; start a new run instead");
+            }
+            HarvestRun reopened = store.reopen(UUID.fromString(run.id()));
+            LOG.infof("source %s: run %s resumed on request (resume %d)", source.name(), run.id(), reopened.resumes());
+            executor.resume(reopened, source, lock);
+            return reopened;
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static boolean resumable(HarvestRun run) {
+        return run.status() == RunStatus.FAILED || run.status() == RunStatus.PARTIAL && run.failureReason() != null;
+    }
+
     public HarvestRun get(String id) {
         return parseId(id).flatMap(store::find).orElseThrow(() -> new RunNotFoundException(id));
     }
