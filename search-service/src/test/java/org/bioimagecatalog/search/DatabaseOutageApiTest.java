@@ -41,7 +41,7 @@ class DatabaseOutageApiTest {
         postgres.stop();
         try {
             given().get("/api/v1/search?q=outage").then().statusCode(200);
-            given().get("/api/v1/search/suggest?q=out").then().statusCode(200);
+            given().get("/api/v1/search/suggest?prefix=out").then().statusCode(200);
             answersOrIsUnavailable(given().get("/api/v1/search/info"));
             answersOrIsUnavailable(given().get("/api/v1/search/similar/bic-outage-unknown"));
             answersOrIsUnavailable(given().header("X-API-Key", TestApiKeys.admin()).get("/api/v1/search/admin/reindex"));

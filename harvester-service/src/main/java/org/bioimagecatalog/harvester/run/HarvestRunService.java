@@ -46,6 +46,12 @@ public class HarvestRunService {
         SourceLock lock = locks.tryAcquire(source.name())
                 .orElseThrow(() -> new RunInProgressException(source.name(), store.runningRunId(source.name()).orElse(null)));
         try {
+            Optional<HarvestRun> stillOurs = store.running(source.name()).stream()
+                    .filter(r -> executor.isActive(UUID.fromString(r.id()))).findFirst();
+            if (stillOurs.isPresent()) {
+                // it lost PostgreSQL (and with it the lock's session) and is about to record that: not abandoned
+                throw new RunInProgressException(source.name(), stillOurs.get().id());
+            }
             int abandoned = store.failAbandonedRuns(source.name());
             if (abandoned > 0) {
                 LOG.warnf("source %s: %d run(s) left RUNNING by a stopped replica marked FAILED", source.name(), abandoned);
