@@ -26,6 +26,9 @@ public class HarvestRunService {
     @Inject
     HarvestExecutor executor;
 
+    @Inject
+    InterruptedRuns interrupted;
+
     /** A page of runs, newest first, and the cursor of the next page if there is one. */
     public record RunPage(List<HarvestRun> items, String next) {}
 
@@ -51,6 +54,12 @@ public class HarvestRunService {
             if (stillOurs.isPresent()) {
                 // it lost PostgreSQL (and with it the lock's session) and is about to record that: not abandoned
                 throw new RunInProgressException(source.name(), stillOurs.get().id());
+            }
+            for (HarvestRun stopped : store.running(source.name())) {
+                // stopped here by a PostgreSQL outage and not yet recorded: its own reason, not "abandoned"
+                UUID stoppedId = UUID.fromString(stopped.id());
+                interrupted.reason(stoppedId).ifPresent(reason -> store.finish(stoppedId, RunStatus.FAILED, reason));
+                interrupted.remove(stoppedId);
             }
             int abandoned = store.failAbandonedRuns(source.name());
             if (abandoned > 0) {
