@@ -2,6 +2,8 @@
 # The chaos test's source: N synthetic DataCite records as saved OAI-PMH ListRecords pages (oai_datacite), the
 # shape the oai-pmh connector harvests from a folder. Record i has the DOI 10.99999/chaos.i and a unique title;
 # every even record names its article (IsSupplementTo 10.99998/paper.i), so the reuse tracker links N/2 datasets.
+# Each page but the last ends with a <resumptionToken> naming the next page's file, so bin/lib/ReplayServer.java
+# serves the folder as a live OAI-PMH endpoint (read as a folder, the connector ignores the tokens).
 # Usage (after common.sh): chaos_corpus DIR N [PAGE_SIZE]
 
 chaos_corpus() {
@@ -14,8 +16,9 @@ chaos_corpus() {
       split("confocal light-sheet widefield electron cryo-EM super-resolution two-photon", methods, " ")
       for (i = 1; i <= n; i++) {
         if ((i - 1) % size == 0) {
-          if (file) { print "</ListRecords></OAI-PMH>" > file; close(file) }
-          file = sprintf("%s/page-%06d.xml", dir, int((i - 1) / size) + 1)
+          nextpage = sprintf("page-%06d.xml", int((i - 1) / size) + 1)
+          if (file) { print "<resumptionToken>" nextpage "</resumptionToken></ListRecords></OAI-PMH>" > file; close(file) }
+          file = dir "/" nextpage
           print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" > file
           print "<OAI-PMH xmlns=\"http://www.openarchives.org/OAI/2.0/\"><responseDate>2026-01-01T00:00:00Z</responseDate>" > file
           print "<request verb=\"ListRecords\" metadataPrefix=\"oai_datacite\">chaos</request><ListRecords>" > file

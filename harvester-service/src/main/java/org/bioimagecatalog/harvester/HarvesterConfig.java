@@ -78,6 +78,13 @@ public interface HarvesterConfig {
         /** A run resumed this often (a crash loop) is failed instead. */
         @WithDefault("3")
         int maxResumes();
+
+        /**
+         * How long a run that lost PostgreSQL keeps trying to write its end (FAILED, with the reason) before it
+         * leaves that to the next look for abandoned runs.
+         */
+        @WithDefault("5m")
+        Duration databaseWait();
     }
 
     /** Limits per archive host and per source, on top of the retries of {@link Http}. */

@@ -8,10 +8,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.bioimagecatalog.catalog.CatalogException;
 import org.bioimagecatalog.catalog.dataset.DatasetMovedException;
 import org.bioimagecatalog.model.ModelJson;
+import org.bioimagecatalog.model.api.EngineUnavailable;
 import org.bioimagecatalog.model.api.Problem;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -81,6 +83,13 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        Optional<String> away = EngineUnavailable.engine(e);
+        if (away.isPresent()) {
+            // an engine restarting is no bug of ours: 503 and when to try again
+            LOG.warnf("%s unavailable on %s: %s", away.get(), uri.getPath(), e.getMessage());
+            return Response.fromResponse(respond(EngineUnavailable.problem(away.get()), uri))
+                    .header("Retry-After", EngineUnavailable.RETRY_AFTER_SECONDS).build();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", incident, uri.getPath());
         return respond(Problem.of("internal-error", "Internal error", 500,

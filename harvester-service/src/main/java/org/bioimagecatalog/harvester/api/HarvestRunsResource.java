@@ -60,12 +60,39 @@ public class HarvestRunsResource {
         return Response.accepted(run).location(uri.getAbsolutePathBuilder().path(run.id()).build()).build();
     }
 
+    @POST
+    @Path("/{id}/resume")
+    @RolesAllowed(ApiRole.ADMIN_NAME)
+    @Operation(summary = "Resume a stopped harvest run",
+            description = "Continues a run that stopped before the end (FAILED: PostgreSQL or Kafka went away, a page"
+                    + " could not be fetched; or PARTIAL, stopped early) from the last entry or page it finished, as"
+                    + " after a crash: same id, counters kept, resumes + 1. Only the newest run of its source.")
+    @APIResponse(responseCode = "202", description = "The run is RUNNING again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HarvestRun.class)))
+    @APIResponse(responseCode = "401", description = "No valid API key (send 'Authorization: Bearer <key>' or 'X-API-Key')",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The key's role does not allow this (needs admin)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No run has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The run finished, was superseded, or its source is being harvested",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "PostgreSQL cannot be reached; Retry-After says when to try again",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response resume(@Parameter(description = "run id (UUID)") @PathParam("id") String id, @Context UriInfo uri) {
+        HarvestRun run = runs.resume(id);
+        return Response.accepted(run).location(uri.getBaseUriBuilder().path("api/v1/harvest/runs").path(run.id()).build())
+                .build();
+    }
+
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a harvest run", description = "Status, counts and the first 100 errors of one run.")
     @APIResponse(responseCode = "200", description = "The run",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HarvestRun.class)))
     @APIResponse(responseCode = "404", description = "No run has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "PostgreSQL cannot be reached; Retry-After says when to try again",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public HarvestRun get(@Parameter(description = "run id (UUID)") @PathParam("id") String id) {
         return runs.get(id);

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Optional;
 import org.bioimagecatalog.harvester.run.HarvestRequestException;
+import org.bioimagecatalog.model.api.EngineUnavailable;
 import org.bioimagecatalog.model.api.Problem;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -54,6 +56,13 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        Optional<String> away = EngineUnavailable.engine(e);
+        if (away.isPresent()) {
+            // an engine restarting is no bug of ours: 503 and when to try again, without a stack trace in the log
+            LOG.warnf("%s unavailable on %s: %s", away.get(), uri.getPath(), e.getMessage());
+            return Response.fromResponse(problem(EngineUnavailable.problem(away.get()), uri))
+                    .header("Retry-After", EngineUnavailable.RETRY_AFTER_SECONDS).build();
+        }
         LOG.errorf(e, "unexpected error on %s", uri.getPath());
         return problem(Problem.of("internal-error", "Internal error", 500,
                 "the harvester could not handle this request; the error is in its log"), uri);

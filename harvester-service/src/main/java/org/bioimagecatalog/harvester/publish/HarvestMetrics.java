@@ -16,22 +16,30 @@ public class HarvestMetrics {
     MeterRegistry registry;
 
     public void published(String source) {
-        record(source, "published");
+        published(source, 1);
+    }
+
+    public void published(String source, int records) {
+        record(source, "published", records);
     }
 
     public void unchanged(String source) {
-        record(source, "unchanged");
+        unchanged(source, 1);
+    }
+
+    public void unchanged(String source, int records) {
+        record(source, "unchanged", records);
     }
 
     public void rejected(String source) {
-        record(source, "rejected");
+        record(source, "rejected", 1);
     }
 
     public void runFinished(String source, RunStatus status) {
         registry.counter("bic.harvest.runs", "source", source, "status", status.name()).increment();
     }
 
-    private void record(String source, String outcome) {
-        registry.counter("bic.harvest.records", "source", source, "outcome", outcome).increment();
+    private void record(String source, String outcome, int records) {
+        registry.counter("bic.harvest.records", "source", source, "outcome", outcome).increment(records);
     }
 }

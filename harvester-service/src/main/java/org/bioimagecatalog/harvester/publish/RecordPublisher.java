@@ -3,13 +3,18 @@ package org.bioimagecatalog.harvester.publish;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bioimagecatalog.model.ModelJson;
 import org.bioimagecatalog.model.events.HarvestRejected;
@@ -17,9 +22,9 @@ import org.bioimagecatalog.model.events.HarvestedRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Publishes harvest events as JSON strings ({@link ModelJson}) and waits for the broker's acknowledgement of
- * each one, so that a record is counted as published, and its hash stored, only once it is really in the log.
- * A plain producer (rather than a messaging channel) because the run needs that synchronous answer per record.
+ * Publishes harvest events as JSON strings ({@link ModelJson}) and waits for the broker's acknowledgement (of each
+ * record, or of every record of a page), so that a record is counted as published, and its hash stored, only once
+ * it is really in the log. A plain producer (rather than a messaging channel) because the run needs that answer.
  */
 @ApplicationScoped
 public class RecordPublisher {
@@ -41,6 +46,28 @@ public class RecordPublisher {
         send(HarvestedRecord.TOPIC, record.key(), ModelJson.write(record));
     }
 
+    /**
+     * Publishes a page's records: all sent at once (the producer batches them), then every acknowledgement awaited,
+     * so the caller may count them all as published on return. When one is refused or not acknowledged in time it
+     * throws; records of the batch Kafka did take are sent again by the next run (at least once, never lost).
+     */
+    public void publishAll(List<HarvestedRecord> records) {
+        String name = topics.name(HarvestedRecord.TOPIC);
+        List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
+        for (HarvestedRecord record : records) {
+            try {
+                acks.add(producer().send(new ProducerRecord<>(name, record.key(), ModelJson.write(record))));
+            } catch (KafkaException e) {
+                throw new PublishFailedException("Kafka did not take " + record.key() + " on " + name + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ACK_TIMEOUT_SECONDS);
+        for (int i = 0; i < acks.size(); i++) {
+            await(acks.get(i), records.get(i).key(), name, deadline);
+        }
+    }
+
     /** The size of a record as it would be sent, in bytes. */
     public static int size(HarvestedRecord record) {
         return ModelJson.write(record).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
@@ -52,13 +79,23 @@ public class RecordPublisher {
 
     private void send(String topic, String key, String json) {
         String name = topics.name(topic);
+        Future<RecordMetadata> ack;
         try {
-            producer().send(new ProducerRecord<>(name, key, json)).get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            ack = producer().send(new ProducerRecord<>(name, key, json));
+        } catch (KafkaException e) {
+            throw new PublishFailedException("Kafka did not take " + key + " on " + name + ": " + e.getMessage(), e);
+        }
+        await(ack, key, name, System.nanoTime() + TimeUnit.SECONDS.toNanos(ACK_TIMEOUT_SECONDS));
+    }
+
+    private static void await(Future<RecordMetadata> ack, String key, String topic, long deadlineNanos) {
+        try {
+            ack.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
-            throw new PublishFailedException("Kafka did not accept " + key + " on " + name + ": "
+            throw new PublishFailedException("Kafka did not accept " + key + " on " + topic + ": "
                     + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            throw new PublishFailedException("Kafka did not acknowledge " + key + " on " + name + " within "
+            throw new PublishFailedException("Kafka did not acknowledge " + key + " on " + topic + " within "
                     + ACK_TIMEOUT_SECONDS + " s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

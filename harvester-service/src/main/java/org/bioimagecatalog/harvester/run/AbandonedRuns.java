@@ -15,7 +15,9 @@ import org.jboss.logging.Logger;
  * after start-up and then every {@code bic.harvester.resume.every}, for each source with a run still marked
  * RUNNING, it tries the source's lock: a live replica holds it for as long as its run goes on, so getting it means
  * nobody is running that run any more. The newest such run is resumed (at most {@code bic.harvester.resume.max-resumes}
- * times; then it is failed), older ones are failed as superseded.
+ * times; then it is failed), older ones are failed as superseded. A run of this replica that stopped because
+ * PostgreSQL went away and could not record it ({@link InterruptedRuns}) is written FAILED with its reason instead:
+ * it is resumed on request ({@code POST /api/v1/harvest/runs/{id}/resume}).
  */
 @ApplicationScoped
 public class AbandonedRuns {
@@ -35,6 +37,9 @@ public class AbandonedRuns {
 
     @Inject
     HarvestExecutor executor;
+
+    @Inject
+    InterruptedRuns interrupted;
 
     @Scheduled(identity = "resume-abandoned-runs", every = "${bic.harvester.resume.every:1m}",
             delayed = "${bic.harvester.resume.initial-delay:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -71,6 +76,20 @@ public class AbandonedRuns {
             return;
         }
         HarvestRun newest = running.get(0);
+        UUID newestId = UUID.fromString(newest.id());
+        if (executor.isActive(newestId)) {
+            // ours, alive: it lost PostgreSQL (and with it the lock's session) and is waiting to record that
+            lock.close();
+            return;
+        }
+        Optional<String> lostDatabase = interrupted.reason(newestId);
+        if (lostDatabase.isPresent()) {
+            store.finish(newestId, RunStatus.FAILED, lostDatabase.get());
+            interrupted.remove(newestId);
+            LOG.warnf("source %s: run %s FAILED: %s", source.name(), newest.id(), lostDatabase.get());
+            lock.close();
+            return;
+        }
         for (HarvestRun older : running.subList(1, running.size())) {
             store.finish(UUID.fromString(older.id()), RunStatus.FAILED,
                     "abandoned: the replica running it stopped; superseded by run " + newest.id());

@@ -3,14 +3,20 @@ package org.bioimagecatalog.harvester.run;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.bioimagecatalog.harvester.HarvesterConfig;
 import org.bioimagecatalog.harvester.http.CircuitBreaker;
 import org.bioimagecatalog.harvester.http.RunCircuit;
@@ -19,6 +25,7 @@ import org.bioimagecatalog.harvester.publish.PublishFailedException;
 import org.bioimagecatalog.harvester.publish.RecordPublisher;
 import org.bioimagecatalog.harvester.run.SourceLocks.SourceLock;
 import org.bioimagecatalog.model.ModelJson;
+import org.bioimagecatalog.model.api.EngineUnavailable;
 import org.bioimagecatalog.model.events.HarvestRejected;
 import org.bioimagecatalog.model.events.HarvestedRecord;
 import org.jboss.logging.Logger;
@@ -53,7 +60,13 @@ public class HarvestExecutor {
     @Inject
     SourceCircuitBreakers breakers;
 
+    @Inject
+    InterruptedRuns interrupted;
+
     private final int withdrawAfterMissingRuns;
+    private final Duration databaseWait;
+    /** Runs executing in this replica: the look for abandoned runs must not take them for dead ones. */
+    private final Set<UUID> active = ConcurrentHashMap.newKeySet();
 
     /** The content hash of a deletion (the hash of JSON {@code null}): a repeated deletion counts as unchanged. */
     public static final String DELETED_HASH = ModelJson.contentHash(null);
@@ -61,6 +74,7 @@ public class HarvestExecutor {
     @Inject
     public HarvestExecutor(HarvesterConfig config) {
         this.withdrawAfterMissingRuns = config.withdrawAfterMissingRuns();
+        this.databaseWait = config.resume().databaseWait();
         AtomicInteger threads = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(config.parallelRuns(), task -> {
             Thread thread = new Thread(task, "harvest-run-" + threads.incrementAndGet());
@@ -83,11 +97,20 @@ public class HarvestExecutor {
     }
 
     private void submit(HarvestRun run, HarvestSource source, SourceLock lock, boolean resuming) {
+        UUID runId = UUID.fromString(run.id());
+        active.add(runId);
         pool.execute(() -> {
             try (lock; RunCircuit.Binding circuit = RunCircuit.bind(breakers.of(source.name()))) {
                 execute(run, source, resuming);
+            } finally {
+                active.remove(runId);
             }
         });
+    }
+
+    /** True while this replica executes the run (it may be waiting for PostgreSQL to come back). */
+    public boolean isActive(UUID runId) {
+        return active.contains(runId);
     }
 
     void execute(HarvestRun run, HarvestSource source, boolean resuming) {
@@ -132,10 +155,75 @@ public class HarvestExecutor {
         } catch (PublishFailedException e) {
             finish(runId, source, RunStatus.FAILED, e.getMessage());
         } catch (RuntimeException e) {
-            // a background run has no caller to throw to: record why it stopped, with the trace in the log
-            LOG.errorf(e, "run %s source %s: stopped by an unexpected error", run.id(), source.name());
-            finish(runId, source, RunStatus.FAILED, "unexpected error: " + e);
+            stopped(run, runId, source, e);
         }
+    }
+
+    /**
+     * A run stopped by an exception no connector raised. PostgreSQL going away is not a bug: the end of the run
+     * (FAILED, with the reason) is written once the database answers again, and the run stays resumable from the
+     * last entry or page it finished. Anything else is recorded at once, with the trace in the log (a background
+     * run has no caller to throw to).
+     */
+    private void stopped(HarvestRun run, UUID runId, HarvestSource source, RuntimeException e) {
+        if (EngineUnavailable.isDatabase(e)) {
+            databaseLost(run, runId, source, e);
+            return;
+        }
+        LOG.errorf(e, "run %s source %s: stopped by an unexpected error", run.id(), source.name());
+        finish(runId, source, RunStatus.FAILED, "unexpected error: " + e);
+    }
+
+    private void databaseLost(HarvestRun run, UUID runId, HarvestSource source, RuntimeException e) {
+        String reason = "PostgreSQL became unreachable during the run (" + rootMessage(e) + "); it can be resumed"
+                + " from its last finished " + (source.connector() instanceof PagedSourceConnector ? "page" : "entry")
+                + ": POST /api/v1/harvest/runs/" + run.id() + "/resume";
+        LOG.warnf("run %s source %s: stopped, PostgreSQL is unreachable (%s); waiting up to %s to record that",
+                run.id(), source.name(), rootMessage(e), databaseWait);
+        long deadline = System.nanoTime() + databaseWait.toNanos();
+        while (true) {
+            try {
+                if (store.finishIfStillOurs(runId, run.resumes(), RunStatus.FAILED, reason)) {
+                    metrics.runFinished(source.name(), RunStatus.FAILED);
+                    LOG.infof("run %s source %s: FAILED, %s", run.id(), source.name(), reason);
+                } else {
+                    LOG.infof("run %s source %s: taken over meanwhile (resumed or finished elsewhere)", run.id(),
+                            source.name());
+                }
+                return;
+            } catch (RuntimeException again) {
+                if (!EngineUnavailable.isDatabase(again) || System.nanoTime() > deadline || !pause()) {
+                    // the next look for abandoned runs writes it, with the same reason
+                    interrupted.add(runId, reason);
+                    LOG.warnf("run %s source %s: PostgreSQL still unreachable; the next look for abandoned runs"
+                            + " records the failure", run.id(), source.name());
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Two seconds between tries to reach PostgreSQL again; false when the service is stopping. */
+    private static boolean pause() {
+        try {
+            Thread.sleep(2000);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The driver's words (SQLSTATE and message of the first SQLException), else the innermost message. */
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql) {
+                return "SQLSTATE " + sql.getSQLState() + ": " + sql.getMessage();
+            }
+            root = cause;
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     /**
@@ -162,23 +250,12 @@ public class HarvestExecutor {
                             source.name(), source.type());
                 }
             }
-            for (List<PageEntry> page; (page = nextPage(run, runId, source, pages)) != null; ) {
+            int pagesRead = 0;
+            // pages harvested before this one, in earlier lives of a resumed run too
+            for (List<PageEntry> page; (page = nextPage(run, runId, source, pages, run.pages() + pagesRead)) != null; ) {
                 store.countPage(runId);
-                for (PageEntry entry : page) {
-                    if (entry instanceof PageEntry.Harvested h) {
-                        try {
-                            harvest(run, runId, source, h.item());
-                        } catch (RecordRejectedException e) {
-                            rejected++;
-                            reject(run, runId, source, e);
-                        }
-                    } else if (entry instanceof PageEntry.Deleted d) {
-                        delete(run, runId, source, d);
-                    } else if (entry instanceof PageEntry.Rejected r) {
-                        rejected++;
-                        reject(run, runId, source, r.reason());
-                    }
-                }
+                rejected += harvestPage(run, runId, source, page);
+                pagesRead++;
                 Optional<String> after = pages.position();
                 if (after.isPresent()) {
                     store.savePosition(runId, after.get(), pages.checkpoint().orElse(null));
@@ -192,13 +269,81 @@ public class HarvestExecutor {
         } catch (LocationUnreadableException e) {
             finish(runId, source, RunStatus.FAILED, "the location cannot be read: " + e.getMessage());
         } catch (UnreadablePageException e) {
-            finish(runId, source, RunStatus.FAILED, e.getMessage());
+            finish(runId, source, e.afterPages > 0 ? RunStatus.PARTIAL : RunStatus.FAILED, e.getMessage());
         } catch (PublishFailedException e) {
             finish(runId, source, RunStatus.FAILED, e.getMessage());
         } catch (RuntimeException e) {
-            LOG.errorf(e, "run %s source %s: stopped by an unexpected error", run.id(), source.name());
-            finish(runId, source, RunStatus.FAILED, "unexpected error: " + e);
+            stopped(run, runId, source, e);
         }
+    }
+
+    /**
+     * One page: records whose hash equals the last published one are only counted; the others (and deletions) are
+     * published together, and only once Kafka acknowledged all of them are their hashes stored and counted, in one
+     * transaction. Rejections go to the dead-letter topic one by one. Returns how many entries were rejected.
+     */
+    private int harvestPage(HarvestRun run, UUID runId, HarvestSource source, List<PageEntry> page) {
+        List<HarvestedRecord> toPublish = new ArrayList<>();
+        List<VanishedRecords.Listed> listed = new ArrayList<>();
+        List<PageEntry.Deleted> deletions = new ArrayList<>();
+        int rejected = 0;
+        for (PageEntry entry : page) {
+            if (entry instanceof PageEntry.Harvested h) {
+                try {
+                    HarvestedRecord record = mapped(run, source, h.item());
+                    toPublish.add(record);
+                    listed.add(new VanishedRecords.Listed(record.key(), record.source(), record.nativeId(),
+                            record.sourceUrl()));
+                } catch (RecordRejectedException e) {
+                    rejected++;
+                    reject(run, runId, source, e);
+                }
+            } else if (entry instanceof PageEntry.Deleted d) {
+                deletions.add(d);
+            } else if (entry instanceof PageEntry.Rejected r) {
+                rejected++;
+                reject(run, runId, source, r.reason());
+            }
+        }
+        vanished.seenAll(source.name(), run.location(), runId, listed);
+        for (PageEntry.Deleted d : deletions) {
+            String key = HarvestedRecord.key(source.archive(), d.nativeId());
+            vanished.forget(source.name(), run.location(), key);
+            toPublish.add(new HarvestedRecord(UUID.randomUUID().toString(), HarvestedRecord.SCHEMA_VERSION, key,
+                    Instant.now(), DELETED_HASH, run.id(), source.archive(), d.nativeId(), d.sourceUrl(), true, null));
+        }
+        Map<String, String> last = run.force() ? Map.of()
+                : store.lastHashes(toPublish.stream().map(HarvestedRecord::key).collect(Collectors.toSet()));
+        List<HarvestedRecord> changed = toPublish.stream()
+                .filter(r -> !r.contentHash().equals(last.get(r.key()))).toList();
+        int unchanged = toPublish.size() - changed.size();
+        store.countUnchanged(runId, unchanged);
+        metrics.unchanged(source.name(), unchanged);
+        publisher.publishAll(changed);
+        store.recordAcknowledged(runId, changed.stream()
+                .map(r -> new HarvestRunStore.Acknowledged(r.key(), r.contentHash(), r.deleted())).toList());
+        metrics.published(source.name(), changed.size());
+        LOG.debugf("run %s source %s: page of %d entries, %d published, %d unchanged, %d rejected", run.id(),
+                source.name(), page.size(), changed.size(), unchanged, rejected);
+        return rejected;
+    }
+
+    private static String archiveOf(HarvestSource source, HarvestedItem item) {
+        return item.archive() != null ? item.archive() : source.archive();
+    }
+
+    /** The event for a harvested item; one too large for Kafka is rejected instead (it would stop the run). */
+    private HarvestedRecord mapped(HarvestRun run, HarvestSource source, HarvestedItem item)
+            throws RecordRejectedException {
+        HarvestedRecord record = HarvestedRecord.of(run.id(), archiveOf(source, item), item.nativeId(),
+                item.sourceUrl(), item.metadata());
+        int bytes = RecordPublisher.size(record);
+        if (bytes > RecordPublisher.MAX_RECORD_BYTES) {
+            throw new RecordRejectedException(item.sourceUrl(), record.key() + ": the mapped record is " + bytes
+                    + " bytes of JSON, more than the " + RecordPublisher.MAX_RECORD_BYTES + " a record may have",
+                    ModelJson.write(item.metadata()));
+        }
+        return record;
     }
 
     /**
@@ -220,31 +365,27 @@ public class HarvestExecutor {
         return entries.subList(at + 1, entries.size());
     }
 
-    /** A page that cannot be read goes to the dead-letter topic and ends the run: the pages after it are unreachable. */
-    private List<PageEntry> nextPage(HarvestRun run, UUID runId, HarvestSource source, PageReader pages)
+    /**
+     * A page that cannot be read goes to the dead-letter topic and ends the run: the pages after it are unreachable.
+     * A page that cannot be fetched (after the client's retries) ends it too; once pages were harvested that is a
+     * PARTIAL run (what it published stays published), before the first one the location could not be read at all.
+     */
+    private List<PageEntry> nextPage(HarvestRun run, UUID runId, HarvestSource source, PageReader pages, int pagesRead)
             throws LocationUnreadableException, UnreadablePageException {
         try {
             return pages.next();
         } catch (RecordRejectedException e) {
             reject(run, runId, source, e);
             throw new UnreadablePageException("a page cannot be read, the pages after it cannot be reached: "
-                    + e.reason());
+                    + e.reason(), 0);
+        } catch (LocationUnreadableException e) {
+            if (pagesRead == 0) {
+                throw e;
+            }
+            throw new UnreadablePageException("stopped early after " + pagesRead + " page(s): the next page cannot be"
+                    + " fetched: " + e.getMessage() + "; it can be resumed from there: POST /api/v1/harvest/runs/"
+                    + run.id() + "/resume", pagesRead);
         }
-    }
-
-    private void delete(HarvestRun run, UUID runId, HarvestSource source, PageEntry.Deleted deleted) {
-        String key = HarvestedRecord.key(source.archive(), deleted.nativeId());
-        vanished.forget(source.name(), run.location(), key);
-        if (!run.force() && store.countIfUnchanged(runId, key, DELETED_HASH)) {
-            metrics.unchanged(source.name());
-            return;
-        }
-        publisher.publish(new HarvestedRecord(UUID.randomUUID().toString(), HarvestedRecord.SCHEMA_VERSION, key,
-                Instant.now(), DELETED_HASH, run.id(), source.archive(), deleted.nativeId(), deleted.sourceUrl(), true,
-                null));
-        store.recordDeleted(runId, key, DELETED_HASH);
-        metrics.published(source.name());
-        LOG.debugf("run %s source %s: published deletion of %s", run.id(), source.name(), key);
     }
 
     /**
@@ -271,14 +412,18 @@ public class HarvestExecutor {
 
     /** Thrown out of the page loop once an unreadable page has been sent to the dead-letter topic. */
     private static final class UnreadablePageException extends Exception {
-        UnreadablePageException(String message) {
+        final int afterPages;
+
+        UnreadablePageException(String message, int afterPages) {
             super(message);
+            this.afterPages = afterPages;
         }
     }
 
+    /** One record of a listed source: counted if unchanged, else published and awaited. */
     private void harvest(HarvestRun run, UUID runId, HarvestSource source, HarvestedItem item)
             throws RecordRejectedException {
-        String archive = item.archive() != null ? item.archive() : source.archive();
+        String archive = archiveOf(source, item);
         String key = HarvestedRecord.key(archive, item.nativeId());
         String hash = ModelJson.contentHash(item.metadata());
         vanished.seen(source.name(), run.location(), runId, key, archive, item.nativeId(), item.sourceUrl());
@@ -287,14 +432,7 @@ public class HarvestExecutor {
             LOG.debugf("run %s source %s: %s unchanged", run.id(), source.name(), key);
             return;
         }
-        HarvestedRecord record = HarvestedRecord.of(run.id(), archive, item.nativeId(), item.sourceUrl(), item.metadata());
-        int bytes = RecordPublisher.size(record);
-        if (bytes > RecordPublisher.MAX_RECORD_BYTES) {
-            // Kafka would refuse it and the run would stop: this one record goes to the dead-letter topic instead
-            throw new RecordRejectedException(item.sourceUrl(), key + ": the mapped record is " + bytes
-                    + " bytes of JSON, more than the " + RecordPublisher.MAX_RECORD_BYTES + " a record may have",
-                    ModelJson.write(item.metadata()));
-        }
+        HarvestedRecord record = mapped(run, source, item);
         publisher.publish(record);
         store.recordPublished(runId, key, record.contentHash());
         metrics.published(source.name());

@@ -26,6 +26,9 @@ public class HarvestRunService {
     @Inject
     HarvestExecutor executor;
 
+    @Inject
+    InterruptedRuns interrupted;
+
     /** A page of runs, newest first, and the cursor of the next page if there is one. */
     public record RunPage(List<HarvestRun> items, String next) {}
 
@@ -46,6 +49,18 @@ public class HarvestRunService {
         SourceLock lock = locks.tryAcquire(source.name())
                 .orElseThrow(() -> new RunInProgressException(source.name(), store.runningRunId(source.name()).orElse(null)));
         try {
+            Optional<HarvestRun> stillOurs = store.running(source.name()).stream()
+                    .filter(r -> executor.isActive(UUID.fromString(r.id()))).findFirst();
+            if (stillOurs.isPresent()) {
+                // it lost PostgreSQL (and with it the lock's session) and is about to record that: not abandoned
+                throw new RunInProgressException(source.name(), stillOurs.get().id());
+            }
+            for (HarvestRun stopped : store.running(source.name())) {
+                // stopped here by a PostgreSQL outage and not yet recorded: its own reason, not "abandoned"
+                UUID stoppedId = UUID.fromString(stopped.id());
+                interrupted.reason(stoppedId).ifPresent(reason -> store.finish(stoppedId, RunStatus.FAILED, reason));
+                interrupted.remove(stoppedId);
+            }
             int abandoned = store.failAbandonedRuns(source.name());
             if (abandoned > 0) {
                 LOG.warnf("source %s: %d run(s) left RUNNING by a stopped replica marked FAILED", source.name(), abandoned);
@@ -57,6 +72,42 @@ public class HarvestRunService {
             lock.close();
             throw e;
         }
+    }
+
+    /**
+     * Continues a run that stopped before the end — FAILED (PostgreSQL or Kafka went away, a page could not be
+     * fetched) or PARTIAL stopped early — from the last entry or page it finished, as crash resume does: same id,
+     * counters and stored hashes kept, {@code resumes} + 1. Only the newest run of its source, and only while no
+     * other run of that source goes on.
+     */
+    public HarvestRun resume(String id) {
+        HarvestRun run = get(id);
+        if (!resumable(run)) {
+            throw new RunNotResumableException("run " + id + " is " + run.status()
+                    + (run.status() == RunStatus.RUNNING ? "" : " and finished its listing")
+                    + "; only a FAILED run, or a PARTIAL one that stopped early, can be resumed");
+        }
+        HarvestSource source = sources.require(run.source());
+        SourceLock lock = locks.tryAcquire(source.name())
+                .orElseThrow(() -> new RunInProgressException(source.name(), store.runningRunId(source.name()).orElse(null)));
+        try {
+            HarvestRun newest = store.lastRun(source.name()).orElseThrow();
+            if (!newest.id().equals(run.id())) {
+                throw new RunNotResumableException("run " + id + " was superseded by run " + newest.id()
+                        + " of source '" + source.name() + "'; start a new run instead");
+            }
+            HarvestRun reopened = store.reopen(UUID.fromString(run.id()));
+            LOG.infof("source %s: run %s resumed on request (resume %d)", source.name(), run.id(), reopened.resumes());
+            executor.resume(reopened, source, lock);
+            return reopened;
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static boolean resumable(HarvestRun run) {
+        return run.status() == RunStatus.FAILED || run.status() == RunStatus.PARTIAL && run.failureReason() != null;
     }
 
     public HarvestRun get(String id) {

@@ -6,7 +6,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -150,14 +154,6 @@ public class HarvestRunStore {
         count(runId, "published");
     }
 
-    /** A deletion was acknowledged by the broker; its key keeps the deletion hash so a repeat counts unchanged. */
-    @Transactional
-    public void recordDeleted(UUID runId, String recordKey, String contentHash) {
-        recordPublished(runId, recordKey, contentHash);
-        em.createQuery("update HarvestRunEntity r set r.published = r.published - 1, r.deleted = r.deleted + 1"
-                + " where r.id = :id").setParameter("id", runId).executeUpdate();
-    }
-
     /** True when the last event published for the key is a deletion. */
     @Transactional
     public boolean isDeleted(String recordKey) {
@@ -187,6 +183,90 @@ public class HarvestRunStore {
                         + " having count(*) < " + HarvestRun.MAX_ERRORS)
                 .setParameter("run", runId).setParameter("location", location).setParameter("reason", reason)
                 .executeUpdate();
+    }
+
+    /** Content hashes last published for these keys (keys never published are absent): one query per page. */
+    @Transactional
+    public Map<String, String> lastHashes(Collection<String> recordKeys) {
+        if (recordKeys.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> hashes = new HashMap<>();
+        em.createQuery("from PublishedRecordEntity p where p.recordKey in :keys", PublishedRecordEntity.class)
+                .setParameter("keys", recordKeys).getResultStream()
+                .forEach(p -> hashes.put(p.recordKey, p.contentHash));
+        return hashes;
+    }
+
+    @Transactional
+    public void countUnchanged(UUID runId, int records) {
+        if (records > 0) {
+            em.createQuery("update HarvestRunEntity r set r.seen = r.seen + :n, r.unchanged = r.unchanged + :n"
+                    + " where r.id = :id").setParameter("n", records).setParameter("id", runId).executeUpdate();
+        }
+    }
+
+    /** A record (or deletion) of a page that the broker acknowledged. */
+    public record Acknowledged(String recordKey, String contentHash, boolean deletion) {}
+
+    /**
+     * Called only after the broker acknowledged every record of the batch: their hashes and the run's counters in
+     * one transaction, so a crash leaves either all of the page's records counted or none (then read again).
+     */
+    @Transactional
+    public void recordAcknowledged(UUID runId, List<Acknowledged> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        Map<String, String> latest = new LinkedHashMap<>();
+        records.forEach(r -> latest.put(r.recordKey(), r.contentHash())); // a key twice on a page: the last wins
+        Instant now = now();
+        Map<String, PublishedRecordEntity> existing = new HashMap<>();
+        em.createQuery("from PublishedRecordEntity p where p.recordKey in :keys", PublishedRecordEntity.class)
+                .setParameter("keys", latest.keySet()).getResultStream().forEach(p -> existing.put(p.recordKey, p));
+        latest.forEach((key, hash) -> {
+            PublishedRecordEntity record = existing.get(key);
+            boolean isNew = record == null;
+            if (isNew) {
+                record = new PublishedRecordEntity();
+                record.recordKey = key;
+            }
+            record.contentHash = hash;
+            record.runId = runId;
+            record.publishedAt = now;
+            if (isNew) {
+                record.persist();
+            }
+        });
+        long deletions = records.stream().filter(Acknowledged::deletion).count();
+        em.createQuery("update HarvestRunEntity r set r.seen = r.seen + :n, r.published = r.published + :p,"
+                        + " r.deleted = r.deleted + :d where r.id = :id")
+                .setParameter("n", records.size()).setParameter("p", records.size() - (int) deletions)
+                .setParameter("d", (int) deletions).setParameter("id", runId).executeUpdate();
+    }
+
+    /**
+     * Writes the end of a run that lost its database, unless it is no longer the run this replica was running
+     * (finished meanwhile, or resumed by another replica: its {@code resumes} moved on). True when written.
+     */
+    @Transactional
+    public boolean finishIfStillOurs(UUID runId, int resumes, RunStatus status, String failureReason) {
+        return em.createQuery("update HarvestRunEntity r set r.status = :status, r.finishedAt = :now,"
+                        + " r.failureReason = :reason where r.id = :id and r.status = :running and r.resumes = :resumes")
+                .setParameter("status", status).setParameter("now", now()).setParameter("reason", failureReason)
+                .setParameter("id", runId).setParameter("running", RunStatus.RUNNING).setParameter("resumes", resumes)
+                .executeUpdate() == 1;
+    }
+
+    /** A stopped run continues (the caller holds the source's lock): RUNNING again, counters kept, resumes + 1. */
+    @Transactional
+    public HarvestRun reopen(UUID runId) {
+        HarvestRunEntity run = em.find(HarvestRunEntity.class, runId);
+        run.status = RunStatus.RUNNING;
+        run.finishedAt = null;
+        run.failureReason = null;
+        run.resumes++;
+        return view(run, null);
     }
 
     @Transactional

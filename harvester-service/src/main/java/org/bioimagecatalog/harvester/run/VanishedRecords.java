@@ -37,6 +37,17 @@ public class VanishedRecords {
                 .executeUpdate();
     }
 
+    /** A key a page listed, with what a later deletion event needs. */
+    public record Listed(String recordKey, String archive, String nativeId, String sourceUrl) {}
+
+    /** {@link #seen} for every record of a page, in one transaction. */
+    @Transactional
+    public void seenAll(String source, String location, UUID runId, List<Listed> keys) {
+        for (Listed key : keys) {
+            seen(source, location, runId, key.recordKey(), key.archive(), key.nativeId(), key.sourceUrl());
+        }
+    }
+
     /** Records the source currently provides: distinct keys its runs listed, less those deleted or withdrawn. */
     @Transactional
     public long count(String source) {

@@ -9,7 +9,9 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.bioimagecatalog.model.api.EngineUnavailable;
 import org.bioimagecatalog.model.api.Problem;
 import org.bioimagecatalog.reuse.citation.InvalidCitationException;
 import org.bioimagecatalog.reuse.collect.CollectorBusyException;
@@ -100,6 +102,13 @@ public class ProblemExceptionMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        Optional<String> away = EngineUnavailable.engine(e);
+        if (away.isPresent()) {
+            // an engine restarting is no bug of ours: 503 and when to try again
+            LOG.warnf("%s unavailable on %s: %s", away.get(), uri.getRequestUri().getPath(), e.getMessage());
+            return Response.fromResponse(problem(EngineUnavailable.problem(away.get()), uri))
+                    .header("Retry-After", EngineUnavailable.RETRY_AFTER_SECONDS).build();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "incident %s: unexpected failure on %s", incident, uri.getRequestUri().getPath());
         return problem(Problem.of("internal-error", "Internal error", 500,

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.bioimagecatalog.model.api.EngineUnavailable;
 import org.bioimagecatalog.reuse.citation.CitationLinker;
 import org.bioimagecatalog.reuse.summary.ReuseSummaryPublisher;
 import org.jboss.logging.Logger;
@@ -70,6 +71,9 @@ public class CollectorRuns {
             QuarkusTransaction.requiringNew().run(() -> finish(run, checkpoint));
             LOG.warnf(e instanceof CollectorException ? null : e, "collector %s failed after %d records (checkpoint "
                     + "stays %s): %s", name, run.recordsSeen(), checkpoint, error);
+            if (EngineUnavailable.isDatabase(e)) {
+                throw e; // our database, not the collector's upstream: a 503 with Retry-After rather than a 502
+            }
             throw new CollectorFailedException(run);
         }
     }

@@ -3,7 +3,9 @@ package org.bioimagecatalog.search.api;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Optional;
 import org.bioimagecatalog.model.ModelJson;
+import org.bioimagecatalog.model.api.EngineUnavailable;
 import org.bioimagecatalog.model.api.Problem;
 import org.bioimagecatalog.search.index.ReindexAlreadyRunningException;
 import org.bioimagecatalog.search.index.SearchEngineUnavailableException;
@@ -28,8 +30,8 @@ public class ProblemExceptionMapper {
     @ServerExceptionMapper
     public Response engineUnavailable(SearchEngineUnavailableException e, UriInfo uri) {
         LOG.warnf("search unavailable: %s", e.getMessage());
-        return problem(Problem.of("search-unavailable", "Search unavailable", 503,
-                "The search engine cannot answer right now; try again shortly."), uri);
+        return retryLater(problem(Problem.of("search-unavailable", "Search unavailable", 503,
+                "The search engine cannot answer right now; try again shortly."), uri));
     }
 
     @ServerExceptionMapper
@@ -53,9 +55,19 @@ public class ProblemExceptionMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        Optional<String> away = EngineUnavailable.engine(e);
+        if (away.isPresent()) {
+            // PostgreSQL (reuse summaries) or Kafka (reindex) restarting is no bug of ours: 503, try again
+            LOG.warnf("%s unavailable on %s: %s", away.get(), uri.getPath(), e.getMessage());
+            return retryLater(problem(EngineUnavailable.problem(away.get()), uri));
+        }
         LOG.errorf(e, "unexpected failure serving %s", uri.getPath());
         return problem(Problem.of("internal-error", "Internal error", 500,
                 "Something went wrong on our side; it has been logged."), uri);
+    }
+
+    private static Response retryLater(Response response) {
+        return Response.fromResponse(response).header("Retry-After", EngineUnavailable.RETRY_AFTER_SECONDS).build();
     }
 
     private static Response problem(Problem problem, UriInfo uri) {
