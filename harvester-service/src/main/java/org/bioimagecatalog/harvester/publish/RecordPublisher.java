@@ -14,6 +14,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.bioimagecatalog.model.ModelJson;
 import org.bioimagecatalog.model.events.HarvestRejected;
 import org.bioimagecatalog.model.events.HarvestedRecord;
+import org.bioimagecatalog.tracing.MessagingTracing;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -30,6 +31,10 @@ public class RecordPublisher {
     private final KafkaTopics topics;
     private final String bootstrapServers;
     private volatile KafkaProducer<String, String> producer;
+
+    /** Puts the trace context in each record's headers (docs/observability.md). */
+    @Inject
+    MessagingTracing tracing;
 
     @Inject
     public RecordPublisher(KafkaTopics topics, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
@@ -53,7 +58,7 @@ public class RecordPublisher {
     private void send(String topic, String key, String json) {
         String name = topics.name(topic);
         try {
-            producer().send(new ProducerRecord<>(name, key, json)).get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            producer().send(tracing.send(new ProducerRecord<>(name, key, json))).get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw new PublishFailedException("Kafka did not accept " + key + " on " + name + ": "
                     + e.getCause().getMessage(), e.getCause());
