@@ -37,14 +37,12 @@ class HarvestTraceEndToEndTest {
     private static final List<String> STUDIES = List.of("idr0001", "idr0002", "idr0003");
     private static final String RECORD = "idr:idr0001";
 
-    @TempDir
-    Path studyFiles;
     private OtlpTraceReceiver receiver;
     private FixtureHttpServer archive;
     private RunningSystem system;
 
     @BeforeAll
-    void startSystem() throws IOException, InterruptedException {
+    void startSystem(@TempDir Path studyFiles) throws IOException, InterruptedException {
         Path recorded = Fixtures.require("idr/study-files");
         for (String study : STUDIES) {
             Files.copy(recorded.resolve(study + "-study.txt"), studyFiles.resolve(study + "-study.txt"));
@@ -102,7 +100,7 @@ class HarvestTraceEndToEndTest {
         assertThat(consume.kind()).isEqualTo("CONSUMER");
         assertThat(consume.attribute("bic.record.key")).isEqualTo(RECORD);
         assertThat(consume.attribute("bic.run.id")).isEqualTo(run.getString("id"));
-        assertThat(consume.attribute("bic.catalog.outcome")).isEqualTo("created");
+        assertThat(consume.attribute("bic.catalog.outcome")).isEqualTo("changed");
         String datasetId = consume.attribute("bic.dataset.id");
         assertThat(datasetId).startsWith("bic-");
         ReceivedSpan outbox = awaitSpan("the outbox's send of " + datasetId, s -> s.service().equals("catalog-service")

@@ -33,16 +33,23 @@ public class TraceExportConfigSourceFactory implements ConfigSourceFactory {
     /** Above the defaults in libraries' microprofile-config.properties (100), below application.properties (250). */
     static final int ORDINAL = 150;
 
+    /**
+     * Sets the ratio either way: Quarkus records the runtime values it sees at build time as defaults, and at build
+     * time there is no endpoint, so an unset ratio would be the recorded {@code 0.0}.
+     */
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        Map<String, String> properties;
         if (isSet(context, QUARKUS_ENDPOINT) || isSet(context, QUARKUS_TRACES_ENDPOINT)) {
-            return List.of();
+            properties = Map.of(SAMPLER_RATIO, "1.0");
+        } else {
+            String endpoint = Stream.of(ENDPOINT, STANDARD_ENDPOINT).map(name -> value(context, name))
+                    .filter(v -> v != null).findFirst().orElse(null);
+            properties = endpoint == null
+                    ? Map.of(SAMPLER_RATIO, "0.0")
+                    : Map.of(QUARKUS_TRACES_ENDPOINT, endpoint, SAMPLER_RATIO, "1.0",
+                            "quarkus.otel.exporter.otlp.traces.protocol", "http/protobuf");
         }
-        String endpoint = Stream.of(ENDPOINT, STANDARD_ENDPOINT).map(name -> value(context, name))
-                .filter(v -> v != null).findFirst().orElse(null);
-        Map<String, String> properties = endpoint == null
-                ? Map.of(SAMPLER_RATIO, "0.0")
-                : Map.of(QUARKUS_TRACES_ENDPOINT, endpoint, "quarkus.otel.exporter.otlp.traces.protocol", "http/protobuf");
         return List.of(new PropertiesConfigSource(properties, "bic trace export (" + ENDPOINT + ")", ORDINAL));
     }
 

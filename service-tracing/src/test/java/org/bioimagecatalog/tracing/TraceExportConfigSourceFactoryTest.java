@@ -26,7 +26,7 @@ class TraceExportConfigSourceFactoryTest {
 
         assertThat(value(config, "quarkus.otel.exporter.otlp.traces.endpoint")).contains("http://otel-collector:4318");
         assertThat(value(config, "quarkus.otel.exporter.otlp.traces.protocol")).contains("http/protobuf");
-        assertThat(value(config, "quarkus.otel.traces.sampler.arg")).isEmpty();
+        assertThat(value(config, "quarkus.otel.traces.sampler.arg")).contains("1.0");
     }
 
     @Test
@@ -44,7 +44,7 @@ class TraceExportConfigSourceFactoryTest {
         assertThat(value(config, "quarkus.otel.traces.sampler.arg")).contains("0.25");
 
         SmallRyeConfig direct = configWith(Map.of("quarkus.otel.exporter.otlp.endpoint", "http://jaeger:4317"));
-        assertThat(value(direct, "quarkus.otel.traces.sampler.arg")).isEmpty();
+        assertThat(value(direct, "quarkus.otel.traces.sampler.arg")).contains("1.0");
         assertThat(value(direct, "quarkus.otel.exporter.otlp.traces.protocol")).isEmpty();
     }
 
