@@ -21,13 +21,12 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * {@code quarkus.otel.traces.sampler.arg}). Unset (the default locally and in tests): the ratio is {@code 0}, so
  * spans still get ids (the trace context still crosses Kafka and log lines carry trace ids) but nothing is
  * recorded, and no exporter keeps trying a collector that is not there. Quarkus's own keys win over both: this
- * source ranks below {@code application.properties} and the environment, and it stays out of the way when
- * {@code quarkus.otel.exporter.otlp[.traces].endpoint} is set directly.
+ * source ranks below {@code application.properties} and the environment (whoever sets
+ * {@code QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT} directly sets {@code QUARKUS_OTEL_TRACES_SAMPLER_ARG=1} too).
  */
 public class TraceExportConfigSourceFactory implements ConfigSourceFactory {
     static final String ENDPOINT = "bic.otel.endpoint";
     static final String STANDARD_ENDPOINT = "OTEL_EXPORTER_OTLP_ENDPOINT";
-    static final String QUARKUS_ENDPOINT = "quarkus.otel.exporter.otlp.endpoint";
     static final String QUARKUS_TRACES_ENDPOINT = "quarkus.otel.exporter.otlp.traces.endpoint";
     static final String SAMPLER_RATIO = "quarkus.otel.traces.sampler.arg";
     /** Above the defaults in libraries' microprofile-config.properties (100), below application.properties (250). */
@@ -35,31 +34,23 @@ public class TraceExportConfigSourceFactory implements ConfigSourceFactory {
 
     /**
      * Sets the ratio either way: Quarkus records the runtime values it sees at build time as defaults, and at build
-     * time there is no endpoint, so an unset ratio would be the recorded {@code 0.0}.
+     * time there is no endpoint, so an unset ratio would be the recorded {@code 0.0}. Quarkus's own endpoint keys
+     * cannot be told apart from their defaults here ({@code localhost:4317} is always "set"), so only ours count.
      */
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        Map<String, String> properties;
-        if (isSet(context, QUARKUS_ENDPOINT) || isSet(context, QUARKUS_TRACES_ENDPOINT)) {
-            properties = Map.of(SAMPLER_RATIO, "1.0");
-        } else {
-            String endpoint = Stream.of(ENDPOINT, STANDARD_ENDPOINT).map(name -> value(context, name))
-                    .filter(v -> v != null).findFirst().orElse(null);
-            properties = endpoint == null
-                    ? Map.of(SAMPLER_RATIO, "0.0")
-                    : Map.of(QUARKUS_TRACES_ENDPOINT, endpoint, SAMPLER_RATIO, "1.0",
-                            "quarkus.otel.exporter.otlp.traces.protocol", "http/protobuf");
-        }
+        String endpoint = Stream.of(ENDPOINT, STANDARD_ENDPOINT).map(name -> value(context, name))
+                .filter(v -> v != null).findFirst().orElse(null);
+        Map<String, String> properties = endpoint == null
+                ? Map.of(SAMPLER_RATIO, "0.0")
+                : Map.of(QUARKUS_TRACES_ENDPOINT, endpoint, SAMPLER_RATIO, "1.0",
+                        "quarkus.otel.exporter.otlp.traces.protocol", "http/protobuf");
         return List.of(new PropertiesConfigSource(properties, "bic trace export (" + ENDPOINT + ")", ORDINAL));
     }
 
     @Override
     public OptionalInt getPriority() {
         return OptionalInt.of(ORDINAL);
-    }
-
-    private static boolean isSet(ConfigSourceContext context, String name) {
-        return value(context, name) != null;
     }
 
     private static String value(ConfigSourceContext context, String name) {

