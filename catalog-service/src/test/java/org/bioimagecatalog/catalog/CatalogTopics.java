@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
@@ -50,15 +51,28 @@ final class CatalogTopics {
         send(List.of(new AbstractMap.SimpleEntry<>(key, value)));
     }
 
+    /** Publishes one record with these headers (a trace context, say) and waits for the ack. */
+    static void publish(HarvestedRecord record, Headers headers) {
+        sendRecords(List.of(new ProducerRecord<>(physical(HarvestedRecord.TOPIC), null, record.key(),
+                ModelJson.write(record), headers)));
+    }
+
     private static void send(List<Map.Entry<String, String>> messages) {
+        String topic = physical(HarvestedRecord.TOPIC);
+        sendRecords(messages.stream()
+                .map(m -> new ProducerRecord<>(topic, m.getKey(), m.getValue()))
+                .toList());
+    }
+
+    private static void sendRecords(List<ProducerRecord<String, String>> records) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         String topic = physical(HarvestedRecord.TOPIC);
         try (KafkaProducer<String, String> producer =
                 new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            for (Map.Entry<String, String> message : messages) {
-                producer.send(new ProducerRecord<>(topic, message.getKey(), message.getValue())).get();
+            for (ProducerRecord<String, String> record : records) {
+                producer.send(record).get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -42,6 +42,11 @@ final class RunningSystem implements AutoCloseable {
     }
 
     static RunningSystem start() throws IOException, InterruptedException {
+        return start(Map.of());
+    }
+
+    /** With more configuration for every service, e.g. an OTLP endpoint ({@code bic.otel.endpoint}). */
+    static RunningSystem start(Map<String, String> extra) throws IOException, InterruptedException {
         LocalStack.ensureRunning();
         String namespace = "e2e" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss"));
         TestTopics.create(namespace + ".");
@@ -49,13 +54,14 @@ final class RunningSystem implements AutoCloseable {
         Path repo = LocalStack.repoDir();
         // the services read their API keys from this file; the test sends TestApiKeys.admin() for harvests
         Path keysFile = TestApiKeys.writeTo(repo.resolve("e2e-tests/target/e2e-api-keys"));
-        Map<String, String> config = Map.of(
+        Map<String, String> config = new HashMap<>(extra);
+        config.putAll(Map.of(
                 "bic.security.keys-file", keysFile.toAbsolutePath().toString(),
                 "quarkus.datasource.jdbc.url", LocalStack.jdbcUrl(namespace),
                 "kafka.bootstrap.servers", LocalStack.kafkaBootstrap(),
                 "quarkus.elasticsearch.hosts", LocalStack.elasticsearchHost(),
                 "bic.kafka.topic-prefix", namespace + ".",
-                "bic.elasticsearch.index-prefix", namespace + "-");
+                "bic.elasticsearch.index-prefix", namespace + "-"));
         Path logs = repo.resolve("e2e-tests/target/e2e-logs");
         RunningSystem system = new RunningSystem(namespace,
                 ServiceProcess.start(repo, "harvester-service", config, logs),

@@ -90,6 +90,15 @@ final class ServiceProcess {
         }
     }
 
+    /** Everything the service has logged so far. */
+    List<String> logLines() {
+        try {
+            return Files.readAllLines(log);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + log, e);
+        }
+    }
+
     String tail() {
         try {
             List<String> lines = Files.readAllLines(log);

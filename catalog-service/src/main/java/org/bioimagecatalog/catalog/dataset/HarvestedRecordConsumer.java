@@ -2,6 +2,7 @@ package org.bioimagecatalog.catalog.dataset;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bioimagecatalog.model.events.HarvestedRecord;
+import org.bioimagecatalog.tracing.TraceAttributes;
+import org.bioimagecatalog.tracing.TracedConsumer;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -17,6 +20,8 @@ import org.jboss.logging.Logger;
  * Consumes records.harvested.v1 one message at a time (the offset is committed after the transaction).
  * A message that can never be applied goes to the DLQ and the partition moves on; any other failure (the
  * database being away) fails the channel, so the record is retried after a restart rather than skipped.
+ * Each record is applied in a {@code process} span that continues the harvester's trace; the outbox rows its
+ * transaction writes keep that span's context.
  */
 @ApplicationScoped
 public class HarvestedRecordConsumer {
@@ -43,6 +48,7 @@ public class HarvestedRecordConsumer {
 
     @Incoming("harvested")
     @Blocking
+    @TracedConsumer
     public void consume(ConsumerRecord<String, String> message) {
         String location = message.topic() + "-" + message.partition() + "@" + message.offset();
         HarvestedRecord record;
@@ -55,7 +61,11 @@ public class HarvestedRecordConsumer {
                     e.reason());
             return;
         }
+        Span.current().setAttribute(TraceAttributes.RECORD_KEY, record.key())
+                .setAttribute(TraceAttributes.RUN_ID, String.valueOf(record.runId()));
         IngestResult result = upserts.apply(record);
+        Span.current().setAttribute(TraceAttributes.DATASET_ID, String.valueOf(result.datasetId()))
+                .setAttribute("bic.catalog.outcome", result.outcome().name().toLowerCase(Locale.ROOT));
         outcomes.get(result.outcome()).increment();
         if (result.outcome() == IngestResult.Outcome.UNCHANGED) {
             LOG.debugf("record %s (run %s) unchanged, dataset %s", record.key(), record.runId(), result.datasetId());

@@ -8,6 +8,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Map;
+import org.bioimagecatalog.model.ModelJson;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * One message waiting to leave the service, written in the same transaction as the change it announces
@@ -37,6 +41,14 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "published_at")
     public Instant publishedAt;
 
+    /**
+     * The trace context of the transaction that wrote the row, as the propagators' fields (a JSON object,
+     * {@code {"traceparent": "00-…"}}); null when it had none. The publisher sends the message in that trace.
+     */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "trace_context", columnDefinition = "jsonb")
+    public String traceContext;
+
     public static OutboxEvent of(String topic, String key, String payload) {
         OutboxEvent event = new OutboxEvent();
         event.topic = topic;
@@ -44,5 +56,17 @@ public class OutboxEvent extends PanacheEntityBase {
         event.payload = payload;
         event.createdAt = Instant.now();
         return event;
+    }
+
+    /** Keeps {@code fields} (what a propagator wrote) as the row's trace context; none when empty. */
+    public OutboxEvent withTraceContext(Map<String, String> fields) {
+        traceContext = fields == null || fields.isEmpty() ? null : ModelJson.write(fields);
+        return this;
+    }
+
+    /** The stored propagation fields, empty when the row has none. */
+    @SuppressWarnings("unchecked")
+    public Map<String, String> traceContextFields() {
+        return traceContext == null ? Map.of() : ModelJson.read(traceContext, Map.class);
     }
 }

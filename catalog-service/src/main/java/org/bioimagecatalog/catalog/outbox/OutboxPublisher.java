@@ -21,6 +21,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bioimagecatalog.catalog.CatalogConfig;
+import org.bioimagecatalog.tracing.MessagingTracing;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -62,11 +63,11 @@ public class OutboxPublisher {
 
     @Inject
     public OutboxPublisher(CatalogConfig config, Topics topics, EntityManager em, MeterRegistry registry,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            MessagingTracing tracing, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.config = config;
         this.em = em;
         this.producer = new KafkaProducer<>(producerProperties(bootstrapServers, config.outbox().sendTimeout()));
-        this.sender = new OutboxSender(producer, topics::physical, config.outbox().sendTimeout());
+        this.sender = new OutboxSender(producer, topics::physical, config.outbox().sendTimeout(), tracing);
         this.published = Counter.builder("bic.catalog.outbox.published")
                 .description("Outbox rows sent to Kafka and acknowledged").register(registry);
         this.failures = Counter.builder("bic.catalog.outbox.failures")

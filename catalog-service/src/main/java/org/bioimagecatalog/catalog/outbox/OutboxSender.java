@@ -1,5 +1,8 @@
 package org.bioimagecatalog.catalog.outbox;
 
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,11 +16,16 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.RetriableException;
+import org.bioimagecatalog.model.events.DatasetChanged;
+import org.bioimagecatalog.tracing.MessagingTracing;
+import org.bioimagecatalog.tracing.TraceAttributes;
 
 /**
  * Sends one claimed batch of outbox rows and reports which ones Kafka acknowledged. It tells apart Kafka
  * being away (a retriable error: stop the batch, everything stays pending) from a row Kafka refuses (e.g. too
  * large: only that row stays pending, and since a batch holds one row per key it delays only its own key).
+ * Each message is sent in the trace context its row kept, in a {@code send <topic>} span whose context goes
+ * into the record's headers.
  */
 final class OutboxSender {
 
@@ -26,14 +34,23 @@ final class OutboxSender {
 
     record Result(List<Long> acked, List<Failure> failures, boolean kafkaAway) {}
 
+    static final AttributeKey<Long> OUTBOX_ID = AttributeKey.longKey("bic.outbox.id");
+
     private final Producer<String, String> producer;
     private final UnaryOperator<String> physicalTopic;
     private final Duration timeout;
+    private final MessagingTracing tracing;
 
     OutboxSender(Producer<String, String> producer, UnaryOperator<String> physicalTopic, Duration timeout) {
+        this(producer, physicalTopic, timeout, MessagingTracing.noop());
+    }
+
+    OutboxSender(Producer<String, String> producer, UnaryOperator<String> physicalTopic, Duration timeout,
+            MessagingTracing tracing) {
         this.producer = producer;
         this.physicalTopic = physicalTopic;
         this.timeout = timeout;
+        this.tracing = tracing;
     }
 
     Result send(List<OutboxEvent> rows) {
@@ -72,10 +89,23 @@ final class OutboxSender {
 
     private Future<RecordMetadata> sendOne(OutboxEvent row) {
         try {
-            return producer.send(new ProducerRecord<>(physicalTopic.apply(row.topic), row.messageKey, row.payload));
+            ProducerRecord<String, String> record = new ProducerRecord<>(physicalTopic.apply(row.topic), row.messageKey,
+                    row.payload);
+            return producer.send(tracing.send(record, tracing.restore(row.traceContextFields()), attributes(row)));
         } catch (KafkaException e) { // thrown rather than returned, e.g. the producer is closing
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    private static Attributes attributes(OutboxEvent row) {
+        AttributesBuilder attributes = Attributes.builder();
+        if (row.id != null) {
+            attributes.put(OUTBOX_ID, row.id);
+        }
+        if (DatasetChanged.TOPIC.equals(row.topic) && row.messageKey != null) {
+            attributes.put(TraceAttributes.DATASET_ID, row.messageKey);
+        }
+        return attributes.build();
     }
 
     private static boolean failedRetriably(Future<RecordMetadata> send) {

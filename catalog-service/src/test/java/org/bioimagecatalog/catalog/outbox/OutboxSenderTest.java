@@ -2,6 +2,17 @@ package org.bioimagecatalog.catalog.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +26,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.bioimagecatalog.tracing.MessagingTracing;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,6 +82,47 @@ class OutboxSenderTest {
         assertThat(result.acked()).containsExactly(1L, 3L);
         assertThat(result.failures()).singleElement()
                 .satisfies(f -> assertThat(f.cause()).isInstanceOf(RecordTooLargeException.class));
+    }
+
+    @Test
+    void eachMessageIsSentInTheTraceItsRowKeptWithASendSpanInItsHeaders() {
+        InMemorySpanExporter exported = InMemorySpanExporter.create();
+        try (OpenTelemetrySdk sdk = OpenTelemetrySdk.builder()
+                .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exported)).build())
+                .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+                .build()) {
+            MessagingTracing tracing = new MessagingTracing(sdk);
+            // the consumer's transaction: its span is current when the row is written
+            Span transaction = sdk.getTracer("test").spanBuilder("process records.harvested.v1").startSpan();
+            OutboxEvent traced = row(1, "bic-aaaaaaaaaaaa", "{}")
+                    .withTraceContext(tracing.capture(Context.root().with(transaction)));
+            transaction.end();
+            OutboxEvent untraced = row(2, "bic-bbbbbbbbbbbb", "{}");
+            ScriptedProducer producer = new ScriptedProducer(Map.of());
+
+            new OutboxSender(producer, t -> "t42." + t, Duration.ofSeconds(1), tracing).send(List.of(traced, untraced));
+
+            assertThat(traced.traceContextFields().get("traceparent"))
+                    .isEqualTo("00-" + transaction.getSpanContext().getTraceId() + "-"
+                            + transaction.getSpanContext().getSpanId() + "-01");
+            List<SpanData> sends = exported.getFinishedSpanItems().stream()
+                    .filter(s -> s.getName().equals("send t42.datasets.v1")).toList();
+            assertThat(sends).hasSize(2);
+            SpanData send = sends.get(0);
+            assertThat(send.getKind()).isEqualTo(SpanKind.PRODUCER);
+            assertThat(send.getTraceId()).isEqualTo(transaction.getSpanContext().getTraceId());
+            assertThat(send.getParentSpanId()).isEqualTo(transaction.getSpanContext().getSpanId());
+            assertThat(send.getAttributes().asMap()).containsEntry(OutboxSender.OUTBOX_ID, 1L)
+                    .containsEntry(org.bioimagecatalog.tracing.TraceAttributes.DATASET_ID, "bic-aaaaaaaaaaaa");
+            assertThat(traceparent(producer.sent.get(0))).isEqualTo("00-" + send.getTraceId() + "-" + send.getSpanId() + "-01");
+            // a row written outside any trace starts one of its own when it is sent
+            assertThat(sends.get(1).getParentSpanContext().isValid()).isFalse();
+            assertThat(traceparent(producer.sent.get(1))).contains(sends.get(1).getTraceId());
+        }
+    }
+
+    private static String traceparent(ProducerRecord<String, String> record) {
+        return new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8);
     }
 
     private static OutboxEvent row(long id, String key, String payload) {

@@ -1,5 +1,6 @@
 package org.bioimagecatalog.harvester.http;
 
+import io.opentelemetry.api.OpenTelemetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -11,8 +12,9 @@ public class HttpClientProducer {
 
     @Produces
     @Singleton
-    PoliteHttpClient politeHttpClient(HarvesterConfig config) {
+    PoliteHttpClient politeHttpClient(HarvesterConfig config, OpenTelemetry openTelemetry) {
         return new PoliteHttpClient(HttpSettings.from(config.http()), new HostThrottle(
-                config.politeness().perHostConcurrency(), config.politeness().perHostRequestsPerSecond()));
+                config.politeness().perHostConcurrency(), config.politeness().perHostRequestsPerSecond()),
+                openTelemetry.getTracer("org.bioimagecatalog.harvester"));
     }
 }

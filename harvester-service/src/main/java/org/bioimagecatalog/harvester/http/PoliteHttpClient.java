@@ -1,5 +1,11 @@
 package org.bioimagecatalog.harvester.http;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +25,8 @@ import org.jboss.logging.Logger;
  * GETs from archives and mirrors the way a good citizen does: a User-Agent that says who we are, timeouts,
  * per-host limits of concurrency and rate ({@link HostThrottle}), retries with exponential backoff on 5xx, 429 and
  * broken connections, honouring {@code Retry-After}, and the circuit breaker of the source being harvested
- * ({@link RunCircuit}). 4xx other than 429 is the caller's mistake and is not retried.
+ * ({@link RunCircuit}). 4xx other than 429 is the caller's mistake and is not retried. Each {@code get} is one
+ * client span {@code GET} (retries included) in the current trace; the archive is not sent our trace context.
  */
 public class PoliteHttpClient {
     private static final Logger LOG = Logger.getLogger(PoliteHttpClient.class);
@@ -27,14 +34,20 @@ public class PoliteHttpClient {
     private final HttpSettings settings;
     private final HostThrottle throttle;
     private final HttpClient client;
+    private final Tracer tracer;
 
     public PoliteHttpClient(HttpSettings settings) {
         this(settings, HostThrottle.unlimited());
     }
 
     public PoliteHttpClient(HttpSettings settings, HostThrottle throttle) {
+        this(settings, throttle, OpenTelemetry.noop().getTracer("untraced"));
+    }
+
+    public PoliteHttpClient(HttpSettings settings, HostThrottle throttle, Tracer tracer) {
         this.settings = settings;
         this.throttle = throttle;
+        this.tracer = tracer;
         this.client = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NORMAL)
@@ -55,6 +68,27 @@ public class PoliteHttpClient {
      * the body of a 4xx (Zenodo answers OAI errors with HTTP 422).
      */
     public FetchedResource get(URI uri, String accept, IntPredicate bodyWanted) throws HttpFetchException {
+        Span span = tracer.spanBuilder("GET").setSpanKind(SpanKind.CLIENT)
+                .setAttribute("http.request.method", "GET")
+                .setAttribute("url.full", uri.toString())
+                .setAttribute("server.address", String.valueOf(uri.getHost()))
+                .startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            FetchedResource fetched = getThroughBreaker(uri, accept, bodyWanted);
+            span.setAttribute("http.response.status_code", fetched.status());
+            return fetched;
+        } catch (HttpFetchException e) {
+            if (e.status() > 0) {
+                span.setAttribute("http.response.status_code", e.status());
+            }
+            span.setStatus(StatusCode.ERROR, e.getMessage());
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private FetchedResource getThroughBreaker(URI uri, String accept, IntPredicate bodyWanted) throws HttpFetchException {
         CircuitBreaker breaker = RunCircuit.current();
         if (breaker == null) {
             return getWithRetries(uri, accept, bodyWanted);

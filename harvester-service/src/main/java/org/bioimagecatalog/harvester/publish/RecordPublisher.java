@@ -19,6 +19,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.bioimagecatalog.model.ModelJson;
 import org.bioimagecatalog.model.events.HarvestRejected;
 import org.bioimagecatalog.model.events.HarvestedRecord;
+import org.bioimagecatalog.tracing.MessagingTracing;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -35,6 +36,10 @@ public class RecordPublisher {
     private final KafkaTopics topics;
     private final String bootstrapServers;
     private volatile KafkaProducer<String, String> producer;
+
+    /** Puts the trace context in each record's headers (docs/observability.md). */
+    @Inject
+    MessagingTracing tracing;
 
     @Inject
     public RecordPublisher(KafkaTopics topics, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
@@ -56,7 +61,7 @@ public class RecordPublisher {
         List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
         for (HarvestedRecord record : records) {
             try {
-                acks.add(producer().send(new ProducerRecord<>(name, record.key(), ModelJson.write(record))));
+                acks.add(producer().send(tracing.send(new ProducerRecord<>(name, record.key(), ModelJson.write(record)))));
             } catch (KafkaException e) {
                 throw new PublishFailedException("Kafka did not take " + record.key() + " on " + name + ": "
                         + e.getMessage(), e);
@@ -81,7 +86,7 @@ public class RecordPublisher {
         String name = topics.name(topic);
         Future<RecordMetadata> ack;
         try {
-            ack = producer().send(new ProducerRecord<>(name, key, json));
+            ack = producer().send(tracing.send(new ProducerRecord<>(name, key, json)));
         } catch (KafkaException e) {
             throw new PublishFailedException("Kafka did not take " + key + " on " + name + ": " + e.getMessage(), e);
         }

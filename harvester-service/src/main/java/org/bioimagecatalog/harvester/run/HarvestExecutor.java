@@ -1,5 +1,6 @@
 package org.bioimagecatalog.harvester.run;
 
+import io.opentelemetry.context.Context;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -63,6 +64,9 @@ public class HarvestExecutor {
     @Inject
     InterruptedRuns interrupted;
 
+    @Inject
+    HarvestTracing tracing;
+
     private final int withdrawAfterMissingRuns;
     private final Duration databaseWait;
     /** Runs executing in this replica: the look for abandoned runs must not take them for dead ones. */
@@ -99,8 +103,10 @@ public class HarvestExecutor {
     private void submit(HarvestRun run, HarvestSource source, SourceLock lock, boolean resuming) {
         UUID runId = UUID.fromString(run.id());
         active.add(runId);
+        Context startedBy = Context.current();
         pool.execute(() -> {
-            try (lock; RunCircuit.Binding circuit = RunCircuit.bind(breakers.of(source.name()))) {
+            try (lock; RunCircuit.Binding circuit = RunCircuit.bind(breakers.of(source.name()));
+                    HarvestTracing.RunSpan span = tracing.startRun(run, source, resuming, startedBy)) {
                 execute(run, source, resuming);
             } finally {
                 active.remove(runId);
@@ -125,7 +131,7 @@ public class HarvestExecutor {
         // a resumed run keeps the rejections of its first life: they decide PARTIAL and block withdrawals as well
         int rejected = resuming ? run.rejected() : 0;
         try {
-            SourceListing listing = source.connector().open(run.location());
+            SourceListing listing = tracing.traced(source.connector().open(run.location()), source);
             LOG.infof("run %s source %s: %d entries found", run.id(), source.name(), listing.entries().size());
             CircuitBreaker breaker = breakers.of(source.name());
             List<String> entries = remaining(run, listing.entries(), resumeFrom.map(HarvestRunStore.ResumeState::position));
@@ -240,7 +246,7 @@ public class HarvestExecutor {
             store.saveSince(runId, since);
             LOG.infof("run %s source %s: %s", run.id(), source.name(),
                     since.map(s -> "changes since " + s).orElse("full harvest"));
-            PageReader pages = connector.openPages(run.location(), since);
+            PageReader pages = tracing.traced(connector.openPages(run.location(), since), source);
             Optional<String> position = resumeFrom.map(HarvestRunStore.ResumeState::position);
             if (position.isPresent()) {
                 if (pages.resume(position.get(), resumeFrom.get().checkpoint())) {

@@ -1,6 +1,7 @@
 package org.bioimagecatalog.reuse.dataset;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
@@ -10,13 +11,16 @@ import org.bioimagecatalog.reuse.ConcurrentWrites;
 import org.bioimagecatalog.reuse.DatabaseAway;
 import org.bioimagecatalog.reuse.ReuseConfig;
 import org.bioimagecatalog.reuse.summary.ReuseSummaryPublisher;
+import org.bioimagecatalog.tracing.TraceAttributes;
+import org.bioimagecatalog.tracing.TracedConsumer;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
  * Consumes {@code datasets.v1}. Records are handled one at a time, in order, and never stop the channel: an
  * unreadable one is logged and counted ({@code bic_reuse_dataset_events_total{outcome="rejected"}}), one
- * the database keeps refusing is logged and counted as {@code failed}.
+ * the database keeps refusing is logged and counted as {@code failed}. Each record is handled in a {@code process}
+ * span that continues the catalog's trace; the reuse summaries it publishes continue it too.
  */
 @ApplicationScoped
 public class DatasetsConsumer {
@@ -37,8 +41,12 @@ public class DatasetsConsumer {
 
     @Incoming("datasets")
     @Blocking
+    @TracedConsumer
     public void consume(ConsumerRecord<String, String> record) {
         String at = record.topic() + "/" + record.partition() + "@" + record.offset();
+        if (record.key() != null) {
+            Span.current().setAttribute(TraceAttributes.DATASET_ID, record.key());
+        }
         if (record.value() == null) {
             withdraw(record.key(), at);
             return;

@@ -3,7 +3,9 @@ package org.bioimagecatalog.reuse.summary;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
+import io.opentelemetry.context.Context;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -23,7 +25,8 @@ import org.jboss.logging.Logger;
  * Publishes a dataset's {@link ReuseSummary} on {@code reuse.summary.v1} (key = datasetId) when its figures
  * differ from the last ones published. The dataset row is locked while publishing, so the consumer and the
  * sweep never publish the same change twice; the stale flag is cleared only once Kafka acknowledged. Created at
- * start-up so that its counter is on /q/metrics (at 0) before the first summary.
+ * start-up so that its counter is on /q/metrics (at 0) before the first summary. The Kafka connector sends each
+ * summary in a span of the caller's trace (the dataset event being processed) with its context in the headers.
  */
 @Startup
 @ApplicationScoped
@@ -86,7 +89,8 @@ public class ReuseSummaryPublisher {
         ReuseSummary summary = new ReuseSummary(UUID.randomUUID().toString(), ReuseSummary.SCHEMA_VERSION,
                 content.datasetId(), Instant.now(), hash, content.datasetId(), content.citations(), content.reuses(),
                 content.distinctCitingWorks(), content.byYear());
-        emitter.sendMessage(KafkaRecord.of(content.datasetId(), ModelJson.write(summary)))
+        emitter.sendMessage(KafkaRecord.of(content.datasetId(), ModelJson.write(summary))
+                        .addMetadata(TracingMetadata.withCurrent(Context.current())))
                 .await().atMost(config.publishTimeout());
         published.increment();
         LOG.infof("dataset %s: reuse summary published (citations=%d, reuses=%d)", content.datasetId(),

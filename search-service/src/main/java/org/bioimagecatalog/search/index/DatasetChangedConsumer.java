@@ -4,6 +4,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.bioimagecatalog.tracing.TracedConsumer;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -29,6 +30,7 @@ public class DatasetChangedConsumer {
 
     @Incoming("datasets")
     @Blocking
+    @TracedConsumer // one span per batch, linked to each record's trace (docs/observability.md)
     public void consume(ConsumerRecords<String, String> records) {
         Map<String, IndexableDataset> latest = reader.latestPerKey(records);
         if (latest.isEmpty()) {

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.bioimagecatalog.model.ModelJson;
 import org.bioimagecatalog.model.events.ReuseSummary;
+import org.bioimagecatalog.tracing.TracedConsumer;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -35,6 +36,7 @@ public class ReuseSummaryConsumer {
 
     @Incoming("reuse-summaries")
     @Blocking
+    @TracedConsumer // one span per batch, linked to each record's trace (docs/observability.md)
     public void consume(ConsumerRecords<String, String> records) {
         Map<String, ReuseSummary> latest = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> record : records) {
