@@ -191,7 +191,11 @@ public class SearchBench {
 
     // ---------------------------------------------------------------- HTTP helpers
     static JsonNode call(String method, String url, String body, String type) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120));
+        return call(method, url, body, type, Duration.ofSeconds(120));
+    }
+
+    static JsonNode call(String method, String url, String body, String type, Duration timeout) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(timeout);
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) b.header("Content-Type", type);
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
@@ -329,7 +333,8 @@ public class SearchBench {
         // ---- search: the same queries through search-service and straight to Elasticsearch
         System.out.println("bench: refresh + force merge of " + index + " (so that merges left over from the ingest do not run during one side's measurement)");
         call("POST", es + "/" + index + "/_refresh", null, null);
-        call("POST", es + "/" + index + "/_forcemerge?max_num_segments=1", null, null);
+        // merging 1M documents into one segment takes minutes on two cores
+        call("POST", es + "/" + index + "/_forcemerge?max_num_segments=1", null, null, Duration.ofMinutes(30));
         long indexed = count(es, alias);
         QueryPairs pairs = new QueryPairs(info.path("analyzer").asText(), service, es + "/" + alias + "/_search");
         List<String[]> queries = searchQueries(corpus, pairs, 200);
