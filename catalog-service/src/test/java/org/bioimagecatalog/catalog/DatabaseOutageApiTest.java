@@ -1,18 +1,15 @@
 package org.bioimagecatalog.catalog;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.startsWith;
+import static org.bioimagecatalog.testsupport.DatabaseUnavailableAnswer.assertUnavailable;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 import java.util.List;
 import java.util.Map;
 import org.bioimagecatalog.testsupport.PrivatePostgres;
-import org.bioimagecatalog.testsupport.PrivatePostgresTestResource;
+import org.bioimagecatalog.testsupport.PrivatePostgresProfile;
 import org.bioimagecatalog.testsupport.TestApiKeys;
 import org.junit.jupiter.api.Test;
 
@@ -21,20 +18,8 @@ import org.junit.jupiter.api.Test;
  * problem+json with Retry-After, never 500; once it is back they answer as before.
  */
 @QuarkusTest
-@TestProfile(DatabaseOutageApiTest.PrivateDatabase.class)
+@TestProfile(PrivatePostgresProfile.class)
 class DatabaseOutageApiTest {
-
-    public static class PrivateDatabase implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(PrivatePostgresTestResource.class));
-        }
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
-        }
-    }
 
     PrivatePostgres postgres;
 
@@ -43,17 +28,17 @@ class DatabaseOutageApiTest {
         given().get("/api/v1/datasets/bic-outage-unknown").then().statusCode(404);
         postgres.stop();
         try {
-            unavailable(given().get("/api/v1/datasets?limit=5"));
-            unavailable(given().get("/api/v1/datasets/bic-outage-unknown"));
-            unavailable(given().get("/api/v1/datasets/bic-outage-unknown/history"));
-            unavailable(given().get("/api/v1/sources"));
-            unavailable(given().get("/api/v1/collections"));
-            unavailable(given().get("/api/v1/wanted"));
-            unavailable(given().header("X-API-Key", TestApiKeys.curator()).contentType(ContentType.JSON)
+            assertUnavailable(given().get("/api/v1/datasets?limit=5"));
+            assertUnavailable(given().get("/api/v1/datasets/bic-outage-unknown"));
+            assertUnavailable(given().get("/api/v1/datasets/bic-outage-unknown/history"));
+            assertUnavailable(given().get("/api/v1/sources"));
+            assertUnavailable(given().get("/api/v1/collections"));
+            assertUnavailable(given().get("/api/v1/wanted"));
+            assertUnavailable(given().header("X-API-Key", TestApiKeys.curator()).contentType(ContentType.JSON)
                     .body(Map.of("title", "Written while the database is down")).post("/api/v1/collections"));
-            unavailable(given().header("X-API-Key", TestApiKeys.submitter()).contentType(ContentType.JSON)
+            assertUnavailable(given().header("X-API-Key", TestApiKeys.submitter()).contentType(ContentType.JSON)
                     .body(Map.of("kind", "dataset", "title", "Wanted while the database is down")).post("/api/v1/wanted"));
-            unavailable(given().get("/oai?verb=ListRecords&metadataPrefix=oai_dc"));
+            assertUnavailable(given().get("/oai?verb=ListRecords&metadataPrefix=oai_dc"));
         } finally {
             postgres.start();
         }
@@ -61,11 +46,4 @@ class DatabaseOutageApiTest {
         given().get("/api/v1/datasets?limit=5").then().statusCode(200);
     }
 
-    private static void unavailable(Response response) {
-        response.then().statusCode(503)
-                .contentType("application/problem+json")
-                .header("Retry-After", "5")
-                .body("type", equalTo("https://bioimagecatalog.org/problems/unavailable"))
-                .body("detail", startsWith("PostgreSQL cannot be reached"));
-    }
 }

@@ -1,18 +1,14 @@
 package org.bioimagecatalog.reuse;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.startsWith;
+import static org.bioimagecatalog.testsupport.DatabaseUnavailableAnswer.assertUnavailable;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import io.restassured.response.Response;
-import java.util.List;
 import java.util.Map;
 import org.bioimagecatalog.testsupport.PrivatePostgres;
-import org.bioimagecatalog.testsupport.PrivatePostgresTestResource;
+import org.bioimagecatalog.testsupport.PrivatePostgresProfile;
 import org.bioimagecatalog.testsupport.TestApiKeys;
 import org.junit.jupiter.api.Test;
 
@@ -21,20 +17,8 @@ import org.junit.jupiter.api.Test;
  * problem+json with Retry-After, never 500; once it is back they answer as before.
  */
 @QuarkusTest
-@TestProfile(DatabaseOutageApiTest.PrivateDatabase.class)
+@TestProfile(PrivatePostgresProfile.class)
 class DatabaseOutageApiTest {
-
-    public static class PrivateDatabase implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(PrivatePostgresTestResource.class));
-        }
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
-        }
-    }
 
     PrivatePostgres postgres;
 
@@ -43,12 +27,12 @@ class DatabaseOutageApiTest {
         given().get("/api/v1/reuse/datasets/bic-outage-unknown").then().statusCode(404);
         postgres.stop();
         try {
-            unavailable(given().get("/api/v1/reuse/datasets/bic-outage-unknown"));
-            unavailable(given().get("/api/v1/reuse/datasets/bic-outage-unknown/citations.csv"));
-            unavailable(given().get("/api/v1/reuse/producers/0000-0002-1825-0097"));
-            unavailable(given().get("/api/v1/reuse/repositories/idr"));
-            unavailable(given().get("/api/v1/citations/1"));
-            unavailable(given().header("X-API-Key", TestApiKeys.submitter()).contentType(ContentType.JSON)
+            assertUnavailable(given().get("/api/v1/reuse/datasets/bic-outage-unknown"));
+            assertUnavailable(given().get("/api/v1/reuse/datasets/bic-outage-unknown/citations.csv"));
+            assertUnavailable(given().get("/api/v1/reuse/producers/0000-0002-1825-0097"));
+            assertUnavailable(given().get("/api/v1/reuse/repositories/idr"));
+            assertUnavailable(given().get("/api/v1/citations/1"));
+            assertUnavailable(given().header("X-API-Key", TestApiKeys.submitter()).contentType(ContentType.JSON)
                     .body(Map.of("datasetId", "bic-outage-unknown", "relation", "REUSE",
                             "publication", Map.of("doi", "10.1038/s41592-021-01249-6")))
                     .post("/api/v1/citations"));
@@ -58,11 +42,4 @@ class DatabaseOutageApiTest {
         given().get("/api/v1/reuse/datasets/bic-outage-unknown").then().statusCode(404);
     }
 
-    private static void unavailable(Response response) {
-        response.then().statusCode(503)
-                .contentType("application/problem+json")
-                .header("Retry-After", "5")
-                .body("type", equalTo("https://bioimagecatalog.org/problems/unavailable"))
-                .body("detail", startsWith("PostgreSQL cannot be reached"));
-    }
 }

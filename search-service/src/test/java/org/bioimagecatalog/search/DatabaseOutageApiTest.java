@@ -4,12 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
-import java.util.List;
 import org.bioimagecatalog.testsupport.PrivatePostgres;
-import org.bioimagecatalog.testsupport.PrivatePostgresTestResource;
+import org.bioimagecatalog.testsupport.PrivatePostgresProfile;
 import org.bioimagecatalog.testsupport.TestApiKeys;
 import org.junit.jupiter.api.Test;
 
@@ -18,20 +16,8 @@ import org.junit.jupiter.api.Test;
  * its queries keep answering; what needs PostgreSQL answers 503 problem+json with Retry-After. Never a 500.
  */
 @QuarkusTest
-@TestProfile(DatabaseOutageApiTest.PrivateDatabase.class)
+@TestProfile(PrivatePostgresProfile.class)
 class DatabaseOutageApiTest {
-
-    public static class PrivateDatabase implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(PrivatePostgresTestResource.class));
-        }
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
-        }
-    }
 
     PrivatePostgres postgres;
 

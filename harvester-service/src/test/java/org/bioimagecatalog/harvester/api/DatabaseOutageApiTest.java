@@ -1,13 +1,12 @@
 package org.bioimagecatalog.harvester.api;
 
 import static io.restassured.RestAssured.given;
+import static org.bioimagecatalog.testsupport.DatabaseUnavailableAnswer.assertUnavailable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -25,7 +24,7 @@ import org.bioimagecatalog.harvester.api.ScriptedHttpServer.Reply;
 import org.bioimagecatalog.model.ModelJson;
 import org.bioimagecatalog.model.events.HarvestedRecord;
 import org.bioimagecatalog.testsupport.PrivatePostgres;
-import org.bioimagecatalog.testsupport.PrivatePostgresTestResource;
+import org.bioimagecatalog.testsupport.PrivatePostgresProfile;
 import org.bioimagecatalog.testsupport.TestApiKeys;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -37,21 +36,9 @@ import org.junit.jupiter.api.Test;
  * resumes from its last finished page.
  */
 @QuarkusTest
-@TestProfile(DatabaseOutageApiTest.PrivateDatabase.class)
+@TestProfile(PrivatePostgresProfile.class)
 class DatabaseOutageApiTest {
     private static final String RUNS = "/api/v1/harvest/runs";
-
-    public static class PrivateDatabase implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(PrivatePostgresTestResource.class));
-        }
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
-        }
-    }
 
     PrivatePostgres postgres;
 
@@ -61,12 +48,12 @@ class DatabaseOutageApiTest {
         given().get(RUNS + "/" + unknownRun).then().statusCode(404);
         postgres.stop();
         try {
-            unavailable(given().get(RUNS + "/" + unknownRun));
-            unavailable(given().get(RUNS));
-            unavailable(given().get("/api/v1/harvest/sources"));
-            unavailable(given().header("X-API-Key", TestApiKeys.admin()).contentType(ContentType.JSON)
+            assertUnavailable(given().get(RUNS + "/" + unknownRun));
+            assertUnavailable(given().get(RUNS));
+            assertUnavailable(given().get("/api/v1/harvest/sources"));
+            assertUnavailable(given().header("X-API-Key", TestApiKeys.admin()).contentType(ContentType.JSON)
                     .body(Map.of("source", "dryad", "location", "http://127.0.0.1:9/dois")).post(RUNS));
-            unavailable(given().header("X-API-Key", TestApiKeys.admin()).post(RUNS + "/" + unknownRun + "/resume"));
+            assertUnavailable(given().header("X-API-Key", TestApiKeys.admin()).post(RUNS + "/" + unknownRun + "/resume"));
         } finally {
             postgres.start();
         }
@@ -91,11 +78,12 @@ class DatabaseOutageApiTest {
             assertThat(pageTwoAsked.await(60, TimeUnit.SECONDS)).as("page 2 requested").isTrue();
 
             postgres.stop();
-            try {
-                unavailable(given().get(RUNS + "/" + runId));
-                // page 2 arrives while PostgreSQL is down: counting it fails, and every pooled connection is dead
-                // (so the run fails on its next statement even if PostgreSQL is back by then)
+            try (DatabaseLossWatcher lost = DatabaseLossWatcher.watch()) {
+                assertUnavailable(given().get(RUNS + "/" + runId));
+                // page 2 arrives while PostgreSQL is down: counting it fails. PostgreSQL stays down until the run
+                // has said so; back sooner, the run's next statement could find a fresh connection and go on
                 answerPageTwo.countDown();
+                assertThat(lost.await(Duration.ofSeconds(60))).as("the run noticed that PostgreSQL is gone").isTrue();
             } finally {
                 postgres.start();
             }
@@ -126,14 +114,6 @@ class DatabaseOutageApiTest {
         }
     }
 
-    private static void unavailable(Response response) {
-        response.then().statusCode(503)
-                .contentType("application/problem+json")
-                .header("Retry-After", "5")
-                .body("type", equalTo("https://bioimagecatalog.org/problems/unavailable"))
-                .body("status", equalTo(503))
-                .body("detail", startsWith("PostgreSQL cannot be reached"));
-    }
 
     private static int page(URI uri) {
         String query = uri.getQuery() == null ? "" : uri.getQuery();

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
+import java.util.UUID;
 import org.bioimagecatalog.model.api.Problem;
 import org.bioimagecatalog.testsupport.StackTestResource;
 import org.bioimagecatalog.testsupport.TestApiKeys;
@@ -32,6 +33,14 @@ class HarvestApiSecurityTest {
         json(body).header("X-API-Key", TestApiKeys.admin()).when().post(RUNS).then()
                 .statusCode(400).contentType(Problem.MEDIA_TYPE).body("type", not(equalTo(Problem.TYPE_BASE + "unauthorized")));
         assertAccepted(body, "POST", RUNS, TestApiKeys.admin(), 400);
+    }
+
+    @Test
+    void resumingARunNeedsTheAdminRole() {
+        String path = RUNS + "/" + UUID.randomUUID() + "/resume";
+        assertOnlyFor(Map.of(), "POST", path, TestApiKeys.curator(), TestApiKeys.submitter());
+        // an admin key passes the role check; no run has this id
+        assertAccepted(Map.of(), "POST", path, TestApiKeys.admin(), 404);
     }
 
     @Test
