@@ -1,10 +1,8 @@
 package org.bioimagecatalog.e2e;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +16,6 @@ import java.util.stream.Collectors;
 import org.bioimagecatalog.e2e.OtlpTraceReceiver.ReceivedSpan;
 import org.bioimagecatalog.testsupport.FixtureHttpServer;
 import org.bioimagecatalog.testsupport.Fixtures;
-import org.bioimagecatalog.testsupport.TestApiKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,7 +66,7 @@ class HarvestTraceEndToEndTest {
 
     @Test
     void oneTraceFollowsARecordFromTheHarvestThroughTheOutboxToSearchAndReuse() {
-        JsonPath run = harvest(archive.baseUrl());
+        JsonPath run = system.harvestIdr(archive.baseUrl(), PIPELINE);
         assertThat(run.getString("status")).isEqualTo("SUCCEEDED");
         assertThat(run.getInt("published")).isEqualTo(STUDIES.size());
         String harvested = system.namespace + ".records.harvested.v1";
@@ -135,16 +132,5 @@ class HarvestTraceEndToEndTest {
                 .until(() -> receiver.spans().stream().filter(matches).toList(), l -> !l.isEmpty());
         assertThat(found).as(what).hasSize(1);
         return found.get(0);
-    }
-
-    private JsonPath harvest(String location) {
-        String runId = given().baseUri(system.harvester.baseUrl()).contentType(ContentType.JSON)
-                .header("Authorization", "Bearer " + TestApiKeys.admin())
-                .body(Map.of("source", "idr", "location", location))
-                .post("/api/v1/harvest/runs").then().statusCode(202).extract().jsonPath().getString("id");
-        return await().atMost(PIPELINE).until(
-                () -> given().baseUri(system.harvester.baseUrl()).get("/api/v1/harvest/runs/" + runId)
-                        .then().statusCode(200).extract().jsonPath(),
-                r -> !"RUNNING".equals(r.getString("status")));
     }
 }

@@ -1,12 +1,10 @@
 package org.bioimagecatalog.e2e;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.net.URI;
@@ -38,7 +36,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.bioimagecatalog.testsupport.Fixtures;
 import org.bioimagecatalog.testsupport.LocalStack;
-import org.bioimagecatalog.testsupport.TestApiKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,7 +87,7 @@ class ReplayFromZeroEndToEndTest {
 
     @Test
     void replayingEveryTopicFromOffsetZeroLeavesTheSameState() throws Exception {
-        JsonPath run = harvest(studyFiles.toString());
+        JsonPath run = system.harvestIdr(studyFiles.toString(), PIPELINE);
         assertThat(run.getString("status")).isEqualTo("SUCCEEDED");
         assertThat(run.getInt("published")).isEqualTo(studies);
         Map<String, List<String>> before = settledState();
@@ -244,16 +241,5 @@ class ReplayFromZeroEndToEndTest {
                 .until(() -> admin.alterConsumerGroupOffsets(group, zero).all().get() == null);
         assertThat(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get())
                 .as("offsets of %s after the reset", group).isEqualTo(zero);
-    }
-
-    private JsonPath harvest(String location) {
-        String runId = given().baseUri(system.harvester.baseUrl()).contentType(ContentType.JSON)
-                .header("Authorization", "Bearer " + TestApiKeys.admin())
-                .body(Map.of("source", "idr", "location", location))
-                .post("/api/v1/harvest/runs").then().statusCode(202).extract().jsonPath().getString("id");
-        return await().atMost(PIPELINE).until(
-                () -> given().baseUri(system.harvester.baseUrl()).get("/api/v1/harvest/runs/" + runId)
-                        .then().statusCode(200).extract().jsonPath(),
-                r -> !"RUNNING".equals(r.getString("status")));
     }
 }

@@ -1,5 +1,10 @@
 package org.bioimagecatalog.e2e;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -98,6 +103,18 @@ final class RunningSystem implements AutoCloseable {
             own.put("mp.messaging.incoming." + channel + ".group.id", namespace + "." + service);
         }
         return own;
+    }
+
+    /** Starts a harvest of the IDR study files at {@code location} with the admin key and waits until it ends. */
+    JsonPath harvestIdr(String location, Duration timeout) {
+        String runId = given().baseUri(harvester.baseUrl()).contentType(ContentType.JSON)
+                .header("Authorization", "Bearer " + TestApiKeys.admin())
+                .body(Map.of("source", "idr", "location", location))
+                .post("/api/v1/harvest/runs").then().statusCode(202).extract().jsonPath().getString("id");
+        return await().atMost(timeout).until(
+                () -> given().baseUri(harvester.baseUrl()).get("/api/v1/harvest/runs/" + runId)
+                        .then().statusCode(200).extract().jsonPath(),
+                r -> !"RUNNING".equals(r.getString("status")));
     }
 
     @Override
