@@ -60,12 +60,7 @@ public class RecordPublisher {
         String name = topics.name(HarvestedRecord.TOPIC);
         List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
         for (HarvestedRecord record : records) {
-            try {
-                acks.add(producer().send(tracing.send(new ProducerRecord<>(name, record.key(), ModelJson.write(record)))));
-            } catch (KafkaException e) {
-                throw new PublishFailedException("Kafka did not take " + record.key() + " on " + name + ": "
-                        + e.getMessage(), e);
-            }
+            acks.add(hand(name, record.key(), ModelJson.write(record)));
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ACK_TIMEOUT_SECONDS);
         for (int i = 0; i < acks.size(); i++) {
@@ -84,13 +79,16 @@ public class RecordPublisher {
 
     private void send(String topic, String key, String json) {
         String name = topics.name(topic);
-        Future<RecordMetadata> ack;
+        await(hand(name, key, json), key, name, System.nanoTime() + TimeUnit.SECONDS.toNanos(ACK_TIMEOUT_SECONDS));
+    }
+
+    /** Hands one record to the producer, with the trace context in its headers; the future is its acknowledgement. */
+    private Future<RecordMetadata> hand(String topic, String key, String json) {
         try {
-            ack = producer().send(tracing.send(new ProducerRecord<>(name, key, json)));
+            return producer().send(tracing.send(new ProducerRecord<>(topic, key, json)));
         } catch (KafkaException e) {
-            throw new PublishFailedException("Kafka did not take " + key + " on " + name + ": " + e.getMessage(), e);
+            throw new PublishFailedException("Kafka did not take " + key + " on " + topic + ": " + e.getMessage(), e);
         }
-        await(ack, key, name, System.nanoTime() + TimeUnit.SECONDS.toNanos(ACK_TIMEOUT_SECONDS));
     }
 
     private static void await(Future<RecordMetadata> ack, String key, String topic, long deadlineNanos) {
