@@ -57,7 +57,8 @@ final class CatalogTopics {
                 ModelJson.write(record), headers)));
     }
 
-    private static void send(List<Map.Entry<String, String>> messages) {
+    /** Sends raw messages (key, value) to records.harvested.v1 in order and waits for the broker's acks. */
+    static void send(List<Map.Entry<String, String>> messages) {
         String topic = physical(HarvestedRecord.TOPIC);
         sendRecords(messages.stream()
                 .map(m -> new ProducerRecord<>(topic, m.getKey(), m.getValue()))

@@ -11,7 +11,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.bioimagecatalog.catalog.dataset.DatasetIds;
@@ -22,6 +24,7 @@ import org.bioimagecatalog.model.Organism;
 import org.bioimagecatalog.model.api.Problem;
 import org.bioimagecatalog.model.events.DatasetChanged;
 import org.bioimagecatalog.model.events.HarvestRejected;
+import org.bioimagecatalog.model.events.HarvestedRecord;
 import org.bioimagecatalog.testsupport.StackTestResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -166,6 +169,42 @@ class DatasetPipelineTest {
         assertThat(rejection("idr:idr9903").reason()).isEqualTo("missing metadata.title");
         awaitVersion(DatasetIds.forSourceKey("idr:idr0004"), 1);
         given().get("/api/v1/datasets/{id}", DatasetIds.forSourceKey("idr:idr9901")).then().statusCode(404);
+    }
+
+    @Test
+    void recordsSentTogetherAreAppliedInOrderAndABadOneAmongThemOnlyGoesToTheDlq() {
+        // sent at once, they reach the consumer in a few polls, each applied in one transaction
+        List<Map.Entry<String, String>> messages = new ArrayList<>();
+        for (int i = 210; i < 240; i++) {
+            String nativeId = "idr0" + i;
+            messages.add(message(IdrRecords.record("run-9", "idr", nativeId, IdrRecords.idr0001(nativeId).build())));
+            if (i == 220) {
+                messages.add(Map.entry("idr:idr9920", "{\"schemaVersion\":1,\"key\":\"idr:idr99"));
+            }
+        }
+        messages.add(message(IdrRecords.record("run-10", "idr", "idr0210",
+                IdrRecords.idr0001("idr0210").title("Revised in the same harvest").build())));
+        CatalogTopics.send(messages);
+
+        String revised = DatasetIds.forSourceKey("idr:idr0210");
+        awaitVersion(revised, 2);
+        for (int i = 211; i < 240; i++) {
+            awaitVersion(DatasetIds.forSourceKey("idr:idr0" + i), 1);
+        }
+        given().get("/api/v1/datasets/{id}/history", revised).then()
+                .statusCode(200)
+                .body("versions.version", contains(2, 1))
+                .body("versions.runId", contains("run-10", "run-9"))
+                .body("versions[0].changedFields", contains("title"));
+        assertThat(datasets.awaitKey(revised, r -> r.size() == 2))
+                .extracting(r -> ModelJson.read(r.value(), DatasetChanged.class).metadata().title())
+                .containsExactly(IdrRecords.IDR0001_TITLE, "Revised in the same harvest");
+        assertThat(rejection("idr:idr9920").reason()).startsWith("not valid JSON");
+        given().get("/api/v1/datasets/{id}", DatasetIds.forSourceKey("idr:idr9920")).then().statusCode(404);
+    }
+
+    private static Map.Entry<String, String> message(HarvestedRecord record) {
+        return Map.entry(record.key(), ModelJson.write(record));
     }
 
     @Test

@@ -3,25 +3,32 @@ package org.bioimagecatalog.catalog.dataset;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.bioimagecatalog.model.events.HarvestedRecord;
+import org.bioimagecatalog.tracing.MessagingTracing;
 import org.bioimagecatalog.tracing.TraceAttributes;
-import org.bioimagecatalog.tracing.TracedConsumer;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes records.harvested.v1 one message at a time (the offset is committed after the transaction).
- * A message that can never be applied goes to the DLQ and the partition moves on; any other failure (the
- * database being away) fails the channel, so the record is retried after a restart rather than skipped.
- * Each record is applied in a {@code process} span that continues the harvester's trace; the outbox rows its
- * transaction writes keep that span's context.
+ * Consumes records.harvested.v1 a poll at a time: every record of the poll is applied in one transaction, and the
+ * offsets are committed after it (one commit per poll, not per record, is what makes a large harvest fast). A
+ * message that can never be applied goes to the DLQ and the partition moves on; any other failure (the database
+ * being away) rolls the whole poll back and fails the channel, so its records are retried after a restart rather
+ * than skipped. Applying is idempotent, so records of a rolled-back poll that are applied again change nothing twice.
+ * Each record is applied in its own {@code process} span that continues the harvester's trace; the outbox rows it
+ * writes keep that span's context.
  */
 @ApplicationScoped
 public class HarvestedRecordConsumer {
@@ -30,14 +37,18 @@ public class HarvestedRecordConsumer {
     private final HarvestedRecordParser parser;
     private final DatasetUpsertService upserts;
     private final DatasetRejections rejections;
+    private final MessagingTracing tracing;
+    private final EntityManager em;
     private final Map<IngestResult.Outcome, Counter> outcomes = new EnumMap<>(IngestResult.Outcome.class);
 
     @Inject
     public HarvestedRecordConsumer(HarvestedRecordParser parser, DatasetUpsertService upserts,
-            DatasetRejections rejections, MeterRegistry registry) {
+            DatasetRejections rejections, MessagingTracing tracing, EntityManager em, MeterRegistry registry) {
         this.parser = parser;
         this.upserts = upserts;
         this.rejections = rejections;
+        this.tracing = tracing;
+        this.em = em;
         for (IngestResult.Outcome outcome : IngestResult.Outcome.values()) {
             outcomes.put(outcome, Counter.builder("bic.catalog.records")
                     .description("Harvested records consumed, by what applying them did")
@@ -47,9 +58,27 @@ public class HarvestedRecordConsumer {
     }
 
     @Incoming("harvested")
-    @Blocking
-    @TracedConsumer
-    public void consume(ConsumerRecord<String, String> message) {
+    @Blocking(ordered = true)
+    @Transactional
+    public void consume(ConsumerRecords<String, String> poll) {
+        for (ConsumerRecord<String, String> message : poll) {
+            Span span = tracing.startProcess(message);
+            try (Scope scope = span.makeCurrent()) {
+                consume(message);
+            } catch (RuntimeException e) {
+                span.recordException(e);
+                span.setStatus(StatusCode.ERROR, String.valueOf(e.getMessage()));
+                throw e;
+            } finally {
+                span.end();
+            }
+            // written and forgotten: the persistence context stays one record small however large the poll
+            em.flush();
+            em.clear();
+        }
+    }
+
+    private void consume(ConsumerRecord<String, String> message) {
         String location = message.topic() + "-" + message.partition() + "@" + message.offset();
         HarvestedRecord record;
         try {
