@@ -343,12 +343,26 @@ public class SearchBench {
                 indexed, queries.size(), warmup, duration);
         for (String c : o("connections", "8,32").split(",")) {
             int conns = Integer.parseInt(c.strip());
-            Load[] sides = abba(queries, conns, warmup, duration);
-            Load raw = sides[0], svc = sides[1];
-            System.out.printf("RESULT search c=%d: raw ES        %7.1f req/s  p50 %6.2f ms  p99 %7.2f ms  (%d requests, %d errors; %s)%n", conns, raw.rps, raw.p50, raw.p99, raw.n, raw.errors, raw.cpu);
-            System.out.printf("RESULT search c=%d: search-service %7.1f req/s  p50 %6.2f ms  p99 %7.2f ms  (%d requests, %d errors; %s)%n", conns, svc.rps, svc.p50, svc.p99, svc.n, svc.errors, svc.cpu);
-            System.out.printf("RESULT search c=%d: throughput ratio %.0f%% (target >= 90%%), added p50 %+.2f ms (target <= 3 ms), added p99 %+.2f ms%n",
-                    conns, 100 * svc.rps / raw.rps, svc.p50 - raw.p50, svc.p99 - raw.p99);
+            printSearch("search c=" + conns, abba(queries, conns, warmup, duration));
+        }
+        // ---- the same with Elasticsearch on a core of its own, as in a deployment where it runs on its own nodes:
+        // on two shared cores every millisecond of service CPU also delays Elasticsearch's work for other requests
+        String split = o("split-connections", o("connections", "8,32"));
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (!split.equals("none") && cores >= 2 && servicePid > 0 && esPid > 0) {
+            System.out.printf("bench: search again with Elasticsearch pinned to CPU %d and search-service + this load generator to the others (taskset -a -p)%n", cores - 1);
+            String esCpu = String.valueOf(cores - 1), rest = cores == 2 ? "0" : "0-" + (cores - 2), all = "0-" + (cores - 1);
+            try {
+                pin(esPid, esCpu);
+                pin(servicePid, rest);
+                pin(ProcessHandle.current().pid(), rest);
+                for (String c : split.split(",")) {
+                    int conns = Integer.parseInt(c.strip());
+                    printSearch("search c=" + conns + " split", abba(queries, conns, warmup, duration));
+                }
+            } finally {
+                for (long pid : new long[] {esPid, servicePid, ProcessHandle.current().pid()}) pin(pid, all);
+            }
         }
 
         // ---- faceted search (issue 8): every facet, a filter or two, with and without text
@@ -472,6 +486,21 @@ public class SearchBench {
     }
 
     /** raw, service, service, raw (half the duration each), so a drift in the machine's load falls on both sides alike. */
+    static void printSearch(String label, Load[] sides) {
+        Load raw = sides[0], svc = sides[1];
+        System.out.printf("RESULT %s: raw ES        %7.1f req/s  p50 %6.2f ms  p99 %7.2f ms  (%d requests, %d errors; %s)%n", label, raw.rps, raw.p50, raw.p99, raw.n, raw.errors, raw.cpu);
+        System.out.printf("RESULT %s: search-service %7.1f req/s  p50 %6.2f ms  p99 %7.2f ms  (%d requests, %d errors; %s)%n", label, svc.rps, svc.p50, svc.p99, svc.n, svc.errors, svc.cpu);
+        System.out.printf("RESULT %s: throughput ratio %.0f%% (target >= 90%%), added p50 %+.2f ms (target <= 3 ms), added p99 %+.2f ms%n",
+                label, 100 * svc.rps / raw.rps, svc.p50 - raw.p50, svc.p99 - raw.p99);
+    }
+
+    /** Sets the CPU affinity of every thread of a process (threads it starts later inherit it). */
+    static void pin(long pid, String cpus) throws Exception {
+        Process p = new ProcessBuilder("taskset", "-a", "-p", "-c", cpus, String.valueOf(pid)).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) throw new IllegalStateException("taskset -a -p -c " + cpus + " " + pid + " failed: " + out);
+    }
+
     static Load[] abba(List<String[]> queries, int conns, int warmup, int duration) throws Exception {
         int half = Math.max(1, duration / 2);
         Load raw1 = load(queries, conns, true, warmup, half);
