@@ -6,9 +6,9 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bioimagecatalog.model.api.EngineUnavailable;
 import org.bioimagecatalog.model.events.DatasetChanged;
 import org.bioimagecatalog.reuse.ConcurrentWrites;
-import org.bioimagecatalog.reuse.DatabaseAway;
 import org.bioimagecatalog.reuse.ReuseConfig;
 import org.bioimagecatalog.reuse.summary.ReuseSummaryPublisher;
 import org.bioimagecatalog.tracing.TraceAttributes;
@@ -63,7 +63,7 @@ public class DatasetsConsumer {
         try {
             stale = applyWithRetry(event);
         } catch (RuntimeException e) {
-            if (DatabaseAway.isDatabaseAway(e)) {
+            if (EngineUnavailable.isDatabase(e)) {
                 // the channel stops (failure-strategy=fail, the service reports itself not live) and this
                 // record is read again after the restart: skipping it would lose the dataset's links for good
                 LOG.errorf("%s: dataset %s version %d not applied, the database is away: %s", at, event.datasetId(),

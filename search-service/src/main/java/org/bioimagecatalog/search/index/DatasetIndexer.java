@@ -129,7 +129,7 @@ public class DatasetIndexer {
         rejects.record(change.id(), change.version(), index, type, reason);
     }
 
-    /** The bulk body, written as bytes in one pass (no String per line, no copy of the whole body). */
+    /** The bulk body, written as bytes in one pass (no String per line; one copy of the whole body at the end). */
     private static byte[] body(List<DocumentChange> changes) {
         ByteArrayOutputStream ndjson = new ByteArrayOutputStream(changes.size() * 4096);
         try {
