@@ -2,26 +2,30 @@
 # bin/bench all (or bin/bench with no argument) — every benchmark in one go, and the figures into
 # docs/performance-latest.md (generated; docs/performance.md links to it and holds the reading of the figures):
 #   1. bin/bench harvest                                   parse + map per connector, Kafka publish
-#   2. bin/bench services                                  start-up time and idle RSS of each service
-#   3. bin/bench search --docs 100000                      ingest, search, faceted search, freshness at 500 records/s
-#   4. bin/bench search --docs 1000000 --fresh-seconds 0   the same at 1M documents (issue 8), without freshness
+#   2. bin/bench catalog --records 20000                   catalog-service ingest, new and unchanged records, vs raw JDBC
+#   3. bin/bench services                                  start-up time and idle RSS of each service
+#   4. bin/bench search --docs 100000                      ingest, search, faceted search, freshness at 500 records/s
+#   5. bin/bench search --docs 1000000 --fresh-seconds 0   the same at 1M documents (issue 8), without freshness
 # A step that fails is reported as failed in the page and the next one still runs; the exit status is 1 then.
 # Each step's full output is kept in target/bench/all-<date>/<step>.log.
 #
-# Usage: bin/bench [all] [--docs N (100000)] [--large-docs N (1000000), 0 skips step 4] [--out FILE]
+# Usage: bin/bench [all] [--docs N (100000)] [--large-docs N (1000000), 0 skips step 5]
+#                       [--catalog-records N (20000), 0 skips step 2] [--out FILE]
 set -euo pipefail
 LOG_TAG=bench
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-DOCS=100000 LARGE=1000000 PAGE="$REPO/docs/performance-latest.md"
+DOCS=100000 LARGE=1000000 CATALOG=20000 PAGE="$REPO/docs/performance-latest.md"
 while (($#)); do
   case $1 in
     --docs) DOCS=$2; shift 2 ;;
     --large-docs) LARGE=$2; shift 2 ;;
+    --catalog-records) CATALOG=$2; shift 2 ;;
     --out) PAGE=$2; shift 2 ;;
-    *) die "usage: bin/bench [all] [--docs N (100000)] [--large-docs N (1000000), 0 skips it] [--out FILE]" ;;
+    *) die "usage: bin/bench [all] [--docs N (100000)] [--large-docs N (1000000), 0 skips it] [--catalog-records N (20000), 0 skips it] [--out FILE]" ;;
   esac
 done
+[[ "$CATALOG" =~ ^[0-9]+$ ]] || die "--catalog-records must be a whole number, got '$CATALOG'"
 for port in "$BIC_PG_PORT" "$BIC_KAFKA_PORT" "$BIC_ES_PORT"; do
   (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || die "nothing answers on 127.0.0.1:$port: start the stack (bin/stack start)"
 done
@@ -48,6 +52,7 @@ step() {
 }
 
 step harvest harvest
+((CATALOG > 0)) && step "catalog-$CATALOG" catalog --records "$CATALOG"
 step services services
 step "search-$DOCS" search --docs "$DOCS"
 ((LARGE > 0)) && step "search-$LARGE" search --docs "$LARGE" --fresh-seconds 0
