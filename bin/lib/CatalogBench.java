@@ -477,6 +477,17 @@ public class CatalogBench {
     }
 
     /** Starts consuming the published records, timed from the group's first assignment until datasets.v1 holds all. */
+    /** True once the group has members and is STABLE; false while it does not exist yet (the service is starting). */
+    static boolean stable(Admin admin, String group) throws Exception {
+        try {
+            var described = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+            return described.groupState() == GroupState.STABLE && !described.members().isEmpty();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.GroupIdNotFoundException) return false;
+            throw e;
+        }
+    }
+
     static double firstPass(Service svc, Admin admin, Connection db, String group, DatasetsWatcher watcher, int n,
             long expectedDatasets, int pairs) throws Exception {
         long launched = System.nanoTime(), pid = svc.process.pid();
@@ -484,8 +495,7 @@ public class CatalogBench {
                 pid, o("work", "target/catbench"), group);
         while (true) {
             svc.checkAlive();
-            var groups = admin.describeConsumerGroups(List.of(group)).all().get();
-            if (groups.get(group).groupState() == GroupState.STABLE && !groups.get(group).members().isEmpty()) break;
+            if (stable(admin, group)) break;
             if (System.nanoTime() - launched > 180e9) throw new IllegalStateException("catalog-service did not join " + group + " within 180 s");
             Thread.sleep(100);
         }
