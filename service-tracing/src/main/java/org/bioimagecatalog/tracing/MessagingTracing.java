@@ -7,8 +7,10 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -83,6 +85,28 @@ public class MessagingTracing {
                 .setAttribute(TraceAttributes.PARTITION, String.valueOf(record.partition()))
                 .setAttribute(TraceAttributes.OFFSET, record.offset())
                 .startSpan();
+    }
+
+    /**
+     * Runs {@code work} in a {@link #startProcess} span of its own for one record of a batch: current while it runs
+     * (so what it writes and sends belongs to the record's trace), marked failed by what it throws.
+     */
+    public void inProcessSpan(ConsumerRecord<?, ?> record, Runnable work) {
+        Span span = startProcess(record);
+        try (Scope scope = span.makeCurrent()) {
+            work.run();
+        } catch (RuntimeException | Error e) {
+            failed(span, e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    /** Marks a span as ended by {@code failure}. */
+    static void failed(Span span, Throwable failure) {
+        span.recordException(failure);
+        span.setStatus(StatusCode.ERROR, String.valueOf(failure.getMessage()));
     }
 
     /**

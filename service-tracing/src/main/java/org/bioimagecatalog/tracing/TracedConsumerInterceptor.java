@@ -1,7 +1,6 @@
 package org.bioimagecatalog.tracing;
 
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Scope;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -35,8 +34,7 @@ public class TracedConsumerInterceptor {
         try (Scope scope = span.makeCurrent()) {
             return invocation.proceed();
         } catch (Exception | Error e) {
-            span.recordException(e);
-            span.setStatus(StatusCode.ERROR, String.valueOf(e.getMessage()));
+            MessagingTracing.failed(span, e);
             throw e;
         } finally {
             span.end();

@@ -3,8 +3,6 @@ package org.bioimagecatalog.catalog.dataset;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.context.Scope;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -58,20 +56,11 @@ public class HarvestedRecordConsumer {
     }
 
     @Incoming("harvested")
-    @Blocking(ordered = true)
+    @Blocking
     @Transactional
     public void consume(ConsumerRecords<String, String> poll) {
         for (ConsumerRecord<String, String> message : poll) {
-            Span span = tracing.startProcess(message);
-            try (Scope scope = span.makeCurrent()) {
-                consume(message);
-            } catch (RuntimeException e) {
-                span.recordException(e);
-                span.setStatus(StatusCode.ERROR, String.valueOf(e.getMessage()));
-                throw e;
-            } finally {
-                span.end();
-            }
+            tracing.inProcessSpan(message, () -> consume(message));
             // written and forgotten: the persistence context stays one record small however large the poll
             em.flush();
             em.clear();
