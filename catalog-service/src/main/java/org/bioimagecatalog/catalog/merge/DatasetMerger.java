@@ -3,6 +3,7 @@ package org.bioimagecatalog.catalog.merge;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,9 +50,14 @@ import org.bioimagecatalog.model.events.SourceRecordRef;
 public class DatasetMerger {
     static final String MERGED_INTO = "mergedInto";
     private static final long LOCK = 0x6269632d6d657267L; // "bic-merg"
+    /** The transaction's resource that says it holds the lock. */
+    private static final String LOCK_HELD = DatasetMerger.class.getName() + ".lock";
 
     @Inject
     EntityManager em;
+
+    @Inject
+    TransactionSynchronizationRegistry transaction;
 
     @Inject
     MetadataMerger metadataMerger;
@@ -64,9 +70,16 @@ public class DatasetMerger {
         public enum Kind { CHANGED, UNCHANGED, MERGED_AWAY, WITHDRAWN }
     }
 
+    /**
+     * Takes the merge lock for the rest of the transaction. Once per transaction: a poll of harvested records applies
+     * many in one, and the lock is held until the commit anyway.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lock() {
-        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(:lock)) l").setParameter("lock", LOCK).getSingleResult();
+        if (transaction.getResource(LOCK_HELD) == null) {
+            em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(:lock)) l").setParameter("lock", LOCK).getSingleResult();
+            transaction.putResource(LOCK_HELD, Boolean.TRUE);
+        }
     }
 
     /** Replaces a record's match keys (none for a deleted record). */
