@@ -80,7 +80,7 @@ final class RunningSystem implements AutoCloseable {
             for (ServiceProcess service : system.all) {
                 service.awaitReady(Duration.ofSeconds(180));
             }
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (RuntimeException | InterruptedException | IOException e) {
             system.close();
             throw e;
         }

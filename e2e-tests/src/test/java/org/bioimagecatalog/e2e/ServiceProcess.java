@@ -17,8 +17,10 @@ import java.util.Map;
 final class ServiceProcess {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    private static final int PORT_ATTEMPTS = 3;
+
     private final String name;
-    private final int port;
+    private int port;
     private final Path log;
     private List<String> command;
     private Process process;
@@ -63,10 +65,16 @@ final class ServiceProcess {
         return "http://127.0.0.1:" + port;
     }
 
-    void awaitReady(Duration timeout) throws InterruptedException {
+    void awaitReady(Duration timeout) throws InterruptedException, IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
+        int attempts = 1;
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
+                // the free port was free when chosen, not when the service bound it: another process may take it
+                if (portWasTaken() && attempts++ < PORT_ATTEMPTS) {
+                    moveToFreePort();
+                    continue;
+                }
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; log: " + tail());
             }
             if (isReady()) {
@@ -75,6 +83,19 @@ final class ServiceProcess {
             Thread.sleep(250);
         }
         throw new IllegalStateException(name + " not ready after " + timeout + "; log: " + tail());
+    }
+
+    /** Quarkus's words when its HTTP port is in use. */
+    private boolean portWasTaken() {
+        String taken = "Port " + port + " seems to be in use";
+        return logLines().stream().anyMatch(line -> line.contains(taken));
+    }
+
+    private void moveToFreePort() throws IOException {
+        int taken = port;
+        port = freePort();
+        command.replaceAll(arg -> arg.equals("-Dquarkus.http.port=" + taken) ? "-Dquarkus.http.port=" + port : arg);
+        restart();
     }
 
     private boolean isReady() {
