@@ -492,7 +492,6 @@ public class SearchBench {
         if (r.path("errors").asBoolean()) throw new IllegalStateException("raw bulk had errors: " + r.toString().substring(0, 500));
     }
 
-    /** raw, service, service, raw (half the duration each), so a drift in the machine's load falls on both sides alike. */
     static void printSearch(String label, Load[] sides) {
         Load raw = sides[0], svc = sides[1];
         System.out.printf("RESULT %s: raw ES        %7.1f req/s  p50 %6.2f ms  p99 %7.2f ms  (%d requests, %d errors; %s)%n", label, raw.rps, raw.p50, raw.p99, raw.n, raw.errors, raw.cpu);
@@ -508,6 +507,7 @@ public class SearchBench {
         if (p.waitFor() != 0) throw new IllegalStateException("taskset -a -p -c " + cpus + " " + pid + " failed: " + out);
     }
 
+    /** raw, service, service, raw (half the duration each), so a drift in the machine's load falls on both sides alike. */
     static Load[] abba(List<String[]> queries, int conns, int warmup, int duration) throws Exception {
         int half = Math.max(1, duration / 2);
         Load raw1 = load(queries, conns, true, warmup, half);
