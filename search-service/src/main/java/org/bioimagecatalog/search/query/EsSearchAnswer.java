@@ -10,11 +10,12 @@ import java.util.Map;
  * The parts of an Elasticsearch search answer that {@link SearchResultMapper} uses, bound straight from the
  * response stream: no JSON tree of the whole answer is built, and everything else in it ({@code took},
  * {@code _shards}, {@code _score}, …) is skipped by the parser. {@code _source} holds only the fields the
- * query asks for ({@link SearchQueryBuilder#SOURCE_FIELDS}). {@code ignoreUnknown} on every record makes the parser
+ * query asks for ({@link SearchQueryBuilder#SOURCE_FIELDS}); the facet aggregations (a few hundred buckets at most) stay
+ * small trees. {@code ignoreUnknown} on every record makes the parser
  * skip the rest; without it Jackson buffers unknown properties of a record (it is built through its constructor).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record EsSearchAnswer(Hits hits, Map<String, Aggregation> aggregations, @JsonProperty("pit_id") String pitId) {
+public record EsSearchAnswer(Hits hits, Map<String, JsonNode> aggregations, @JsonProperty("pit_id") String pitId) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Hits(Total total, List<Hit> hits) {
@@ -35,11 +36,4 @@ public record EsSearchAnswer(Hits hits, Map<String, Aggregation> aggregations, @
     public record Source(String id, String title, String description, List<String> sources,
             List<String> organismFacet, List<String> imagingMethodFacet, String license, String released,
             Integer reuseCount, List<String> formats, List<String> studyTypes, JsonNode quality) {}
-
-    /** A facet's filter aggregation; its buckets (an array, or keyed by name) stay a small tree. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Aggregation(Values values) {}
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Values(JsonNode buckets) {}
 }

@@ -43,15 +43,14 @@ public class SearchResultMapper {
         for (EsSearchAnswer.Hit hit : hits) {
             items.add(hit(hit));
         }
-        Map<String, EsSearchAnswer.Aggregation> aggregations = answer.aggregations() == null ? Map.of()
-                : answer.aggregations();
+        Map<String, JsonNode> counts = facetCounts(answer.aggregations());
         Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
         for (Facet facet : Facet.values()) {
-            facets.put(facet.param(), buckets(aggregations.get(facet.param()), false));
+            facets.put(facet.param(), buckets(counts.get(facet.param()), false));
         }
-        facets.put(SearchQueryBuilder.RELEASE_YEAR, buckets(aggregations.get(SearchQueryBuilder.RELEASE_YEAR), false));
-        facets.put(SearchQueryBuilder.HAS_REUSE, buckets(aggregations.get(SearchQueryBuilder.HAS_REUSE), true));
-        facets.put(SearchQueryBuilder.QUALITY, buckets(aggregations.get(SearchQueryBuilder.QUALITY), true));
+        facets.put(SearchQueryBuilder.RELEASE_YEAR, buckets(counts.get(SearchQueryBuilder.RELEASE_YEAR), false));
+        facets.put(SearchQueryBuilder.HAS_REUSE, buckets(counts.get(SearchQueryBuilder.HAS_REUSE), true));
+        facets.put(SearchQueryBuilder.QUALITY, buckets(counts.get(SearchQueryBuilder.QUALITY), true));
         long total = answer.hits() == null || answer.hits().total() == null ? 0 : answer.hits().total().value();
         return new SearchResult(total, request.page(), request.size(), items, facets,
                 nextCursor(hits, answer.pitId(), request, total));
@@ -66,13 +65,31 @@ public class SearchResultMapper {
         return SearchCursor.next(request, lastSort == null ? MissingNode.getInstance() : lastSort, pit).encode();
     }
 
+    /** Each facet's counting aggregation, by name: top-level, or inside a group of facets sharing a filter. */
+    private static Map<String, JsonNode> facetCounts(Map<String, JsonNode> aggregations) {
+        Map<String, JsonNode> counts = new LinkedHashMap<>();
+        if (aggregations == null) {
+            return counts;
+        }
+        aggregations.forEach((name, aggregation) -> {
+            if (name.startsWith(SearchQueryBuilder.FACET_GROUP)) {
+                // its doc_count aside, every property of a group is a facet's count
+                aggregation.properties().stream().filter(e -> e.getValue().isObject())
+                        .forEach(e -> counts.put(e.getKey(), e.getValue()));
+            } else {
+                counts.put(name, aggregation);
+            }
+        });
+        return counts;
+    }
+
     /** Terms buckets (an array), or named buckets (filters/range, keyed), skipping empty named ones. */
-    private static List<FacetValue> buckets(EsSearchAnswer.Aggregation aggregation, boolean keyed) {
+    private static List<FacetValue> buckets(JsonNode aggregation, boolean keyed) {
         List<FacetValue> values = new ArrayList<>();
-        if (aggregation == null || aggregation.values() == null || aggregation.values().buckets() == null) {
+        JsonNode buckets = aggregation == null ? null : aggregation.get("buckets");
+        if (buckets == null) {
             return values;
         }
-        JsonNode buckets = aggregation.values().buckets();
         if (keyed) {
             buckets.properties().forEach(e -> {
                 long count = e.getValue().path("doc_count").asLong();

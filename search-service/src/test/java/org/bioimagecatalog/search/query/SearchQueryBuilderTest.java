@@ -2,6 +2,7 @@ package org.bioimagecatalog.search.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.List;
 import java.util.Map;
@@ -59,12 +60,48 @@ class SearchQueryBuilderTest {
 
         var aggs = builder.build(request, standard).path("aggs");
 
-        assertThat(aggs.path("releaseYear").path("filter").toString()).doesNotContain("releaseYear")
-                .contains("reuseCount").contains("quality");
-        assertThat(aggs.path("hasReuse").path("filter").toString()).contains("releaseYear").contains("quality");
-        assertThat(aggs.path("quality").path("filter").toString()).doesNotContain("\"quality\"")
-                .contains("releaseYear");
-        assertThat(aggs.path("source").path("filter").toString()).contains("releaseYear").contains("reuseCount")
+        assertThat(filterOf(aggs, "releaseYear")).doesNotContain("releaseYear").contains("reuseCount")
                 .contains("quality");
+        assertThat(filterOf(aggs, "hasReuse")).contains("releaseYear").contains("quality");
+        assertThat(filterOf(aggs, "quality")).doesNotContain("\"quality\"").contains("releaseYear");
+        assertThat(filterOf(aggs, "source")).contains("releaseYear").contains("reuseCount").contains("quality");
+    }
+
+    @Test
+    void facetsCountedUnderTheSameFiltersShareOneFilterAggregation() {
+        var request = new SearchRequest("", Map.of(Facet.SOURCE, List.of("idr"), Facet.ORGANISM, List.of("9606")),
+                RangeFilters.NONE, null, 1, 20, null);
+
+        var aggs = builder.build(request, standard).path("aggs");
+
+        // source under the organism filter, organism under the source filter, the other seven under both
+        assertThat(aggs.size()).isEqualTo(3);
+        assertThat(filterOf(aggs, "source")).contains("9606").doesNotContain("idr");
+        assertThat(filterOf(aggs, "organism")).contains("idr").doesNotContain("9606");
+        for (String facet : List.of("imagingMethod", "license", "format", "studyType", "releaseYear", "hasReuse",
+                "quality")) {
+            assertThat(groupOf(aggs, facet)).as(facet).isSameAs(groupOf(aggs, "license"));
+            assertThat(filterOf(aggs, facet)).as(facet).contains("idr").contains("9606");
+        }
+    }
+
+    @Test
+    void withoutFiltersEveryFacetIsTopLevel() {
+        var aggs = builder.build(new SearchRequest("mitosis", Map.of(), 1, 20), standard).path("aggs");
+
+        assertThat(aggs.properties()).extracting(Map.Entry::getKey).containsExactly("source", "organism",
+                "imagingMethod", "license", "format", "studyType", "releaseYear", "hasReuse", "quality");
+        assertThat(aggs.path("organism").path("terms").path("field").asText()).isEqualTo("organismFacet");
+        assertThat(aggs.path("releaseYear").path("terms").path("order").path("_key").asText()).isEqualTo("desc");
+    }
+
+    /** The filter a facet is counted under, as JSON: match_all for a top-level facet. */
+    private static String filterOf(JsonNode aggs, String facet) {
+        return aggs.has(facet) ? "{\"match_all\":{}}" : groupOf(aggs, facet).path("filter").toString();
+    }
+
+    private static JsonNode groupOf(JsonNode aggs, String facet) {
+        return aggs.properties().stream().map(Map.Entry::getValue).filter(g -> g.path("aggs").has(facet))
+                .findFirst().orElseThrow(() -> new AssertionError(facet + " is counted nowhere in " + aggs));
     }
 }

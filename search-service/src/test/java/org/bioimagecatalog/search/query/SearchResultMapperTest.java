@@ -28,12 +28,13 @@ class SearchResultMapperTest {
                 "_source": {"title": "No id, no lists, no count"},
                 "sort": [1.0, null, "bic-2"]}]},
              "aggregations": {
-               "source": {"doc_count": 3, "values": {"doc_count_error_upper_bound": 0, "sum_other_doc_count": 0,
-                          "buckets": [{"key": "idr", "doc_count": 2}, {"key": "bia", "doc_count": 1}]}},
-               "releaseYear": {"doc_count": 3, "values": {"buckets": [{"key": 2016, "doc_count": 1}]}},
-               "hasReuse": {"doc_count": 3, "values": {"buckets": {"true": {"doc_count": 1}, "false": {"doc_count": 2}}}},
-               "quality": {"doc_count": 3, "values": {"buckets": {"80": {"from": 80.0, "doc_count": 1},
-                          "50": {"from": 50.0, "doc_count": 0}, "0": {"from": 0.0, "doc_count": 1}}}}},
+               "source": {"doc_count_error_upper_bound": 0, "sum_other_doc_count": 0,
+                          "buckets": [{"key": "idr", "doc_count": 2}, {"key": "bia", "doc_count": 1}]},
+               "facetsFiltered1": {"doc_count": 3,
+                 "releaseYear": {"buckets": [{"key": 2016, "doc_count": 1}]},
+                 "hasReuse": {"buckets": {"true": {"doc_count": 1}, "false": {"doc_count": 2}}},
+                 "quality": {"buckets": {"80": {"from": 80.0, "doc_count": 1},
+                            "50": {"from": 50.0, "doc_count": 0}, "0": {"from": 0.0, "doc_count": 1}}}}},
              "pit_id": "pit-1"}
             """.formatted("word ".repeat(100).strip());
 
