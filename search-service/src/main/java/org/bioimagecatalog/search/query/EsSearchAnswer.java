@@ -10,9 +10,9 @@ import java.util.Map;
  * The parts of an Elasticsearch search answer that {@link SearchResultMapper} uses, bound straight from the
  * response stream: no JSON tree of the whole answer is built, and everything else in it ({@code took},
  * {@code _shards}, {@code _score}, …) is skipped by the parser. {@code _source} holds only the fields the
- * query asks for ({@link SearchQueryBuilder#SOURCE_FIELDS}); the facet aggregations (a few hundred buckets at most) stay
- * small trees. {@code ignoreUnknown} on every record makes the parser
- * skip the rest; without it Jackson buffers unknown properties of a record (it is built through its constructor).
+ * query asks for ({@link SearchQueryBuilder#SOURCE_FIELDS}); the facet aggregations (a few hundred buckets at
+ * most) stay small trees. {@code ignoreUnknown} on every record makes the parser skip the rest; without it Jackson
+ * buffers unknown properties of a record (it is built through its constructor).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record EsSearchAnswer(Hits hits, Map<String, JsonNode> aggregations, @JsonProperty("pit_id") String pitId) {
