@@ -39,6 +39,8 @@ public class SearchQueryBuilder {
     static final String QUALITY = "quality";
     /** Name prefix of a filter aggregation holding the facets counted under one set of filters. */
     static final String FACET_GROUP = "facetsFiltered";
+    /** Excludes no filter: no facet has this name. */
+    private static final String ALL_FILTERS = "";
     /**
      * Quality buckets, cumulative like the filter: bucket {@code 50} counts the datasets scoring 50 or more,
      * i.e. what {@code minQuality=50} would give.
@@ -107,16 +109,19 @@ public class SearchQueryBuilder {
      */
     private ObjectNode aggregations(Map<String, JsonNode> clauses) {
         ObjectNode aggs = JSON.objectNode();
-        Map<JsonNode, ObjectNode> groups = new LinkedHashMap<>();
+        // a facet with a filter of its own is counted without it, in a group of its own; the others share the
+        // group of all filters
+        Map<String, ObjectNode> groups = new LinkedHashMap<>();
         facetCounts().forEach((name, count) -> {
-            JsonNode filter = allFiltersExcept(clauses, name);
-            if (filter.has("match_all")) {
+            boolean ownFilter = clauses.containsKey(name);
+            if (clauses.size() == (ownFilter ? 1 : 0)) {
+                // counted under no filter at all
                 aggs.set(name, count);
                 return;
             }
-            groups.computeIfAbsent(filter, f -> {
+            groups.computeIfAbsent(ownFilter ? name : ALL_FILTERS, e -> {
                 ObjectNode group = aggs.putObject(FACET_GROUP + (groups.size() + 1));
-                group.set("filter", f);
+                group.set("filter", allFiltersExcept(clauses, e));
                 return group.putObject("aggs");
             }).set(name, count);
         });
