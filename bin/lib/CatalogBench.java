@@ -250,7 +250,7 @@ public class CatalogBench {
             DatasetMetadata m = new DatasetMetadata(title, text(descWords, Math.max(5, words(d.description()).size())),
                     ids, url, p.creators(), p.publication() == null ? List.of() : List.of(p.publication()), f.organisms(),
                     pick(studies).methods(), f.studyTypes(), List.of(), d.keywords(), g.license(), released, released, null,
-                    List.of(pick(List.of("OME-TIFF", "OME-Zarr", "TIFF", "CZI", "ND2"))), List.of(url), List.of(), List.of());
+                    List.of(FileFormat.ofLabel(pick(List.of("OME-TIFF", "OME-Zarr", "TIFF", "CZI", "ND2")))), List.of(url), List.of(), List.of());
             records.add(new HarvestedRecord(uuid(), HarvestedRecord.SCHEMA_VERSION, HarvestedRecord.key(source, nativeId),
                     at, ModelJson.contentHash(m), runId, source, nativeId, url, false, m));
         }

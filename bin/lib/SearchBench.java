@@ -180,7 +180,7 @@ public class SearchBench {
                     List.of(Identifier.of(source.equals("idr") ? Identifier.IDR : Identifier.URL, nativeId)),
                     "https://example.org/" + nativeId, List.of(), List.of(), f.organisms(), pick(studies).methods(),
                     f.studyTypes(), List.of(), d.keywords(), g.license(), released, released,
-                    null, List.of(pick(List.of("OME-TIFF", "OME-Zarr", "TIFF", "CZI", "ND2"))), List.of(), List.of(), List.of());
+                    null, List.of(FileFormat.ofLabel(pick(List.of("OME-TIFF", "OME-Zarr", "TIFF", "CZI", "ND2")))), List.of(), List.of(), List.of());
             String eventId = new UUID(rnd.nextLong(), rnd.nextLong()).toString(), hash = Long.toHexString(rnd.nextLong());
             DatasetQuality quality = new DatasetQuality(30 + rnd.nextInt(71), List.of()); // as catalog-service scores
             DatasetChanged e = new DatasetChanged(eventId, 1, id, Instant.parse("2026-01-01T00:00:00Z"), hash, "bench", id, 1,

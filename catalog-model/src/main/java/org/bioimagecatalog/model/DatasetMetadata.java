@@ -26,10 +26,14 @@ public record DatasetMetadata(
         LocalDate released,
         LocalDate modified,
         DatasetSize size,
-        List<String> formats,
+        List<FileFormat> formats,
         List<String> accessUrls,
         List<String> funding,
-        List<Identifier> relatedDatasets) {
+        List<Identifier> relatedDatasets,
+        List<CellLine> cellLines,
+        List<OntologyTerm> samplePreparation,
+        List<OntologyTerm> visualizationMethods,
+        List<OntologyTerm> imagingParameters) {
 
     public DatasetMetadata {
         identifiers = copy(identifiers);
@@ -44,6 +48,51 @@ public record DatasetMetadata(
         accessUrls = copy(accessUrls);
         funding = copy(funding);
         relatedDatasets = copy(relatedDatasets);
+        cellLines = copy(cellLines);
+        samplePreparation = copy(samplePreparation);
+        visualizationMethods = copy(visualizationMethods);
+        imagingParameters = copy(imagingParameters);
+    }
+
+    /** The fields a harvester fills, before the catalog's normaliser adds the harmonised ones. */
+    public DatasetMetadata(String title, String description, List<Identifier> identifiers, String landingPage,
+            List<Creator> creators, List<Publication> publications, List<Organism> organisms,
+            List<ImagingMethod> imagingMethods, List<String> studyTypes, List<String> sampleTypes,
+            List<String> keywords, License license, LocalDate released, LocalDate modified, DatasetSize size,
+            List<FileFormat> formats, List<String> accessUrls, List<String> funding,
+            List<Identifier> relatedDatasets) {
+        this(title, description, identifiers, landingPage, creators, publications, organisms, imagingMethods,
+                studyTypes, sampleTypes, keywords, license, released, modified, size, formats, accessUrls, funding,
+                relatedDatasets, List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** The source's own format labels (what it wrote), for readers that show text. */
+    public List<String> formatLabels() {
+        return formats.stream().map(f -> f.name() != null ? f.name() : f.label())
+                .filter(v -> v != null && !v.isBlank()).distinct().toList();
+    }
+
+    /** A builder holding every value of this record, to change some of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder().title(title).description(description).landingPage(landingPage).license(license)
+                .released(released).modified(modified).size(size);
+        identifiers.forEach(b::identifier);
+        creators.forEach(b::creator);
+        publications.forEach(b::publication);
+        organisms.forEach(b::organism);
+        imagingMethods.forEach(b::imagingMethod);
+        studyTypes.forEach(b::studyType);
+        sampleTypes.forEach(b::sampleType);
+        keywords.forEach(b::keyword);
+        formats.forEach(b::format);
+        accessUrls.forEach(b::accessUrl);
+        funding.forEach(b::funding);
+        relatedDatasets.forEach(b::relatedDataset);
+        cellLines.forEach(b::cellLine);
+        samplePreparation.forEach(b::samplePreparation);
+        visualizationMethods.forEach(b::visualizationMethod);
+        imagingParameters.forEach(b::imagingParameter);
+        return b;
     }
 
     private static <T> List<T> copy(List<T> values) {
@@ -71,10 +120,14 @@ public record DatasetMetadata(
         private LocalDate released;
         private LocalDate modified;
         private DatasetSize size;
-        private final java.util.LinkedHashSet<String> formats = new java.util.LinkedHashSet<>();
+        private final java.util.LinkedHashSet<FileFormat> formats = new java.util.LinkedHashSet<>();
         private final java.util.LinkedHashSet<String> accessUrls = new java.util.LinkedHashSet<>();
         private final java.util.LinkedHashSet<String> funding = new java.util.LinkedHashSet<>();
         private final java.util.LinkedHashSet<Identifier> relatedDatasets = new java.util.LinkedHashSet<>();
+        private final java.util.LinkedHashSet<CellLine> cellLines = new java.util.LinkedHashSet<>();
+        private final java.util.LinkedHashSet<OntologyTerm> samplePreparation = new java.util.LinkedHashSet<>();
+        private final java.util.LinkedHashSet<OntologyTerm> visualizationMethods = new java.util.LinkedHashSet<>();
+        private final java.util.LinkedHashSet<OntologyTerm> imagingParameters = new java.util.LinkedHashSet<>();
 
         public Builder title(String v) { title = v; return this; }
         public Builder description(String v) { description = v; return this; }
@@ -91,7 +144,18 @@ public record DatasetMetadata(
         public Builder released(LocalDate v) { released = v; return this; }
         public Builder modified(LocalDate v) { modified = v; return this; }
         public Builder size(DatasetSize v) { size = v; return this; }
-        public Builder format(String v) { addText(formats, v); return this; }
+        public Builder format(String v) {
+            if (v != null && !v.isBlank()) formats.add(FileFormat.ofLabel(v.strip()));
+            return this;
+        }
+        public Builder format(FileFormat v) { if (v != null) formats.add(v); return this; }
+        public Builder clearFormats() { formats.clear(); return this; }
+        public Builder clearOrganisms() { organisms.clear(); return this; }
+        public Builder clearImagingMethods() { imagingMethods.clear(); return this; }
+        public Builder cellLine(CellLine v) { if (v != null) cellLines.add(v); return this; }
+        public Builder samplePreparation(OntologyTerm v) { if (v != null) samplePreparation.add(v); return this; }
+        public Builder visualizationMethod(OntologyTerm v) { if (v != null) visualizationMethods.add(v); return this; }
+        public Builder imagingParameter(OntologyTerm v) { if (v != null) imagingParameters.add(v); return this; }
         public Builder accessUrl(String v) { addText(accessUrls, v); return this; }
         public Builder funding(String v) { addText(funding, v); return this; }
         public Builder relatedDataset(Identifier v) { if (v != null) relatedDatasets.add(v); return this; }
@@ -107,7 +171,8 @@ public record DatasetMetadata(
                     publications, List.copyOf(organisms), List.copyOf(imagingMethods), List.copyOf(studyTypes),
                     List.copyOf(sampleTypes), List.copyOf(keywords), license, released, modified, size,
                     List.copyOf(formats), List.copyOf(accessUrls), List.copyOf(funding),
-                    List.copyOf(relatedDatasets));
+                    List.copyOf(relatedDatasets), List.copyOf(cellLines), List.copyOf(samplePreparation),
+                    List.copyOf(visualizationMethods), List.copyOf(imagingParameters));
         }
     }
 }

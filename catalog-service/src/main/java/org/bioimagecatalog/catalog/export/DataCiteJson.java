@@ -76,7 +76,7 @@ public final class DataCiteJson {
         }
         d.set("sizes", sizes(m.size()));
         ArrayNode formats = d.putArray("formats");
-        m.formats().forEach(formats::add);
+        m.formatLabels().forEach(formats::add);
         if (m.license() != null) {
             ObjectNode rights = d.putArray("rightsList").addObject();
             rights.put("rights", m.license().label() != null ? m.license().label() : m.license().spdx());

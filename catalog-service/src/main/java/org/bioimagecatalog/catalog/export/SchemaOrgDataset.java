@@ -62,7 +62,7 @@ public final class SchemaOrgDataset {
         for (String url : m.accessUrls()) {
             ObjectNode download = distribution.addObject().put("@type", "DataDownload").put("contentUrl", url);
             if (!m.formats().isEmpty()) {
-                download.put("encodingFormat", String.join(", ", m.formats()));
+                download.put("encodingFormat", String.join(", ", m.formatLabels()));
             }
         }
         ArrayNode sameAs = d.putArray("sameAs");

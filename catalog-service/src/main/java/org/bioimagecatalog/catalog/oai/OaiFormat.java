@@ -44,7 +44,7 @@ enum OaiFormat {
             }
             dc(xml, dc, "date", m.released() == null ? null : m.released().toString());
             dc(xml, dc, "type", "Dataset");
-            for (String format : m.formats()) {
+            for (String format : m.formatLabels()) {
                 dc(xml, dc, "format", format);
             }
             for (Identifier identifier : m.identifiers()) {

@@ -38,7 +38,7 @@ class BbbcPageMapperTest {
                         + "12 primary mechanisms of action. BBBC021_v1_moa.csv");
         assertThat(m.organisms()).containsExactly(new Organism("Human", "9606"));
         assertThat(m.imagingMethods()).containsExactly(new ImagingMethod("fluorescent microscopy", "FBbi:00000246"));
-        assertThat(m.formats()).containsExactly("TIFF");
+        assertThat(m.formatLabels()).containsExactly("TIFF");
         assertThat(m.size()).isEqualTo(new DatasetSize(2_052_000_000L, 39_600L, null,
                 "There are 39,600 image files (13,200 fields of view imaged in three channels) in TIFF format."));
         assertThat(m.publications()).containsExactly(
@@ -68,7 +68,7 @@ class BbbcPageMapperTest {
         assertThat(m.organisms()).containsExactly(new Organism("Drosophila", "7227"));
         assertThat(m.imagingMethods()).containsExactly(new ImagingMethod("confocal microscopy", "FBbi:00000251"),
                 new ImagingMethod("brightfield imaging", "FBbi:00000243"));
-        assertThat(m.formats()).containsExactly("PNG");
+        assertThat(m.formatLabels()).containsExactly("PNG");
         assertThat(m.size()).isEqualTo(new DatasetSize(10_500_000L, 16L, null,
                 "The 16 images (PNG) were acquired by confocal microscopy and by brightfield imaging."));
         assertThat(m.publications()).containsExactly(

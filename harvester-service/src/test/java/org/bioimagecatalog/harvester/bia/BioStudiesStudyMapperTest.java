@@ -137,7 +137,7 @@ class BioStudiesStudyMapperTest {
         assertThat(s651.title()).isEqualTo("A pipeline for making 31P NMR accessible for small- and large-scale lipidomics studies");
         assertThat(s651.released()).isEqualTo(LocalDate.of(2022, 5, 22));
         assertThat(s651.size()).isEqualTo(new DatasetSize(479720254L, null, 1L, null));
-        assertThat(s651.formats()).containsExactly("Bruker format");
+        assertThat(s651.formatLabels()).containsExactly("Bruker format");
     }
 
     @Test

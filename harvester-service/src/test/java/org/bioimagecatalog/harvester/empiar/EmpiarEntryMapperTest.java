@@ -68,7 +68,7 @@ class EmpiarEntryMapperTest {
         assertThat(m.studyTypes()).containsExactly("EMDB");
         assertThat(m.sampleTypes()).containsExactly("cell");
         assertThat(m.creators()).containsExactly(new Creator("Test", null, null, null, List.of("corresponding author")));
-        assertThat(m.formats()).containsExactly("TIFF", "MRC");
+        assertThat(m.formatLabels()).containsExactly("TIFF", "MRC");
         assertThat(m.size()).isEqualTo(new DatasetSize(305_500_000_000L, 530L, null, "305.5 GB"));
         assertThat(m.landingPage()).isEqualTo("https://www.ebi.ac.uk/empiar/EMPIAR-IMAGELABELTEST/");
     }
@@ -150,7 +150,7 @@ class EmpiarEntryMapperTest {
         });
         assertThat(m.relatedDatasets()).containsExactly(Identifier.of("emdb", "EMD-12602"));
         assertThat(m.size()).isEqualTo(new DatasetSize(1_900_000_000_000L, 3889L, null, "1.9 TB"));
-        assertThat(m.formats()).containsExactly("TIFF");
+        assertThat(m.formatLabels()).containsExactly("TIFF");
     }
 
     @Test

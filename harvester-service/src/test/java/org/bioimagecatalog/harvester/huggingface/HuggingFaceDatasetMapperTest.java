@@ -65,7 +65,7 @@ class HuggingFaceDatasetMapperTest {
                 new ImagingMethod("fluorescence-microscopy", "FBbi:00000246"));
         assertThat(m.keywords()).containsExactly("image-segmentation", "image", "biology", "microscopy",
                 "fluorescence-microscopy", "human");
-        assertThat(m.formats()).containsExactly("imagefolder");
+        assertThat(m.formatLabels()).containsExactly("imagefolder");
         assertThat(m.publications()).containsExactly(
                 new Publication("10.48550/arxiv.2301.01234", null, null, null, null, null, Relation.PRIMARY),
                 new Publication("10.1234/example.2023.42", null, null, "An example fluorescent nuclei dataset", 2023, null,
@@ -81,7 +81,7 @@ class HuggingFaceDatasetMapperTest {
         assertThat(em.imagingMethods()).containsExactly(new ImagingMethod("electron-microscopy", "FBbi:00000256"));
         assertThat(em.organisms()).containsExactly(new Organism("mouse", "10090"));
         assertThat(em.size()).isEqualTo(new DatasetSize(5_250_000L, 80L, null, "n<1K examples (Hub size category)"));
-        assertThat(em.formats()).containsExactly("parquet");
+        assertThat(em.formatLabels()).containsExactly("parquet");
 
         DatasetMetadata cryo = mapper.map(page("huggingface/datasets-page-2.json").get(0));
         assertThat(cryo.license()).isEqualTo(new License("MIT", null, "mit"));

@@ -74,7 +74,7 @@ class IdrStudyFileParserTest {
         assertThat(m.released()).isEqualTo(LocalDate.of(2016, 4, 27));
         assertThat(m.studyTypes()).containsExactly("high content screen");
         assertThat(m.sampleTypes()).containsExactly("cell");
-        assertThat(m.formats()).containsExactly("Evotec/PerkinElmer Opera Flex");
+        assertThat(m.formatLabels()).containsExactly("Evotec/PerkinElmer Opera Flex");
         assertThat(m.creators()).containsExactly(new Creator("Rafael Carazo Salas", null,
                 "School of Cellular and Molecular Medicine, University of Bristol, United Kingdom",
                 "rafael.carazosalas@bristol.ac.uk", List.of("submitter")));

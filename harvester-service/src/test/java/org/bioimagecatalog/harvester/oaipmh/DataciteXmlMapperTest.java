@@ -61,7 +61,7 @@ class DataciteXmlMapperTest {
         assertThat(m.modified()).hasToString("2023-01-01");
         assertThat(m.funding()).containsExactly("Example Funder, 12345 (Example AwardTitle)");
         assertThat(m.size()).isEqualTo(new DatasetSize(1_000_000L, null, null, "1 MB; 90 pages"));
-        assertThat(m.formats()).containsExactly("application/xml", "text/plain");
+        assertThat(m.formatLabels()).containsExactly("application/xml", "text/plain");
         assertThat(m.publications()).contains(
                 new Publication("10.1016/j.epsl.2011.11.037", null, null, null, null, null, Publication.Relation.PRIMARY));
         assertThat(m.relatedDatasets()).contains(Identifier.of("isbn", "978-3-905673-82-1"),

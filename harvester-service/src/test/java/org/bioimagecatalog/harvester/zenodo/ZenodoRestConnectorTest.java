@@ -71,7 +71,7 @@ class ZenodoRestConnectorTest {
         assertThat(legacy.title()).isEqualTo("Frictionless Data Test Dataset");
         assertThat(legacy.license()).isEqualTo(new License("CC-BY-4.0", null, "CC-BY-4.0"));
         assertThat(legacy.size()).isEqualTo(new DatasetSize(1768L, null, 3L, null));
-        assertThat(legacy.formats()).containsExactly("csv", "json");
+        assertThat(legacy.formatLabels()).containsExactly("csv", "json");
 
         PageEntry.Rejected untitled = (PageEntry.Rejected) all.get(1).get(1);
         assertThat(untitled.reason().reason()).isEqualTo("1234999: the Zenodo record has no metadata.title");
@@ -117,7 +117,7 @@ class ZenodoRestConnectorTest {
                 Identifier.of("doi", "10.5281/zenodo.7654321"));
         assertThat(m.funding()).containsExactly("European Commission, 101000000 (Example imaging award)");
         assertThat(m.size()).isEqualTo(new DatasetSize(3000L, null, 2L, null));
-        assertThat(m.formats()).containsExactly("zip", "tif");
+        assertThat(m.formatLabels()).containsExactly("zip", "tif");
         assertThat(m.released()).hasToString("2024-03-01");
         assertThat(m.modified()).hasToString("2024-03-05");
     }

@@ -57,7 +57,7 @@ public final class DatasetDocumentBuilder {
             doc.put("released", m.released().toString());
             doc.put("releaseYear", m.released().getYear());
         }
-        strings(doc, "formats", m.formats());
+        strings(doc, "formats", m.formatLabels());
         strings(doc, "identifiers", identifierValues(m));
         doc.put("reuseCount", reuseCount);
         if (quality != null) {
