@@ -13,13 +13,30 @@ public final class MetadataNormaliser {
     /** Bump with every vocabulary or mapping change that changes an answer. */
     public static final int VERSION = 1;
 
-    private final TaxonResolver onlineTaxa;
+    private final OrganismNormaliser organisms;
+    private final ImagingTermNormaliser imagingTerms;
+    private final FormatNormaliser formats;
+    private final LicenceNormaliser licences;
 
     public MetadataNormaliser(TaxonResolver onlineTaxa) {
-        this.onlineTaxa = onlineTaxa;
+        this(new OrganismNormaliser(onlineTaxa), new ImagingTermNormaliser(), new FormatNormaliser(),
+                new LicenceNormaliser());
+    }
+
+    MetadataNormaliser(OrganismNormaliser organisms, ImagingTermNormaliser imagingTerms, FormatNormaliser formats,
+            LicenceNormaliser licences) {
+        this.organisms = organisms;
+        this.imagingTerms = imagingTerms;
+        this.formats = formats;
+        this.licences = licences;
     }
 
     public DatasetMetadata normalise(DatasetMetadata metadata) {
-        return metadata;
+        DatasetMetadata.Builder b = metadata.toBuilder();
+        organisms.normalise(metadata, b);
+        imagingTerms.normalise(metadata, b);
+        formats.normalise(metadata, b);
+        licences.normalise(metadata, b);
+        return b.build();
     }
 }
