@@ -156,6 +156,9 @@ public record DatasetMetadata(
         public Builder samplePreparation(OntologyTerm v) { if (v != null) samplePreparation.add(v); return this; }
         public Builder visualizationMethod(OntologyTerm v) { if (v != null) visualizationMethods.add(v); return this; }
         public Builder imagingParameter(OntologyTerm v) { if (v != null) imagingParameters.add(v); return this; }
+        public Builder clearSamplePreparation() { samplePreparation.clear(); return this; }
+        public Builder clearVisualizationMethods() { visualizationMethods.clear(); return this; }
+        public Builder clearImagingParameters() { imagingParameters.clear(); return this; }
         public Builder accessUrl(String v) { addText(accessUrls, v); return this; }
         public Builder funding(String v) { addText(funding, v); return this; }
         public Builder relatedDataset(Identifier v) { if (v != null) relatedDatasets.add(v); return this; }
