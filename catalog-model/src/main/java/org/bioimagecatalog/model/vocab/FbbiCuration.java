@@ -11,19 +11,23 @@ import java.util.Set;
  * and the terms too general to stand beside a specific method ({@code fbbi-general-terms.tsv}). Every id is
  * checked against the shipped release, so a typo fails at load instead of inventing a term.
  */
-record FbbiCuration(Map<String, String> labelMappings, Map<String, String> impliedMethods, Set<String> generalTerms) {
+record FbbiCuration(Map<String, String> labelMappings, Map<String, String> labelsAsWritten,
+        Map<String, String> impliedMethods, Set<String> generalTerms) {
 
     FbbiCuration {
         labelMappings = Map.copyOf(labelMappings);
+        labelsAsWritten = Map.copyOf(labelsAsWritten);
         impliedMethods = Map.copyOf(impliedMethods);
         generalTerms = Set.copyOf(generalTerms);
     }
 
     static FbbiCuration load(FbbiOntology ontology) {
         Map<String, String> labels = new LinkedHashMap<>();
+        Map<String, String> written = new LinkedHashMap<>();
         for (String[] row : TsvResource.rows("fbbi-label-mappings.tsv", 3, true)) {
             String id = known(ontology, row[1], "fbbi-label-mappings.tsv");
             String key = LabelKey.of(row[0]);
+            written.put(row[0], id);
             String previous = labels.put(key, id);
             if (previous != null && !previous.equals(id)) {
                 throw new IllegalStateException("fbbi-label-mappings.tsv maps \"" + row[0] + "\" to both " + previous + " and " + id);
@@ -41,7 +45,7 @@ record FbbiCuration(Map<String, String> labelMappings, Map<String, String> impli
         for (String[] row : TsvResource.rows("fbbi-general-terms.tsv", 2, true)) {
             general.add(known(ontology, row[0], "fbbi-general-terms.tsv"));
         }
-        return new FbbiCuration(labels, implied, general);
+        return new FbbiCuration(labels, written, implied, general);
     }
 
     private static String known(FbbiOntology ontology, String id, String file) {

@@ -82,9 +82,9 @@ final class FbbiLabelMatcher {
         return labelsById.getOrDefault(id, List.of());
     }
 
-    /** The reviewed archive labels that map to the term (keys, as compared). */
+    /** The reviewed archive labels that map to the term, as the mapping file writes them. */
     List<String> mappedLabels(FbbiCuration curation, String id) {
-        return curation.labelMappings().entrySet().stream().filter(e -> e.getValue().equals(id))
-                .map(Map.Entry::getKey).sorted().toList();
+        return curation.labelsAsWritten().entrySet().stream().filter(e -> e.getValue().equals(id))
+                .map(Map.Entry::getKey).toList();
     }
 }
