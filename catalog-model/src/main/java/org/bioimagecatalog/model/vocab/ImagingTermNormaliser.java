@@ -61,10 +61,21 @@ final class ImagingTermNormaliser {
             implied.filter(m -> !namesMethodAtOrBelow(methods.values(), m))
                     .ifPresent(m -> methods.put(m, method(fbbi.name(m).orElse(m), m, true)));
         }
-        boolean specific = methods.values().stream().anyMatch(m -> m.fbbiId() != null && !fbbi.isGeneral(m.fbbiId()));
-        methods.values().stream()
-                .filter(m -> !(specific && m.fbbiId() != null && fbbi.isGeneral(m.fbbiId())))
-                .forEach(target::imagingMethod);
+        boolean specific = methods.values().stream().anyMatch(m -> m.fbbiId() != null && !namesGeneralTerm(m));
+        methods.values().stream().filter(m -> !(specific && namesGeneralTerm(m))).forEach(target::imagingMethod);
+    }
+
+    /**
+     * Whether the value is a general term by its own name ("recorded image"). A label that the reviewed mapping
+     * sends to a general term because FBbi has nothing narrower ("imaging mass cytometry") is a method of its
+     * own and stays.
+     */
+    private boolean namesGeneralTerm(ImagingMethod m) {
+        if (m.fbbiId() == null || !fbbi.isGeneral(m.fbbiId())) {
+            return false;
+        }
+        String key = LabelKey.of(m.label());
+        return key.isEmpty() || fbbi.namesAndSynonyms(m.fbbiId()).stream().map(LabelKey::of).anyMatch(key::equals);
     }
 
     private boolean namesMethodAtOrBelow(Iterable<ImagingMethod> methods, String id) {

@@ -66,7 +66,7 @@ class FbbiTest {
 
     @Test
     void labelsNoVocabularyKnowsMatchNothing() {
-        assertThat(Fbbi.idForLabel("imaging mass cytometry")).isEmpty();
+        assertThat(Fbbi.idForLabel("fluorescence correlation spectroscopy")).isEmpty();
         assertThat(Fbbi.idForLabel("multi-focus image fusion")).isEmpty();
         assertThat(Fbbi.idForLabel("nucleus (GO:0005634)")).isEmpty();
         assertThat(Fbbi.idForLabel(" ")).isEmpty();

@@ -105,10 +105,19 @@ class ImagingTermNormaliserTest {
     }
 
     @Test
-    void aLabelNoVocabularyKnowsStaysAsGiven() {
+    void aMethodMappedToAGeneralTermForWantOfANarrowerOneIsNotDropped() {
         DatasetMetadata m = normalise(new ImagingMethod("imaging mass cytometry", null),
+                new ImagingMethod("fluorescence microscopy", "FBbi_00000246"));
+        assertThat(m.imagingMethods()).extracting(ImagingMethod::label, ImagingMethod::fbbiId).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("imaging mass cytometry", "FBbi:00000265"),
+                org.assertj.core.groups.Tuple.tuple("fluorescence microscopy", "FBbi:00000246"));
+    }
+
+    @Test
+    void aLabelNoVocabularyKnowsStaysAsGiven() {
+        DatasetMetadata m = normalise(new ImagingMethod("multi-focus image fusion", null),
                 new ImagingMethod("X-Ray Microtomography", "0026155"));
-        assertThat(m.imagingMethods()).containsExactly(new ImagingMethod("imaging mass cytometry", null),
+        assertThat(m.imagingMethods()).containsExactly(new ImagingMethod("multi-focus image fusion", null),
                 new ImagingMethod("X-Ray Microtomography", "FBbi:00001002", "X-ray computed tomography",
                         Fbbi.ancestors("FBbi:00001002"), null));
     }
