@@ -139,7 +139,7 @@ class SearchApiTest {
     void filterValuesMayBeOntologyIds() {
         given().queryParam("organism", "4896").get(SEARCH).then()
                 .statusCode(200).body("items.id", contains("bic-ds-1001"));
-        given().queryParam("imagingMethod", "FBbi:00000404").get(SEARCH).then()
+        given().queryParam("imagingMethod", "FBbi:00000258").get(SEARCH).then()
                 .statusCode(200).body("items.id", contains("bic-ds-1003"));
     }
 
