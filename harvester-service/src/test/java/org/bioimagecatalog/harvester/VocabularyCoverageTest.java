@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -19,6 +20,7 @@ import org.bioimagecatalog.harvester.idr.IdrStudyFileParser;
 import org.bioimagecatalog.model.DatasetMetadata;
 import org.bioimagecatalog.model.FileFormat;
 import org.bioimagecatalog.model.ImagingMethod;
+import org.bioimagecatalog.model.License;
 import org.bioimagecatalog.model.vocab.Fbbi;
 import org.bioimagecatalog.model.vocab.MetadataNormaliser;
 import org.bioimagecatalog.model.vocab.TaxonResolver;
@@ -111,11 +113,11 @@ class VocabularyCoverageTest {
 
     @Test
     void licencesCarryAnSpdxIdWhereTheSourceNamesOne() {
-        List<org.bioimagecatalog.model.License> licences = NORMALISED.stream().map(DatasetMetadata::license)
-                .filter(java.util.Objects::nonNull).toList();
+        List<License> licences = NORMALISED.stream().map(DatasetMetadata::license)
+                .filter(Objects::nonNull).toList();
         long withId = licences.stream().filter(l -> l.spdx() != null).count();
         System.out.printf("licences: %d values, %d with an SPDX id; by id: %s; unresolved: %s%n", licences.size(), withId,
-                count(licences.stream().filter(l -> l.spdx() != null), org.bioimagecatalog.model.License::spdx),
+                count(licences.stream().filter(l -> l.spdx() != null), License::spdx),
                 count(licences.stream().filter(l -> l.spdx() == null), l -> l.label() + " <" + l.url() + ">"));
         assertThat(withId).isGreaterThanOrEqualTo((long) Math.ceil(licences.size() * 0.95));
     }

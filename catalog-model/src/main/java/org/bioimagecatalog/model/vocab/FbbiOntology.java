@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The FBbi release shipped in {@code vocab/fbbi.obo} as a term graph: names, synonyms, {@code is_a} parents,
@@ -23,7 +24,7 @@ final class FbbiOntology {
     private final Map<String, OboTerm> terms;
     private final Map<String, List<String>> children;
     private final List<FbbiBranch> branches;
-    private final Map<String, Optional<FbbiBranch>> branchCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Optional<FbbiBranch>> branchCache = new ConcurrentHashMap<>();
 
     FbbiOntology(List<OboTerm> terms, List<FbbiBranch> branches) {
         Map<String, OboTerm> byId = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.bioimagecatalog.model.DatasetMetadata;
 import org.bioimagecatalog.model.ImagingMethod;
@@ -43,7 +44,7 @@ final class ImagingTermNormaliser {
         source.samplePreparation().forEach(t -> resolved.add(resolve(t.label(), t.id(), FbbiField.SAMPLE_PREPARATION)));
         source.visualizationMethods().forEach(t -> resolved.add(resolve(t.label(), t.id(), FbbiField.VISUALIZATION_METHODS)));
         source.imagingParameters().forEach(t -> resolved.add(resolve(t.label(), t.id(), FbbiField.IMAGING_PARAMETERS)));
-        List<Value> values = resolved.stream().filter(java.util.Objects::nonNull).toList();
+        List<Value> values = resolved.stream().filter(Objects::nonNull).toList();
 
         Map<String, ImagingMethod> methods = new LinkedHashMap<>();
         target.clearImagingMethods().clearSamplePreparation().clearVisualizationMethods().clearImagingParameters();

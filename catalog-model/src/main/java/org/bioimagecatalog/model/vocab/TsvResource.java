@@ -41,7 +41,8 @@ final class TsvResource {
                     skip = false;
                     continue;
                 }
-                String[] cells = Arrays.copyOf(line.split("\t", -1), Math.max(columns, line.split("\t", -1).length));
+                String[] split = line.split("\t", -1);
+                String[] cells = Arrays.copyOf(split, Math.max(columns, split.length));
                 for (int i = 0; i < cells.length; i++) {
                     cells[i] = cells[i] == null ? "" : cells[i].strip();
                 }
