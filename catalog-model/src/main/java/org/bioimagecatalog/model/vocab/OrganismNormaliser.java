@@ -13,7 +13,8 @@ import org.bioimagecatalog.model.Organism;
 
 /**
  * Organisms to NCBI taxa; cell lines out to {@code cellLines} with their species as the organism. Rules, first
- * answer wins: an id the source gave or wrote as the label; a cell line; the scientific name or an NCBI synonym
+ * answer wins: a cell line; an id the source gave or wrote as the label (when the table knows it, else the exact
+ * name when the table knows that, else the online answer for the id, else the id as given); the scientific name or an NCBI synonym
  * (a parenthesised common name stripped, or the parenthesis itself tried); a common name; a genus abbreviation
  * that the table makes unique; a reviewed strain or breed; a near miss within edit distance 2 that names one
  * taxon; the online resolver. A label nothing resolves stays as it is, without an id: never dropped, never guessed.
@@ -88,25 +89,33 @@ final class OrganismNormaliser {
 
     /** The harmonised organism; {@code label} null means "the taxon's own name". */
     private Organism organism(String label, String id) {
+        List<String> names = new ArrayList<>();
+        Matcher m = label == null ? null : PARENTHESIS.matcher(label);
+        if (label != null) {
+            names.add(label);
+            if (m.matches()) {
+                names.add(m.group(1));
+                names.add(m.group(2));
+            }
+        }
         if (id != null) {
-            Optional<Taxon> taxon = taxa.byId(id).or(() -> online(() -> onlineTaxa.byId(id)));
+            // an id outside the table beside a name the table knows exactly is the source's slip (SSBD writes
+            // "X. laevis" with NCBITaxon:1802): the curated name wins, an unknown pair keeps the id as given
+            Optional<Taxon> taxon = taxa.byId(id)
+                    .or(() -> first(names, taxa::byScientificName))
+                    .or(() -> first(names, taxa::byAbbreviation))
+                    .or(() -> online(() -> onlineTaxa.byId(id)));
             return taxon.map(t -> resolved(label, t)).orElseGet(() -> new Organism(label, id));
         }
         if (label == null) {
             return null;
-        }
-        List<String> names = new ArrayList<>(List.of(label));
-        Matcher m = PARENTHESIS.matcher(label);
-        if (m.matches()) {
-            names.add(m.group(1));
-            names.add(m.group(2));
         }
         return first(names, taxa::byScientificName)
                 .or(() -> first(names, taxa::byCommonName))
                 .or(() -> first(names, taxa::byAbbreviation))
                 .or(() -> first(names, taxa::byAlias))
                 .or(() -> first(names, taxa::byNearMiss))
-                .or(() -> online(() -> onlineTaxa.byName(m.matches() ? m.group(1) : label)))
+                .or(() -> online(() -> onlineTaxa.byName(names.size() > 1 ? names.get(1) : label)))
                 .map(t -> resolved(label, t))
                 .orElseGet(() -> new Organism(label, null));
     }

@@ -127,6 +127,12 @@ class OrganismNormaliserTest {
     @Test
     void anIdTheSourceGaveWinsOverTheLabelAndIsKeptWhenTheTableLacksIt() {
         assertThat(normalise(new Organism("Oryzias latipes", "8090")).organisms().get(0).name()).isEqualTo("Oryzias latipes");
+        // SSBD pairs these names with ids of other taxa (1802, 8033, 4853): the table's exact name wins
+        assertThat(normalise(new Organism("X. laevis", "1802")).organisms().get(0).ncbiTaxonId()).isEqualTo("8355");
+        assertThat(normalise(new Organism("Oryzias latipes", "8033")).organisms().get(0).ncbiTaxonId()).isEqualTo("8090");
+        assertThat(normalise(new Organism("Schizosaccharomyces pombe", "4853")).organisms().get(0).ncbiTaxonId()).isEqualTo("4896");
+        // but a common name or a near miss never overrides an id
+        assertThat(normalise(new Organism("mouse", "1802")).organisms()).containsExactly(new Organism("mouse", "1802"));
         assertThat(normalise(new Organism("mixed sample", "1427524")).organisms())
                 .containsExactly(new Organism("mixed sample", "1427524"));
     }
