@@ -153,6 +153,7 @@ public record DatasetMetadata(
         public Builder clearOrganisms() { organisms.clear(); return this; }
         public Builder clearImagingMethods() { imagingMethods.clear(); return this; }
         public Builder cellLine(CellLine v) { if (v != null) cellLines.add(v); return this; }
+        public Builder clearCellLines() { cellLines.clear(); return this; }
         public Builder samplePreparation(OntologyTerm v) { if (v != null) samplePreparation.add(v); return this; }
         public Builder visualizationMethod(OntologyTerm v) { if (v != null) visualizationMethods.add(v); return this; }
         public Builder imagingParameter(OntologyTerm v) { if (v != null) imagingParameters.add(v); return this; }
