@@ -24,7 +24,7 @@ record FbbiCuration(Map<String, String> labelMappings, Map<String, String> label
     static FbbiCuration load(FbbiOntology ontology) {
         Map<String, String> labels = new LinkedHashMap<>();
         Map<String, String> written = new LinkedHashMap<>();
-        for (String[] row : TsvResource.rows("fbbi-label-mappings.tsv", 3, true)) {
+        for (String[] row : VocabResource.rows("/vocab/fbbi-label-mappings.tsv")) {
             String id = known(ontology, row[1], "fbbi-label-mappings.tsv");
             String key = LabelKey.of(row[0]);
             written.put(row[0], id);
@@ -34,7 +34,7 @@ record FbbiCuration(Map<String, String> labelMappings, Map<String, String> label
             }
         }
         Map<String, String> implied = new LinkedHashMap<>();
-        for (String[] row : TsvResource.rows("fbbi-implied-methods.tsv", 3, true)) {
+        for (String[] row : VocabResource.rows("/vocab/fbbi-implied-methods.tsv")) {
             String method = known(ontology, row[1], "fbbi-implied-methods.tsv");
             if (ontology.branch(method).map(b -> b.field() != FbbiField.IMAGING_METHODS).orElse(true)) {
                 throw new IllegalStateException("fbbi-implied-methods.tsv: " + method + " is not an imaging method");
@@ -42,7 +42,7 @@ record FbbiCuration(Map<String, String> labelMappings, Map<String, String> label
             implied.put(known(ontology, row[0], "fbbi-implied-methods.tsv"), method);
         }
         Set<String> general = new LinkedHashSet<>();
-        for (String[] row : TsvResource.rows("fbbi-general-terms.tsv", 2, true)) {
+        for (String[] row : VocabResource.rows("/vocab/fbbi-general-terms.tsv")) {
             general.add(known(ontology, row[0], "fbbi-general-terms.tsv"));
         }
         return new FbbiCuration(labels, written, implied, general);

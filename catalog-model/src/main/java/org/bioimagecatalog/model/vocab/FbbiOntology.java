@@ -48,10 +48,10 @@ final class FbbiOntology {
 
     /** Loads the shipped release and branch table. */
     static FbbiOntology load() {
-        List<FbbiBranch> branches = TsvResource.rows("fbbi-branches.tsv", 3, true).stream()
+        List<FbbiBranch> branches = VocabResource.rows("/vocab/fbbi-branches.tsv").stream()
                 .map(r -> new FbbiBranch(r[0], r[1], FbbiField.ofFieldName(r[2])))
                 .toList();
-        return new FbbiOntology(OboParser.parse(TsvResource.text("fbbi.obo")), branches);
+        return new FbbiOntology(OboParser.parse(VocabResource.text("/vocab/fbbi.obo")), branches);
     }
 
     Optional<OboTerm> term(String id) {

@@ -39,19 +39,19 @@ public final class FormatVocabulary {
         Map<String, String> extensions = new HashMap<>();
         Set<String> ambiguousExtensions = new HashSet<>();
 
-        for (String[] row : TsvResource.rows("edam-formats.tsv", 5, true)) {
+        for (String[] row : VocabResource.rows("/vocab/edam-formats.tsv")) {
             formats.put(row[0], new Format(row[0], row[1]));
             putName(names, row[1], row[0]);
-            for (String synonym : split(row[2], "\\|")) {
+            for (String synonym : VocabResource.list(row[2])) {
                 putName(names, synonym, row[0]);
             }
-            for (String ext : split(row[3], "\\|")) {
+            for (String ext : VocabResource.list(row[3])) {
                 extensions.putIfAbsent(LabelKey.of(ext), row[0]);
             }
         }
         Map<String, String> curatedIds = curatedIds();
         Map<String, Set<String>> bioformatsExtensions = new HashMap<>();
-        for (String[] row : TsvResource.rows("bioformats-formats.tsv", 3, true)) {
+        for (String[] row : VocabResource.rows("/vocab/bioformats-formats.tsv")) {
             String edam = firstMatch(curatedIds, names, row[0]);
             String id = edam != null && !edam.equals(NOT_A_FORMAT) ? edam : BIOFORMATS_PREFIX + slug(row[0]);
             if (id.startsWith(BIOFORMATS_PREFIX)) {
@@ -63,7 +63,7 @@ public final class FormatVocabulary {
             for (String key : LabelKey.variants(row[0])) {
                 names.putIfAbsent(key, id);
             }
-            Matcher m = EXTENSION.matcher(row[1].replaceAll("<[^>]*>", " "));
+            Matcher m = EXTENSION.matcher(row[1] == null ? "" : row[1].replaceAll("<[^>]*>", " "));
             while (m.find()) {
                 bioformatsExtensions.computeIfAbsent(LabelKey.of(m.group(1)), k -> new HashSet<>()).add(id);
             }
@@ -155,7 +155,7 @@ public final class FormatVocabulary {
 
     private static Map<String, String> curatedIds() {
         Map<String, String> ids = new HashMap<>();
-        for (String[] row : TsvResource.rows("format-label-mappings.tsv", 3, true)) {
+        for (String[] row : VocabResource.rows("/vocab/format-label-mappings.tsv")) {
             ids.put(LabelKey.of(row[0]), row[1]);
         }
         return ids;
@@ -165,9 +165,5 @@ public final class FormatVocabulary {
         List<String> variants = LabelKey.variants(bioformatsName);
         String base = variants.size() > 1 ? variants.get(1) : variants.get(0);
         return base.replace(' ', '-');
-    }
-
-    private static List<String> split(String cell, String separator) {
-        return cell.isBlank() ? List.of() : List.of(cell.split(separator));
     }
 }

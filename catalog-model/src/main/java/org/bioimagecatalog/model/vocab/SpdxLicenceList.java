@@ -43,9 +43,9 @@ public final class SpdxLicenceList {
         Map<String, Licence> licences = new HashMap<>();
         Map<String, Set<String>> urls = new HashMap<>();
         Map<String, String> labels = new HashMap<>();
-        for (String[] row : TsvResource.rows("spdx-licences.tsv", 4, true)) {
+        for (String[] row : VocabResource.rows("/vocab/spdx-licences.tsv")) {
             Licence licence = new Licence(row[0], row[1].replaceAll("\\s+", " "), Boolean.parseBoolean(row[2]),
-                    row[3].isBlank() ? List.of() : List.of(row[3].split("\\s+")));
+                    row[3] == null || row[3].isBlank() ? List.of() : List.of(row[3].split("\\s+")));
             licences.put(row[0].toLowerCase(Locale.ROOT), licence);
             licence.urls().forEach(u -> urls.computeIfAbsent(urlKey(u), k -> new LinkedHashSet<>()).add(licence.id()));
         }
@@ -54,7 +54,7 @@ public final class SpdxLicenceList {
         ordered.sort((a, b) -> Boolean.compare(a.deprecated(), b.deprecated()));
         ordered.forEach(l -> labels.putIfAbsent(labelKey(l.id()), l.id()));
         ordered.forEach(l -> labels.putIfAbsent(labelKey(l.name()), l.id()));
-        for (String[] row : TsvResource.rows("spdx-label-mappings.tsv", 3, true)) {
+        for (String[] row : VocabResource.rows("/vocab/spdx-label-mappings.tsv")) {
             Licence licence = licences.get(row[1].toLowerCase(Locale.ROOT));
             if (licence == null) {
                 throw new IllegalStateException("spdx-label-mappings.tsv names " + row[1] + ", which is not in spdx-licences.tsv");
@@ -73,7 +73,7 @@ public final class SpdxLicenceList {
         this.byId = Map.copyOf(licences);
         this.byUrl = Map.copyOf(uniqueUrls);
         this.byLabel = Map.copyOf(labels);
-        this.listVersion = TsvResource.text("spdx-licences.tsv").lines().findFirst()
+        this.listVersion = VocabResource.text("/vocab/spdx-licences.tsv").lines().findFirst()
                 .map(l -> l.replaceFirst("^# SPDX License List ([0-9.]+).*", "$1")).orElse("");
     }
 

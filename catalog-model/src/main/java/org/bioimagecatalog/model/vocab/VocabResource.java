@@ -40,6 +40,18 @@ final class VocabResource {
         return rows;
     }
 
+    /** The whole text of a bundled resource (an OBO file), UTF-8. */
+    static String text(String resource) {
+        try (InputStream in = VocabResource.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("vocabulary resource missing from the classpath: " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(resource, e);
+        }
+    }
+
     /** The non-empty parts of a '|'-separated cell. */
     static List<String> list(String cell) {
         if (cell == null || cell.isBlank()) {

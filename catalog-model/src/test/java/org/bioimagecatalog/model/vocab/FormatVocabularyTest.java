@@ -45,7 +45,9 @@ class FormatVocabularyTest {
             "IMS|bioformats:bitplane-imaris|Bitplane Imaris",
             "Evotec/PerkinElmer Opera Flex|bioformats:evotec-perkinelmer-opera-flex|Evotec/PerkinElmer Opera Flex",
             "Metamorph STK|bioformats:metamorph-stack|MetaMorph Stack (STK)",
-            "Zeiss AxioVision ZVI|bioformats:zeiss-axiovision-zvi|Zeiss AxioVision ZVI (Zeiss Vision Image)"})
+            "Zeiss AxioVision ZVI|bioformats:zeiss-axiovision-zvi|Zeiss AxioVision ZVI (Zeiss Vision Image)",
+            "image/tiff|format_3591|TIFF",
+            "application/xml|format_2332|XML"})
     void labelsAndExtensionsOfOneFormatShareOneId(String label, String id, String name) {
         assertThat(formats.match(label)).contains(new FormatVocabulary.Format(id, name));
     }
@@ -56,6 +58,7 @@ class FormatVocabularyTest {
         assertThat(formats.match("plate1_well_A01.tif")).isEmpty();
         assertThat(formats.match("HeLa cells")).isEmpty();
         assertThat(formats.match("raw")).isEmpty();
+        assertThat(formats.match("application/octet-stream")).isEmpty();
         assertThat(formats.match("Images are single-channel tiff files with one phase contrast image")).isEmpty();
     }
 

@@ -2,31 +2,14 @@ package org.bioimagecatalog.harvester.vocab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
-import org.bioimagecatalog.harvester.bia.BioStudiesConnector;
-import org.bioimagecatalog.harvester.cpg.CellPaintingGalleryConnector;
-import org.bioimagecatalog.harvester.empiar.EmpiarConnector;
-import org.bioimagecatalog.harvester.gide.GideRoCrateConnector;
-import org.bioimagecatalog.harvester.http.PoliteHttpClient;
-import org.bioimagecatalog.harvester.idr.IdrStudyFileConnector;
-import org.bioimagecatalog.harvester.oaipmh.DataciteXmlMapper;
-import org.bioimagecatalog.harvester.replay.ReplayHttp;
-import org.bioimagecatalog.harvester.run.RecordRejectedException;
-import org.bioimagecatalog.harvester.run.SourceConnector;
-import org.bioimagecatalog.harvester.run.SourceListing;
 import org.bioimagecatalog.model.DatasetMetadata;
 import org.bioimagecatalog.model.Organism;
 import org.bioimagecatalog.model.vocab.MetadataNormaliser;
 import org.bioimagecatalog.model.vocab.TaxonResolver;
-import org.bioimagecatalog.testsupport.Fixtures;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,25 +20,13 @@ import org.junit.jupiter.api.Test;
  * and the source ids the table lacks (kept as the source gave them) are printed for docs/vocabularies.md.
  */
 class OrganismCoverageTest {
-    private static final PoliteHttpClient HTTP = ReplayHttp.client();
     /** Recorded organism values that are not organisms: kept unresolved by the normaliser, not counted as misses. */
     private static final Set<String> NOT_ORGANISMS = Set.of("Beads", "simulated data");
     private final MetadataNormaliser normaliser = new MetadataNormaliser(TaxonResolver.NONE);
 
     @Test
     void atLeast99PercentOfRecordedOrganismValuesCarryATaxonIdFromTheBundledTables() throws Exception {
-        List<DatasetMetadata> records = new ArrayList<>();
-        records.addAll(read(new IdrStudyFileConnector(HTTP), "idr/study-files"));
-        for (String crates : List.of("idr/gide-ro-crate", "bia/gide-ro-crate", "empiar/gide-ro-crate",
-                "ssbd/gide-ro-crate/database", "ssbd/gide-ro-crate/repository")) {
-            records.addAll(read(new GideRoCrateConnector(HTTP), crates));
-        }
-        records.addAll(read(new BioStudiesConnector(HTTP), "bia/biostudies-studies"));
-        records.addAll(read(new EmpiarConnector(HTTP), "empiar/api-entry-json-test-variants"));
-        records.addAll(read(new EmpiarConnector(HTTP), "empiar/entry-xml"));
-        records.addAll(read(new CellPaintingGalleryConnector(HTTP), "cpg"));
-        records.addAll(dataciteXml("datacite/metadata-xml"));
-        records.addAll(dataciteXml("oai-pmh/datacite-xml-payloads"));
+        List<DatasetMetadata> records = RecordedArchives.all();
         assertThat(records).as("records read from the fixtures").hasSizeGreaterThan(500);
 
         int values = 0;
@@ -94,33 +65,5 @@ class OrganismCoverageTest {
         idsNotInTable.forEach((v, n) -> System.out.printf("  source id the bundled table lacks, kept: %s (%d)%n", v, n));
         assertThat(values).as("organism values in the fixtures").isGreaterThan(400);
         assertThat(share).as("share of organism values with a taxon id; residue " + residue).isGreaterThanOrEqualTo(99.0);
-    }
-
-    private static List<DatasetMetadata> read(SourceConnector connector, String folder) throws Exception {
-        SourceListing listing = connector.open(Fixtures.require(folder).toString());
-        List<DatasetMetadata> out = new ArrayList<>();
-        for (String entry : listing.entries()) {
-            try {
-                out.add(listing.read(entry).metadata());
-            } catch (RecordRejectedException e) {
-                // a rejected record has no organism to count
-            }
-        }
-        return out;
-    }
-
-    private static List<DatasetMetadata> dataciteXml(String folder) throws IOException {
-        DataciteXmlMapper mapper = new DataciteXmlMapper();
-        List<DatasetMetadata> out = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(Fixtures.require(folder))) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".xml")).sorted().toList()) {
-                try {
-                    out.add(mapper.map(Files.readAllBytes(file)));
-                } catch (Exception e) {
-                    // not a DataCite resource: nothing to count
-                }
-            }
-        }
-        return out;
     }
 }

@@ -1,10 +1,7 @@
-package org.bioimagecatalog.harvester;
+package org.bioimagecatalog.harvester.vocab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +9,6 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.bioimagecatalog.harvester.bia.BioStudiesStudyMapper;
-import org.bioimagecatalog.harvester.cpg.RecordedCpg;
-import org.bioimagecatalog.harvester.empiar.EmpiarEntryMapper;
-import org.bioimagecatalog.harvester.gide.GideCrateMapper;
-import org.bioimagecatalog.harvester.idr.IdrStudyFileParser;
 import org.bioimagecatalog.model.DatasetMetadata;
 import org.bioimagecatalog.model.FileFormat;
 import org.bioimagecatalog.model.ImagingMethod;
@@ -24,47 +16,22 @@ import org.bioimagecatalog.model.License;
 import org.bioimagecatalog.model.vocab.Fbbi;
 import org.bioimagecatalog.model.vocab.MetadataNormaliser;
 import org.bioimagecatalog.model.vocab.TaxonResolver;
-import org.bioimagecatalog.testsupport.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every recorded archive record (IDR study files and crates, BIA studies and crates, EMPIAR entries and crates,
- * SSBD crates, the Cell Painting Gallery) through its real mapper and the catalog's normaliser: how many imaging
- * method values carry an FBbi id, and which labels remain. The residue is printed so that docs/vocabularies.md
- * can list it and a steward knows what to map next.
+ * Every recorded archive record ({@link RecordedArchives}: IDR study files and crates, BIA studies and crates,
+ * EMPIAR entries and crates, SSBD crates, the Cell Painting Gallery, DataCite XML) through its real connector
+ * and the catalog's normaliser: how many imaging-method, format and licence values carry an id, and which labels
+ * remain. The residue is printed so that docs/vocabularies.md can list it and a steward knows what to map next.
  */
-class VocabularyCoverageTest {
+class ImagingTermCoverageTest {
     private static final List<DatasetMetadata> NORMALISED = new ArrayList<>();
 
     @BeforeAll
     static void harvestEveryRecordedSource() throws Exception {
         MetadataNormaliser normaliser = new MetadataNormaliser(TaxonResolver.NONE);
-        List<DatasetMetadata> mapped = new ArrayList<>();
-        IdrStudyFileParser idr = new IdrStudyFileParser();
-        for (Path f : files("idr/study-files", "-study.txt")) {
-            mapped.add(idr.parse(Files.readAllBytes(f), f.getFileName().toString()).metadata());
-        }
-        GideCrateMapper crates = new GideCrateMapper();
-        for (String folder : List.of("idr/gide-ro-crate", "bia/gide-ro-crate", "empiar/gide-ro-crate",
-                "ssbd/gide-ro-crate/database", "ssbd/gide-ro-crate/repository")) {
-            for (Path f : files(folder, "ro-crate-metadata.json")) {
-                mapped.add(crates.map(Files.readAllBytes(f)).metadata());
-            }
-        }
-        BioStudiesStudyMapper bia = new BioStudiesStudyMapper();
-        for (Path f : files("bia/biostudies-studies", ".json")) {
-            mapped.add(bia.map(Files.readAllBytes(f)).metadata());
-        }
-        EmpiarEntryMapper empiar = new EmpiarEntryMapper();
-        for (Path f : files("empiar/api-entry-json-test-variants", ".json")) {
-            mapped.add(empiar.map(Files.readAllBytes(f)).metadata());
-        }
-        for (Path f : files("empiar/entry-xml", ".xml")) {
-            mapped.add(empiar.map(Files.readAllBytes(f)).metadata());
-        }
-        mapped.addAll(RecordedCpg.datasets());
-        mapped.forEach(m -> NORMALISED.add(normaliser.normalise(m)));
+        RecordedArchives.all().forEach(m -> NORMALISED.add(normaliser.normalise(m)));
     }
 
     @Test
@@ -126,12 +93,5 @@ class VocabularyCoverageTest {
         Map<String, Long> counts = new TreeMap<>();
         values.forEach(v -> counts.merge(String.valueOf(key.apply(v)), 1L, Long::sum));
         return counts;
-    }
-
-    private static List<Path> files(String folder, String suffix) throws IOException {
-        Path dir = Fixtures.require(folder);
-        try (Stream<Path> list = Files.list(dir)) {
-            return list.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
-        }
     }
 }
