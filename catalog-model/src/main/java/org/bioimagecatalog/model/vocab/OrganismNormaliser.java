@@ -14,7 +14,8 @@ import org.bioimagecatalog.model.Organism;
 /**
  * Organisms to NCBI taxa; cell lines out to {@code cellLines} with their species as the organism. Rules, first
  * answer wins: a cell line; an id the source gave or wrote as the label (when the table knows it, else the exact
- * name when the table knows that, else the online answer for the id, else the id as given); the scientific name or an NCBI synonym
+ * name when the table knows that, else the online answer for the id, else the id as given unless NCBI answered
+ * that it has no such taxon); the scientific name or an NCBI synonym
  * (a parenthesised common name stripped, or the parenthesis itself tried); a common name; a genus abbreviation
  * that the table makes unique; a reviewed strain or breed; a near miss within edit distance 2 that names one
  * taxon; the online resolver. A label nothing resolves stays as it is, without an id: never dropped, never guessed.
@@ -101,11 +102,28 @@ final class OrganismNormaliser {
         if (id != null) {
             // an id outside the table beside a name the table knows exactly is the source's slip (SSBD writes
             // "X. laevis" with NCBITaxon:1802): the curated name wins, an unknown pair keeps the id as given
-            Optional<Taxon> taxon = taxa.byId(id)
+            Optional<Taxon> known = taxa.byId(id)
                     .or(() -> first(names, taxa::byScientificName))
-                    .or(() -> first(names, taxa::byAbbreviation))
-                    .or(() -> online(() -> onlineTaxa.byId(id)));
-            return taxon.map(t -> resolved(label, t)).orElseGet(() -> new Organism(label, id));
+                    .or(() -> first(names, taxa::byAbbreviation));
+            if (known.isPresent()) {
+                return resolved(label, known.get());
+            }
+            if (onlineTaxa == TaxonResolver.NONE) {
+                return new Organism(label, id);
+            }
+            try {
+                Optional<Taxon> online = onlineTaxa.byId(id);
+                if (online.isPresent()) {
+                    return resolved(label, online.get());
+                }
+                // NCBI has no such taxon (the idr0134 crate writes GBIF keys as NCBITaxon ids): the label alone
+                // is what the source said, and the name rules below decide
+            } catch (TaxonResolver.Unavailable e) {
+                return new Organism(label, id);
+            }
+            if (label == null) {
+                return new Organism(null, id);
+            }
         }
         if (label == null) {
             return null;

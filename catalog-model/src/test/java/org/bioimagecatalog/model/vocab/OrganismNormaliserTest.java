@@ -157,9 +157,12 @@ class OrganismNormaliserTest {
         };
         MetadataNormaliser withOnline = new MetadataNormaliser(online);
         DatasetMetadata out = withOnline.normalise(metadata(new Organism("Ambystoma mexicanum", null),
-                new Organism("Homo sapiens", null), new Organism("coral", "668400")));
-        assertThat(out.organisms()).extracting(Organism::ncbiTaxonId).containsExactly("8296", "9606", "668482");
-        assertThat(asked).containsExactly("name:Ambystoma mexicanum", "id:668400"); // the table answered human
+                new Organism("Homo sapiens", null), new Organism("coral", "668400"),
+                new Organism("Scapania zemliae", "7480007")));
+        // a GBIF key written as an NCBI id: NCBI has no such taxon, so the label alone decides, and stays unresolved
+        assertThat(out.organisms()).extracting(Organism::ncbiTaxonId).containsExactly("8296", "9606", "668482", null);
+        assertThat(out.organisms().get(3).label()).isEqualTo("Scapania zemliae");
+        assertThat(asked).containsExactly("name:Ambystoma mexicanum", "id:668400", "id:7480007", "name:Scapania zemliae");
 
         TaxonResolver down = new TaxonResolver() {
             @Override
@@ -172,8 +175,10 @@ class OrganismNormaliserTest {
                 throw new Unavailable("timeout", null);
             }
         };
-        DatasetMetadata unresolved = new MetadataNormaliser(down).normalise(metadata(new Organism("Ambystoma mexicanum", null)));
-        assertThat(unresolved.organisms()).containsExactly(new Organism("Ambystoma mexicanum", null));
+        DatasetMetadata unresolved = new MetadataNormaliser(down).normalise(metadata(new Organism("Ambystoma mexicanum", null),
+                new Organism("Scapania zemliae", "7480007")));
+        assertThat(unresolved.organisms()).containsExactly(new Organism("Ambystoma mexicanum", null),
+                new Organism("Scapania zemliae", "7480007"));
     }
 
     @Test

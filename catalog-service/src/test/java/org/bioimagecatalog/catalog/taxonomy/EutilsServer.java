@@ -44,7 +44,7 @@ public final class EutilsServer implements QuarkusTestResourceLifecycleManager {
         return Map.of(
                 "bic.taxonomy.online.enabled", "true",
                 "bic.taxonomy.online.base-url", "http://" + LocalStack.HOST + ":" + server.getAddress().getPort() + "/entrez/eutils/",
-                "bic.taxonomy.online.request-timeout", "1s",
+                "bic.taxonomy.online.request-timeout", "4s",
                 "bic.taxonomy.online.max-retry-after", "2s",
                 "bic.taxonomy.online.breaker-failures", "3",
                 "bic.taxonomy.online.breaker-open-for", "1s",

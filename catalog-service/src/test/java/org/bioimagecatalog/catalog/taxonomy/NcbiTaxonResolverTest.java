@@ -110,7 +110,7 @@ class NcbiTaxonResolverTest {
         EutilsServer.script(baetisGenus,
                 new EutilsServer.Scripted(429, Map.of("Retry-After", "120"), BUSY, Duration.ZERO),
                 new EutilsServer.Scripted(503, Map.of(), "<html>Service Temporarily Unavailable</html>", Duration.ZERO),
-                new EutilsServer.Scripted(200, Map.of(), "<eSearchResult/>", Duration.ofMillis(2500)));
+                new EutilsServer.Scripted(200, Map.of(), "<eSearchResult/>", Duration.ofSeconds(12)));
         assertThatThrownBy(() -> resolver.byName("Baetis")).isInstanceOf(TaxonResolver.Unavailable.class)
                 .hasMessageContaining("HTTP 429").hasMessageContaining("Retry-After 120");
         assertThatThrownBy(() -> resolver.byName("Baetis")).isInstanceOf(TaxonResolver.Unavailable.class)
