@@ -28,7 +28,7 @@ final class DidYouMean {
     /** The suggest section for the query's words; empty for an identifier or text with operators. */
     static Optional<ObjectNode> request(String q) {
         UserQueryText text = UserQueryText.of(q);
-        if (!text.plain() || IdentifierQuery.recognise(q).isPresent()) {
+        if (!ForgivingTextQuery.applies(text.text()) || IdentifierQuery.recognise(q).isPresent()) {
             return Optional.empty();
         }
         List<String> words = TokenNormaliser.words(text.text());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.bioimagecatalog.search.index.DatasetIndexMapping;
 import org.bioimagecatalog.search.text.TokenNormaliser;
 
@@ -25,9 +26,21 @@ public final class ForgivingTextQuery {
     /** The named clause of each word, read back from {@code matched_queries} by {@link QueryRelaxation}. */
     static final String WORD_PREFIX = "word:";
 
+    /**
+     * What a person writes to mean an operator: a quote, {@code |}, {@code ~}, {@code -word}, {@code word*}.
+     * Parentheses and {@code +} are not in it: titles are full of them ("(AI)", "S100A4+"), and taken as typed
+     * they would make a pasted title an operator query that forgives nothing.
+     */
+    private static final Pattern OPERATOR_INTENT = Pattern.compile("[\"|~]|(?:^|\\s)-[\\p{L}\\p{N}]|\\*(?:\\s|$)");
+
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private ForgivingTextQuery() {}
+
+    /** Whether {@code text} (as {@link UserQueryText} made it) is words to forgive rather than operators to obey. */
+    static boolean applies(String text) {
+        return !text.isBlank() && !OPERATOR_INTENT.matcher(text).find();
+    }
 
     /**
      * @param exact the query of the words as typed; null when there is none

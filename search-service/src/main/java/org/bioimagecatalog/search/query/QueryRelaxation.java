@@ -21,7 +21,7 @@ final class QueryRelaxation {
     /** The words to relax, or empty when the query is not relaxable. */
     static Optional<List<String>> words(String q) {
         UserQueryText text = UserQueryText.of(q);
-        if (!text.plain() || IdentifierQuery.recognise(q).isPresent()) {
+        if (!ForgivingTextQuery.applies(text.text()) || IdentifierQuery.recognise(q).isPresent()) {
             return Optional.empty();
         }
         List<String> words = TokenNormaliser.words(text.text());

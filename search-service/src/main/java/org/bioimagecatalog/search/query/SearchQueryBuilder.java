@@ -244,7 +244,7 @@ public class SearchQueryBuilder {
         UserQueryText text = UserQueryText.of(q);
         VocabularyExpansion expansion = VocabularyExpansion.of(text);
         if (expansion.isEmpty()) {
-            return forgiving(text.text(), text.plain(), analysis);
+            return forgiving(text.text(), analysis);
         }
         // every recognised concept must match, by ontology id or by its words; the other words as usual
         ArrayNode must = JSON.arrayNode();
@@ -257,7 +257,7 @@ public class SearchQueryBuilder {
             must.add(either);
         }
         if (!expansion.rest().isBlank()) {
-            must.add(forgiving(expansion.rest(), text.plain(), analysis));
+            must.add(forgiving(expansion.rest(), analysis));
         }
         ObjectNode bool = JSON.objectNode();
         bool.putObject("bool").set("must", must);
@@ -265,9 +265,9 @@ public class SearchQueryBuilder {
     }
 
     /** Plain words forgive typos, a word typed so far and punctuation; text with operators is taken as written. */
-    private static JsonNode forgiving(String text, boolean plain, TextAnalysis analysis) {
+    private static JsonNode forgiving(String text, TextAnalysis analysis) {
         ObjectNode exact = simpleQuery(text, analysis);
-        return plain ? ForgivingTextQuery.of(exact, TokenNormaliser.words(text)) : exact;
+        return ForgivingTextQuery.applies(text) ? ForgivingTextQuery.of(exact, TokenNormaliser.words(text)) : exact;
     }
 
     private static ObjectNode simpleQuery(String text, TextAnalysis analysis) {

@@ -52,6 +52,10 @@ class ForgivingQueryPartsTest {
     @Test
     void operatorsAreTakenAsWrittenAndIdentifiersGoStraightToTheLookup() {
         assertThat(query("\"fission yeast\" -mitosis").has("simple_query_string")).isTrue();
+        assertThat(query("a|b").has("simple_query_string")).isTrue();
+        assertThat(query("mito*").has("simple_query_string")).isTrue();
+        // parentheses, + and a lone dash are punctuation of a pasted title, not operators
+        assertThat(query("Machine learning (AI) of S100A4+ cells - a screen").toString()).contains("word:s100a4");
         assertThat(query("https://doi.org/10.17867/10000101.").path("terms").path("lookupIds").get(0).asText())
                 .isEqualTo("doi:10.17867/10000101");
         JsonNode number = query("1008").path("bool").path("should");
