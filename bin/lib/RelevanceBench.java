@@ -227,7 +227,8 @@ public class RelevanceBench {
             double[] k = e.getValue();
             if (k[2] == 0) continue;
             double recall = k[0] / k[2], mrr = k[1] / k[2];
-            boolean mrrTarget = !e.getKey().equals("description") && !e.getKey().equals("prefix") && !e.getKey().equals("typo");
+            // titles (as written, typed so far, with a typo) and identifiers; description words have no MRR target
+            boolean mrrTarget = !e.getKey().equals("description");
             boolean ok = recall >= 0.95 && (!mrrTarget || mrr >= 0.9);
             met &= ok;
             System.out.printf("%-12s %8d %9.1f%% %8.3f  %s%n", e.getKey(), (int) k[2], 100 * recall, mrr, ok ? "ok" : "BELOW TARGET");

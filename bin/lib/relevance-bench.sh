@@ -7,6 +7,7 @@
 #   3. runs the query set bench/relevance/queries.tsv (title, title typed so far, four distinctive description words,
 #      title with one transposition typo, accession, data DOI) and prints recall@10 and MRR per kind, and the misses.
 # bin/bench relevance --generate rewrites bench/relevance/queries.tsv from the fixtures (see bench/relevance/README.md).
+# BIC_BENCH_APP=DIR measures another packaged search-service (its quarkus-app directory) with the same queries.
 # Needs the local stack (bin/stack start); removes its namespace at the end (BIC_BENCH_KEEP=1 keeps it).
 set -euo pipefail
 LOG_TAG=bench
@@ -29,9 +30,10 @@ FIXTURES="${BIC_FIXTURES:-$REPO/../shared/fixtures}"
 [[ -d "$FIXTURES/idr/study-files" ]] || FIXTURES=/work/shared/fixtures
 [[ -d "$FIXTURES/idr/study-files" ]] || die "no IDR fixture studies in $FIXTURES/idr/study-files (set BIC_FIXTURES)"
 
-SEARCH_APP="$REPO/search-service/target/quarkus-app" HARVEST_APP="$REPO/harvester-service/target/quarkus-app"
+# BIC_BENCH_APP: another packaged search-service (a quarkus-app directory) to measure, e.g. an older build as a baseline
+SEARCH_APP="${BIC_BENCH_APP:-$REPO/search-service/target/quarkus-app}" HARVEST_APP="$REPO/harvester-service/target/quarkus-app"
 stale() { [[ ! -f "$1/quarkus-run.jar" ]] || [[ -n "$(find "${@:2}" -newer "$1/quarkus-run.jar" -print -quit)" ]]; }
-if stale "$SEARCH_APP" "$REPO/search-service/src" "$REPO/catalog-model/src" \
+if { [[ -z "${BIC_BENCH_APP:-}" ]] && stale "$SEARCH_APP" "$REPO/search-service/src" "$REPO/catalog-model/src"; } \
    || stale "$HARVEST_APP" "$REPO/harvester-service/src" "$REPO/catalog-model/src"; then
   log "building search-service and harvester-service (./mvnw -B -o -q package -DskipTests)"
   (cd "$REPO" && ./mvnw -B -o -q package -DskipTests -pl search-service,harvester-service -am)
