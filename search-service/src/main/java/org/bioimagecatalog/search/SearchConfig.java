@@ -62,6 +62,13 @@ public interface SearchConfig {
         @WithDefault("2m")
         String pitKeepAlive();
 
+        /**
+         * Most points in time the service keeps open at once (query/PitPool); beyond it a cursor continues with
+         * search_after on the alias, without a point in time.
+         */
+        @WithDefault("64")
+        int pitMaxOpen();
+
         @WithDefault("10")
         int suggestSize();
     }

@@ -239,7 +239,7 @@ class SearchApiTest {
                 .body("index", equalTo(indexPrefix + "datasets-v1"))
                 .body("alias", equalTo(indexPrefix + "datasets"))
                 .body("analyzer", equalTo("standard"))
-                .body("mappingVersion", equalTo(2))
+                .body("mappingVersion", equalTo(org.bioimagecatalog.search.index.DatasetIndexMapping.VERSION))
                 .body("documents", equalTo(4));
     }
 

@@ -73,6 +73,11 @@ public class SearchResource {
             description = "Full-text search with multi-select facets and cursor paging. `q` supports \"quoted phrases\", `-word` to"
                     + " exclude, `a | b` (or `a OR b`) for either, and `prefix*`; words are AND-ed. Organism common"
                     + " names and imaging-method synonyms also match the ontology ids (`human` finds Homo sapiens)."
+                    + " Plain words forgive: the last word may be typed so far, longer words may have a typo (ranked"
+                    + " below exact matches), and hyphens, apostrophes, quotes and digit grouping do not matter; when"
+                    + " all the words match nothing, fewer are required and `relaxed` says which were left out;"
+                    + " `didYouMean` proposes the index's own words. An identifier (accession of any archive, data or"
+                    + " publication DOI, PMID, PMCID, ORCID, alone or as a URL) goes straight to its datasets."
                     + " Without `q`, the newest datasets come first. Values of one facet are OR-ed, facets AND-ed.")
     @APIResponse(responseCode = "200", description = "A page of results with facet counts",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchResult.class)))

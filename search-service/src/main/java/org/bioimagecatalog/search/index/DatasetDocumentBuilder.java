@@ -64,6 +64,7 @@ public final class DatasetDocumentBuilder {
             doc.put("quality", quality);
         }
         suggestions(doc, m, reuseCount);
+        ForgivingSearchText.add(doc, m);
         doc.put("version", event.version());
         // the event itself, serialised with the document (not copied into a tree first)
         doc.putPOJO("doc", event);

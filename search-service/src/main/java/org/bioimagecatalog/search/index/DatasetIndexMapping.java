@@ -10,11 +10,13 @@ import org.bioimagecatalog.model.ModelJson;
  * The {@code _meta} block records how the index was built, so that any replica can read it back.
  */
 public final class DatasetIndexMapping {
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     static final String LOWERCASE_NORMALIZER = "lowercase_keyword";
     public static final String TITLE_SUGGEST = "titleSuggest";
     public static final String ORGANISM_SUGGEST = "organismSuggest";
     public static final String IMAGING_METHOD_SUGGEST = "imagingMethodSuggest";
+    public static final String NORMALISED_TITLE = "normalisedTitle";
+    public static final String NORMALISED_TEXT = "normalisedText";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -67,9 +69,21 @@ public final class DatasetIndexMapping {
         p.set(ORGANISM_SUGGEST, completion());
         p.set(IMAGING_METHOD_SUGGEST, completion());
         p.set("version", type("integer"));
+        forgivingSearchFields(p);
         // the whole event, kept for display and for rebuilding a document; never indexed
         p.set("doc", JSON.objectNode().put("type", "object").put("enabled", false));
         return mappings;
+    }
+
+    /**
+     * Fields of forgiving search (query/ForgivingTextQuery, IdentifierQuery, DidYouMean): the title and all text
+     * with punctuation normalised by {@link org.bioimagecatalog.search.text.TokenNormaliser}, and the typed
+     * identifier keys of {@link LookupIds}.
+     */
+    private static void forgivingSearchFields(ObjectNode p) {
+        p.set(NORMALISED_TITLE, JSON.objectNode().put("type", "text").put("analyzer", TextAnalysis.STANDARD));
+        p.set(NORMALISED_TEXT, JSON.objectNode().put("type", "text").put("analyzer", TextAnalysis.STANDARD));
+        p.set(LookupIds.FIELD, keyword().put("normalizer", LOWERCASE_NORMALIZER));
     }
 
     /** Hash of the mapping, stored with the index version so a silent mapping drift is visible. */

@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.bioimagecatalog.search.SearchConfig;
 import org.bioimagecatalog.search.index.TextAnalysis;
+import org.bioimagecatalog.search.text.TokenNormaliser;
 
 /**
  * Builds the Elasticsearch request for a {@link SearchRequest}. The text goes only into
@@ -32,7 +34,8 @@ public class SearchQueryBuilder {
             "description." + TextAnalysis.STEMMED_SUBFIELD + "^0.8");
     static final List<String> SOURCE_FIELDS = List.of(
             "id", "title", "description", "sources", "organismFacet", "imagingMethodFacet", "license", "released",
-            "reuseCount", "formats", "studyTypes", "quality");
+            "reuseCount", "formats", "studyTypes", "quality", "doc.metadata.identifiers", "doc.metadata.landingPage",
+            "doc.metadata.publications", "doc.metadata.organisms", "doc.metadata.imagingMethods");
     /** Facet names of the filters that are not term facets. */
     static final String RELEASE_YEAR = "releaseYear";
     static final String HAS_REUSE = "hasReuse";
@@ -76,18 +79,33 @@ public class SearchQueryBuilder {
     }
 
     public ObjectNode build(SearchRequest request, TextAnalysis analysis) {
+        return build(request, analysis, request.hasText() ? textQuery(request.q(), analysis) : null);
+    }
+
+    /** The search of {@code request} with another text query ({@link QueryRelaxation}); null matches all. */
+    ObjectNode build(SearchRequest request, TextAnalysis analysis, JsonNode textQuery) {
         ObjectNode body = JSON.objectNode();
         if (request.continues()) {
             // a point in time fixes the result set; search_after continues after the last hit shown
-            body.putObject("pit").put("id", request.continuation().pitId()).put("keep_alive", pitKeepAlive);
-            body.set("search_after", request.continuation().searchAfter());
+            JsonNode after = request.continuation().searchAfter();
+            if (request.continuation().pitId() != null) {
+                body.putObject("pit").put("id", request.continuation().pitId()).put("keep_alive", pitKeepAlive);
+            } else if (after.size() > sort(request.sort()).size()) {
+                // no point in time (PitPool full): drop the implicit _shard_doc tiebreaker a PIT page added
+                ArrayNode trimmed = JSON.arrayNode();
+                for (int i = 0; i < sort(request.sort()).size(); i++) {
+                    trimmed.add(after.get(i));
+                }
+                after = trimmed;
+            }
+            body.set("search_after", after);
         } else {
             body.put("from", request.from());
         }
         body.put("size", request.size());
         body.put("track_total_hits", true);
         SOURCE_FIELDS.forEach(body.putArray("_source")::add);
-        JsonNode query = request.hasText() ? textQuery(request.q(), analysis) : matchAll();
+        JsonNode query = textQuery != null ? textQuery : matchAll();
         body.set("query", request.sort() == SortOrder.RELEVANCE ? blendWithReuse(query) : query);
         Map<String, JsonNode> clauses = filterClauses(request);
         if (!clauses.isEmpty()) {
@@ -96,6 +114,7 @@ public class SearchQueryBuilder {
         body.set("aggs", aggregations(clauses));
         if (request.hasText()) {
             body.set("highlight", highlight());
+            DidYouMean.request(request.q()).ifPresent(suggest -> body.set("suggest", suggest));
         }
         body.set("sort", sort(request.sort()));
         return body;
@@ -206,10 +225,26 @@ public class SearchQueryBuilder {
     }
 
     JsonNode textQuery(String q, TextAnalysis analysis) {
+        // an identifier typed alone goes straight to its datasets; a bare number is also looked up as text
+        Optional<IdentifierQuery> identifier = IdentifierQuery.recognise(q);
+        if (identifier.isPresent() && identifier.get().definite()) {
+            return identifier.get().lookup();
+        }
+        JsonNode text = wordsQuery(q, analysis);
+        if (identifier.isEmpty()) {
+            return text;
+        }
+        ObjectNode either = JSON.objectNode();
+        either.putObject("bool").put("minimum_should_match", 1).putArray("should")
+                .add(identifier.get().lookup()).add(text);
+        return either;
+    }
+
+    private JsonNode wordsQuery(String q, TextAnalysis analysis) {
         UserQueryText text = UserQueryText.of(q);
         VocabularyExpansion expansion = VocabularyExpansion.of(text);
         if (expansion.isEmpty()) {
-            return simpleQuery(text.text(), analysis);
+            return forgiving(text.text(), analysis);
         }
         // every recognised concept must match, by ontology id or by its words; the other words as usual
         ArrayNode must = JSON.arrayNode();
@@ -222,11 +257,17 @@ public class SearchQueryBuilder {
             must.add(either);
         }
         if (!expansion.rest().isBlank()) {
-            must.add(simpleQuery(expansion.rest(), analysis));
+            must.add(forgiving(expansion.rest(), analysis));
         }
         ObjectNode bool = JSON.objectNode();
         bool.putObject("bool").set("must", must);
         return bool;
+    }
+
+    /** Plain words forgive typos, a word typed so far and punctuation; text with operators is taken as written. */
+    private static JsonNode forgiving(String text, TextAnalysis analysis) {
+        ObjectNode exact = simpleQuery(text, analysis);
+        return ForgivingTextQuery.applies(text) ? ForgivingTextQuery.of(exact, TokenNormaliser.words(text)) : exact;
     }
 
     private static ObjectNode simpleQuery(String text, TextAnalysis analysis) {

@@ -18,9 +18,25 @@ public record SearchResult(
         @Schema(description = "Opaque cursor to the next page (pass it as `cursor`, nothing else needed); absent"
                 + " on the last page. From the second page on, the pages come from one point in time, so they stay"
                 + " stable while the index changes.")
-        String cursor) {
+        String cursor,
+        @Schema(description = "Present when no dataset matched all the words: the words left out to find these"
+                + " results and a message saying so (never a silent zero)")
+        RelaxedQuery relaxed,
+        @Schema(description = "The query with its words that the index does not hold replaced by the closest words it"
+                + " does; absent when every word is known", example = "virtual nanoscopy of the mouse glomerulus")
+        String didYouMean) {
 
     public SearchResult(long total, int page, int size, List<SearchHit> items, Map<String, List<FacetValue>> facets) {
         this(total, page, size, items, facets, null);
+    }
+
+    public SearchResult(long total, int page, int size, List<SearchHit> items, Map<String, List<FacetValue>> facets,
+            String cursor) {
+        this(total, page, size, items, facets, cursor, null, null);
+    }
+
+    SearchResult relaxed(RelaxedQuery relaxation, String suggestion) {
+        return new SearchResult(total, page, size, items, facets, cursor, relaxation,
+                didYouMean != null ? didYouMean : suggestion);
     }
 }

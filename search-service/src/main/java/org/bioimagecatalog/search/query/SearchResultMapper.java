@@ -53,7 +53,7 @@ public class SearchResultMapper {
         facets.put(SearchQueryBuilder.QUALITY, buckets(counts.get(SearchQueryBuilder.QUALITY), true));
         long total = answer.hits() == null || answer.hits().total() == null ? 0 : answer.hits().total().value();
         return new SearchResult(total, request.page(), request.size(), items, facets,
-                nextCursor(hits, answer.pitId(), request, total));
+                nextCursor(hits, answer.pitId(), request, total), null, DidYouMean.read(answer.suggest()));
     }
 
     /** A cursor when more hits follow this page: the sort values of its last hit, and the PIT if open. */
@@ -125,11 +125,12 @@ public class SearchResultMapper {
                 strings(source.formats()),
                 strings(source.studyTypes()),
                 quality != null && quality.isNumber() ? quality.asInt() : null,
-                highlights);
+                highlights,
+                HitLocation.of(source.doc()));
     }
 
     private static final EsSearchAnswer.Source EMPTY_SOURCE = new EsSearchAnswer.Source(null, null, null, null, null,
-            null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null);
 
     /** The start of a description, cut at a word boundary, with an ellipsis when something was cut. */
     String abbreviate(String text) {
