@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bioimagecatalog.search.SearchConfig;
+import org.bioimagecatalog.search.index.TermFields;
 import org.bioimagecatalog.search.index.TextAnalysis;
 
 /**
@@ -24,8 +25,8 @@ import org.bioimagecatalog.search.index.TextAnalysis;
 @ApplicationScoped
 public class SearchQueryBuilder {
     static final List<String> TEXT_FIELDS = List.of(
-            "title^5", "keywords^3", "organisms^2", "imagingMethods^2", "authors", "description",
-            "identifiers^10");
+            "title^5", "keywords^3", "organisms^2", "imagingMethods^2", "cellLines^2", "annotations", "authors",
+            "description", "identifiers^10");
     /** Stemmed variants score a little below exact matches of the same field. */
     static final List<String> STEMMED_FIELDS = List.of(
             "title." + TextAnalysis.STEMMED_SUBFIELD + "^4", "keywords." + TextAnalysis.STEMMED_SUBFIELD + "^2",
@@ -49,16 +50,20 @@ public class SearchQueryBuilder {
     /** simple_query_string features offered: quotes, -, |, +, prefix*, parentheses; no fuzzy or slop. */
     private static final String FLAGS = "AND|OR|NOT|PHRASE|PREFIX|PRECEDENCE|WHITESPACE|ESCAPE";
     private static final int CONCEPT_ID_BOOST = 2;
+    /** Characters of Lucene's regular expressions, escaped in an id (no letter: "\\d" would be a class). */
+    private static final String REGEX_SYNTAX = ".?+*|{}[]()\"\\#@&<>~";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final int facetSize;
     private final double reuseBoostFactor;
     private final String pitKeepAlive;
+    private final FacetHierarchy hierarchy;
 
     @Inject
     public SearchQueryBuilder(SearchConfig config) {
-        this(config.query().facetSize(), config.query().reuseBoostFactor(), config.query().pitKeepAlive());
+        this(config.query().facetSize(), config.query().reuseBoostFactor(), config.query().pitKeepAlive(),
+                FacetHierarchy.of(config.facets()));
     }
 
     SearchQueryBuilder(int facetSize) {
@@ -66,9 +71,14 @@ public class SearchQueryBuilder {
     }
 
     SearchQueryBuilder(int facetSize, double reuseBoostFactor, String pitKeepAlive) {
+        this(facetSize, reuseBoostFactor, pitKeepAlive, FacetHierarchy.NONE);
+    }
+
+    SearchQueryBuilder(int facetSize, double reuseBoostFactor, String pitKeepAlive, FacetHierarchy hierarchy) {
         this.facetSize = facetSize;
         this.reuseBoostFactor = reuseBoostFactor;
         this.pitKeepAlive = pitKeepAlive;
+        this.hierarchy = hierarchy;
     }
 
     public String pitKeepAlive() {
@@ -113,13 +123,14 @@ public class SearchQueryBuilder {
         // group of all filters
         Map<String, ObjectNode> groups = new LinkedHashMap<>();
         facetCounts().forEach((name, count) -> {
-            boolean ownFilter = clauses.containsKey(name);
+            String filter = ownFilter(name);
+            boolean ownFilter = clauses.containsKey(filter);
             if (clauses.size() == (ownFilter ? 1 : 0)) {
                 // counted under no filter at all
                 aggs.set(name, count);
                 return;
             }
-            groups.computeIfAbsent(ownFilter ? name : ALL_FILTERS, e -> {
+            groups.computeIfAbsent(ownFilter ? filter : ALL_FILTERS, e -> {
                 ObjectNode group = aggs.putObject(FACET_GROUP + (groups.size() + 1));
                 group.set("filter", allFiltersExcept(clauses, e));
                 return group.putObject("aggs");
@@ -128,11 +139,30 @@ public class SearchQueryBuilder {
         return aggs;
     }
 
-    /** The counting aggregation of each facet, by facet name. */
+    /** The filter a count leaves out: a facet's parents are counted like the facet. */
+    private static String ownFilter(String count) {
+        return count.endsWith(Facet.PARENTS_SUFFIX)
+                ? count.substring(0, count.length() - Facet.PARENTS_SUFFIX.length()) : count;
+    }
+
+    /**
+     * The counting aggregation of each facet, by facet name. A term facet counts {@code id|name} keywords, so
+     * each bucket arrives with its name; a hierarchical facet's configured parents are one more terms
+     * aggregation over the ancestors, beside it in the same group (no filter aggregation of its own).
+     */
     private Map<String, ObjectNode> facetCounts() {
         Map<String, ObjectNode> counts = new LinkedHashMap<>();
         for (Facet facet : Facet.values()) {
-            counts.put(facet.param(), terms(facet.countedField()));
+            ObjectNode count = terms(facet.countedField());
+            if (!hierarchy.hiddenOf(facet).isEmpty()) {
+                count.withObjectProperty("terms").put("exclude", termsOf(hierarchy.hiddenOf(facet)));
+            }
+            counts.put(facet.param(), count);
+            if (facet.hierarchical() && !hierarchy.parentsOf(facet).isEmpty()) {
+                ObjectNode parents = terms(facet.parentsField());
+                parents.withObjectProperty("terms").put("include", termsOf(hierarchy.parentsOf(facet)));
+                counts.put(facet.parentsParam(), parents);
+            }
         }
         ObjectNode years = terms(RELEASE_YEAR);
         years.withObjectProperty("terms").putObject("order").put("_key", "desc");
@@ -153,6 +183,23 @@ public class SearchQueryBuilder {
         ObjectNode terms = JSON.objectNode();
         terms.putObject("terms").put("field", field).put("size", facetSize);
         return terms;
+    }
+
+    /** A regular expression matching the {@code id|name} keywords of the given ids. */
+    static String termsOf(List<String> ids) {
+        StringBuilder regex = new StringBuilder("(");
+        for (String id : ids) {
+            if (regex.length() > 1) {
+                regex.append('|');
+            }
+            id.chars().forEach(c -> {
+                if (REGEX_SYNTAX.indexOf(c) >= 0) {
+                    regex.append('\\');
+                }
+                regex.appendCodePoint(c);
+            });
+        }
+        return regex.append(")(\\").append(TermFields.SEPARATOR).append(".*)?").toString();
     }
 
     /** Text score plus log10(1 + reuseCount × factor): reuse lifts a match, it never makes a non-match. */
@@ -261,13 +308,16 @@ public class SearchQueryBuilder {
         return bool;
     }
 
-    /** Values of one facet are OR-ed; each value may match any of the facet's fields (label or id). */
+    /**
+     * Values of one facet are OR-ed; each value may match any of the facet's fields: an id (with its descendants,
+     * whose documents list it among their ancestors' ids) or a name.
+     */
     private static JsonNode anyOf(Facet facet, List<String> values) {
         ObjectNode bool = JSON.objectNode();
         ArrayNode should = bool.putObject("bool").put("minimum_should_match", 1).putArray("should");
         for (String field : facet.filterFields()) {
             ArrayNode terms = should.addObject().putObject("terms").putArray(field);
-            values.forEach(terms::add);
+            values.stream().flatMap(v -> facet.filterValues(v).stream()).distinct().forEach(terms::add);
         }
         return bool;
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bioimagecatalog.model.vocab.Fbbi;
 import org.bioimagecatalog.model.vocab.NcbiTaxon;
+import org.bioimagecatalog.search.index.TermFields;
 
 /**
  * Finds organism names ("human", "fission yeast", "Homo sapiens") and imaging-method names or synonyms
@@ -12,6 +13,9 @@ import org.bioimagecatalog.model.vocab.NcbiTaxon;
  */
 public record VocabularyExpansion(List<Concept> concepts, String rest) {
     private static final int LONGEST_PHRASE = 4;
+    /** Ids with their ancestors' ids: "electron microscopy" also finds a dataset tagged only with TEM. */
+    private static final String ORGANISM_IDS = TermFields.ids(TermFields.ORGANISM);
+    private static final String METHOD_IDS = TermFields.ids(TermFields.IMAGING_METHOD);
 
     /** A recognised phrase and the ids it stands for: NCBI taxon ids or FBbi CURIEs. */
     public record Concept(String phrase, String field, String id) {}
@@ -48,8 +52,8 @@ public record VocabularyExpansion(List<Concept> concepts, String rest) {
     private static Concept lookUp(String phrase) {
         var taxon = NcbiTaxon.idForName(phrase);
         if (taxon.isPresent()) {
-            return new Concept(phrase, "organismTaxonIds", taxon.get());
+            return new Concept(phrase, ORGANISM_IDS, taxon.get());
         }
-        return Fbbi.idForLabel(phrase).map(id -> new Concept(phrase, "fbbiIds", id)).orElse(null);
+        return Fbbi.idForLabel(phrase).map(id -> new Concept(phrase, METHOD_IDS, id)).orElse(null);
     }
 }
