@@ -130,8 +130,9 @@ public final class DatasetDocumentBuilder {
 
     /**
      * The fields of one term facet ({@link TermFields}): {@code id|name} of each value with an id, the ids with
-     * their ancestors' ids, the names and labels with the ancestors' names, and for a hierarchy the ancestors'
-     * {@code id|name}. A value without an id is in none of the keyword fields but the names.
+     * their ancestors' ids, the names and labels with the ancestors' names, and for a hierarchy the
+     * {@code id|name} of the values and their ancestors. A value without an id is in none of the keyword fields
+     * but the names.
      */
     private static void termFacet(ObjectNode doc, String stem, List<IndexedTerm> values) {
         Set<String> terms = new LinkedHashSet<>();
@@ -144,6 +145,8 @@ public final class DatasetDocumentBuilder {
             if (value.id() != null) {
                 terms.add(TermFields.encode(value.id(), value.shownName()));
                 ids.add(value.id());
+                // a parent's rolled-up count includes the datasets tagged with the parent itself
+                lineage.add(TermFields.encode(value.id(), value.shownName()));
             }
             for (TermRef ancestor : value.ancestors()) {
                 addIfPresent(names, ancestor.name());

@@ -1,9 +1,11 @@
 package org.bioimagecatalog.search.index;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.bioimagecatalog.model.CellLine;
 import org.bioimagecatalog.model.FileFormat;
 import org.bioimagecatalog.model.ImagingMethod;
@@ -70,8 +72,8 @@ record IndexedTerm(String id, String name, String label, List<TermRef> ancestors
      * "chemically fixed tissue" among methods). A term whose ancestors are unknown counts as a method.
      */
     boolean isImagingMethod() {
-        return !NON_METHOD_BRANCHES.contains(id)
-                && ancestors.stream().map(TermRef::id).noneMatch(NON_METHOD_BRANCHES::contains);
+        return Stream.concat(Stream.of(id), ancestors.stream().map(TermRef::id))
+                .filter(Objects::nonNull).noneMatch(NON_METHOD_BRANCHES::contains);
     }
 
     private static List<TermRef> normalised(List<TermRef> ancestors, Function<String, Optional<String>> parse) {

@@ -36,7 +36,7 @@ public final class TermFields {
         return stem + "Names";
     }
 
-    /** {@code id|name} of each ancestor: what the facet's parents are counted on. */
+    /** {@code id|name} of each value and each ancestor: what the facet's parents are counted on. */
     public static String lineageTerms(String stem) {
         return stem + "LineageTerms";
     }

@@ -80,7 +80,7 @@ public enum Facet {
         List<String> values = new ArrayList<>(List.of(value));
         Function<String, Optional<String>> parse = switch (this) {
             case ORGANISM -> NcbiTaxon::parseId;
-            case IMAGING_METHOD -> Fbbi::parseId;
+            case IMAGING_METHOD, SAMPLE_PREPARATION -> Fbbi::parseId;
             default -> v -> Optional.empty();
         };
         parse.apply(value).filter(id -> !id.equals(value)).ifPresent(values::add);

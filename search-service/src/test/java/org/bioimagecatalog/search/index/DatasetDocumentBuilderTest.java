@@ -1,0 +1,71 @@
+package org.bioimagecatalog.search.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.bioimagecatalog.model.DatasetMetadata;
+import org.bioimagecatalog.model.ImagingMethod;
+import org.bioimagecatalog.model.Organism;
+import org.bioimagecatalog.model.TermRef;
+import org.bioimagecatalog.model.events.DatasetChanged;
+import org.junit.jupiter.api.Test;
+
+/** The term-facet fields of a document, from harmonised values and from labels alone. */
+class DatasetDocumentBuilderTest {
+
+    @Test
+    void idsAreOneWrittenFormAndAncestorsJoinTheIdsAndLineage() {
+        ObjectNode doc = build(DatasetMetadata.builder().title("t")
+                .organism(new Organism("Mus muculus", "NCBITaxon:10090", "Mus musculus", "species",
+                        List.of(new TermRef("NCBITaxon:40674", "Mammalia"))))
+                .build());
+
+        assertThat(strings(doc, "organismTerms")).containsExactly("10090|Mus musculus");
+        assertThat(strings(doc, "organismIds")).containsExactly("10090", "40674");
+        assertThat(strings(doc, "organismLineageTerms")).containsExactly("10090|Mus musculus", "40674|Mammalia");
+        assertThat(strings(doc, "organismNames")).containsExactly("Mus muculus", "Mus musculus", "Mammalia");
+        assertThat(strings(doc, "organisms")).containsExactly("Mus muculus", "Mus musculus");
+        assertThat(strings(doc, "organismFacet")).as("a hit shows the canonical name").containsExactly("Mus musculus");
+    }
+
+    @Test
+    void labelsWithoutIdsAreSearchableButNoTermsAndOtherBranchesAreNoMethods() {
+        ObjectNode doc = build(DatasetMetadata.builder().title("t")
+                .organism(new Organism("Wistar rat", null))
+                .imagingMethod(new ImagingMethod("TIRF", null))
+                .imagingMethod(new ImagingMethod("chemically fixed tissue", "FBbi:00000002", null,
+                        List.of(new TermRef("FBbi:00000001", "sample preparation method")), null))
+                .build());
+
+        assertThat(strings(doc, "organismTerms")).isEmpty();
+        assertThat(strings(doc, "organismNames")).containsExactly("Wistar rat");
+        assertThat(strings(doc, "imagingMethodTerms")).isEmpty();
+        assertThat(strings(doc, "imagingMethodIds")).isEmpty();
+        assertThat(strings(doc, "imagingMethods")).containsExactly("TIRF", "chemically fixed tissue");
+    }
+
+    @Test
+    void anOlderEventGetsTheIdFromItsLabel() {
+        ObjectNode doc = build(DatasetMetadata.builder().title("t")
+                .organism(new Organism("Homo sapiens", null))
+                .imagingMethod(new ImagingMethod("SPIM", null))
+                .build());
+
+        assertThat(strings(doc, "organismTerms")).containsExactly("9606|Homo sapiens");
+        assertThat(strings(doc, "imagingMethodTerms")).containsExactly("FBbi:00000369|SPIM");
+    }
+
+    private static ObjectNode build(DatasetMetadata metadata) {
+        return DatasetDocumentBuilder.build(new DatasetChanged("e", DatasetChanged.SCHEMA_VERSION, "d", Instant.now(),
+                "h", null, "d", 1, List.of(), metadata), 0);
+    }
+
+    private static List<String> strings(ObjectNode doc, String field) {
+        JsonNode values = doc.path(field);
+        return StreamSupport.stream(values.spliterator(), false).map(JsonNode::asText).toList();
+    }
+}
