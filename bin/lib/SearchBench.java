@@ -687,6 +687,7 @@ public class SearchBench {
             if (r == double.class) return Double.parseDouble(v);
             if (r == boolean.class) return Boolean.parseBoolean(v);
             if (r == Duration.class) return Duration.parse(v);
+            if (r == List.class) return List.of(v.split(","));
             return v;
         });
     }
