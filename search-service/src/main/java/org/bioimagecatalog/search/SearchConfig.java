@@ -69,22 +69,18 @@ public interface SearchConfig {
         int suggestSize();
     }
 
-    /** Which terms of the hierarchical facets are counted as parents, and which are too general to show. */
+    /** Which terms of the hierarchical facets are counted as parents, with their descendants rolled up. */
     interface Facets {
-        /** Taxa counted as {@code organismParents}: Mammalia, Vertebrata, Fungi, Viridiplantae, Bacteria, Viruses, Arthropoda, Nematoda. */
+        /**
+         * Taxa counted as {@code organismParents}: Mammalia, Vertebrata, Fungi, Viridiplantae, Bacteria, Viruses,
+         * Arthropoda, Nematoda.
+         */
         @WithDefault("40674,7742,4751,33090,2,10239,6656,6231")
         List<String> organismParents();
 
         /** FBbi terms counted as {@code imagingMethodParents}: light, electron, fluorescence, confocal microscopy. */
         @WithDefault("FBbi:00000345,FBbi:00000256,FBbi:00000246,FBbi:00000251")
         List<String> imagingMethodParents();
-
-        /**
-         * FBbi terms never shown as imaging-method buckets, being the parents of nearly every method: imaging
-         * method, recorded image, microscopy, microscopy with lenses. They still filter, through the hierarchy.
-         */
-        @WithDefault("FBbi:00000222,FBbi:00000265,FBbi:00000241,FBbi:00000343")
-        List<String> imagingMethodHidden();
     }
 
     interface Indexing {

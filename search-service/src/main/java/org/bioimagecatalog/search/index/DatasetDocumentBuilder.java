@@ -142,8 +142,10 @@ public final class DatasetDocumentBuilder {
         for (IndexedTerm value : values) {
             addIfPresent(names, value.label());
             addIfPresent(names, value.name());
-            if (value.id() != null) {
+            if (value.id() != null && !value.isGeneral()) {
                 terms.add(TermFields.encode(value.id(), value.shownName()));
+            }
+            if (value.id() != null) {
                 ids.add(value.id());
                 // a parent's rolled-up count includes the datasets tagged with the parent itself
                 lineage.add(TermFields.encode(value.id(), value.shownName()));

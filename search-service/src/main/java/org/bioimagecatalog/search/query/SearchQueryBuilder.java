@@ -153,11 +153,7 @@ public class SearchQueryBuilder {
     private Map<String, ObjectNode> facetCounts() {
         Map<String, ObjectNode> counts = new LinkedHashMap<>();
         for (Facet facet : Facet.values()) {
-            ObjectNode count = terms(facet.countedField());
-            if (!hierarchy.hiddenOf(facet).isEmpty()) {
-                count.withObjectProperty("terms").put("exclude", termsOf(hierarchy.hiddenOf(facet)));
-            }
-            counts.put(facet.param(), count);
+            counts.put(facet.param(), terms(facet.countedField()));
             if (facet.hierarchical() && !hierarchy.parentsOf(facet).isEmpty()) {
                 ObjectNode parents = terms(facet.parentsField());
                 parents.withObjectProperty("terms").put("include", termsOf(hierarchy.parentsOf(facet)));

@@ -35,28 +35,32 @@ class DatasetDocumentBuilderTest {
     @Test
     void labelsWithoutIdsAreSearchableButNoTermsAndOtherBranchesAreNoMethods() {
         ObjectNode doc = build(DatasetMetadata.builder().title("t")
-                .organism(new Organism("Wistar rat", null))
-                .imagingMethod(new ImagingMethod("TIRF", null))
+                .organism(new Organism("unclassified soil nematode", null))
+                .imagingMethod(new ImagingMethod("custom imaging rig", null))
                 .imagingMethod(new ImagingMethod("chemically fixed tissue", "FBbi:00000002", null,
                         List.of(new TermRef("FBbi:00000001", "sample preparation method")), null))
                 .build());
 
         assertThat(strings(doc, "organismTerms")).isEmpty();
-        assertThat(strings(doc, "organismNames")).containsExactly("Wistar rat");
+        assertThat(strings(doc, "organismNames")).containsExactly("unclassified soil nematode");
         assertThat(strings(doc, "imagingMethodTerms")).isEmpty();
         assertThat(strings(doc, "imagingMethodIds")).isEmpty();
-        assertThat(strings(doc, "imagingMethods")).containsExactly("TIRF", "chemically fixed tissue");
+        assertThat(strings(doc, "imagingMethods")).containsExactly("custom imaging rig", "chemically fixed tissue");
     }
 
     @Test
-    void anOlderEventGetsTheIdFromItsLabel() {
+    void anOlderEventGetsIdNameAndHierarchyFromTheBundledVocabularies() {
         ObjectNode doc = build(DatasetMetadata.builder().title("t")
-                .organism(new Organism("Homo sapiens", null))
-                .imagingMethod(new ImagingMethod("SPIM", null))
+                .organism(new Organism("human", null))
+                .imagingMethod(new ImagingMethod("TEM", null))
+                .imagingMethod(new ImagingMethod("recorded image", "FBbi:00000265"))
                 .build());
 
         assertThat(strings(doc, "organismTerms")).containsExactly("9606|Homo sapiens");
-        assertThat(strings(doc, "imagingMethodTerms")).containsExactly("FBbi:00000369|SPIM");
+        assertThat(strings(doc, "organismIds")).contains("9606", "40674", "7742");
+        assertThat(strings(doc, "imagingMethodTerms")).as("a general term is no bucket")
+                .containsExactly("FBbi:00000258|transmission electron microscopy (TEM)");
+        assertThat(strings(doc, "imagingMethodIds")).contains("FBbi:00000258", "FBbi:00000256", "FBbi:00000265");
     }
 
     private static ObjectNode build(DatasetMetadata metadata) {
