@@ -58,7 +58,8 @@ public class SearchQueryBuilder {
     private final int facetSize;
     private final double reuseBoostFactor;
     private final String pitKeepAlive;
-    private final FacetHierarchy hierarchy;
+    /** Per hierarchical facet, the {@code include} pattern of its parents' terms (built once). */
+    private final Map<Facet, String> parentPatterns = new java.util.EnumMap<>(Facet.class);
 
     @Inject
     public SearchQueryBuilder(SearchConfig config) {
@@ -78,7 +79,11 @@ public class SearchQueryBuilder {
         this.facetSize = facetSize;
         this.reuseBoostFactor = reuseBoostFactor;
         this.pitKeepAlive = pitKeepAlive;
-        this.hierarchy = hierarchy;
+        for (Facet facet : Facet.values()) {
+            if (facet.hierarchical() && !hierarchy.parentsOf(facet).isEmpty()) {
+                parentPatterns.put(facet, termsOf(hierarchy.parentsOf(facet)));
+            }
+        }
     }
 
     public String pitKeepAlive() {
@@ -154,9 +159,10 @@ public class SearchQueryBuilder {
         Map<String, ObjectNode> counts = new LinkedHashMap<>();
         for (Facet facet : Facet.values()) {
             counts.put(facet.param(), terms(facet.countedField()));
-            if (facet.hierarchical() && !hierarchy.parentsOf(facet).isEmpty()) {
+            String parentPattern = parentPatterns.get(facet);
+            if (parentPattern != null) {
                 ObjectNode parents = terms(facet.parentsField());
-                parents.withObjectProperty("terms").put("include", termsOf(hierarchy.parentsOf(facet)));
+                parents.withObjectProperty("terms").put("include", parentPattern);
                 counts.put(facet.parentsParam(), parents);
             }
         }
