@@ -21,10 +21,14 @@
     return;
   }
   var scriptOrigin = document.currentScript ? new URL(document.currentScript.src, location.href).origin : location.origin;
+  // [facet in the answer, legend, filter parameter when not the facet's own]: a parents facet ("Mammalia",
+  // "electron microscopy", counts rolled up) filters with its facet's parameter, descendants included
   var FACETS = [
-    ['source', 'Archive'], ['organism', 'Organism'], ['imagingMethod', 'Imaging method'], ['license', 'Licence'],
-    ['format', 'Format'], ['studyType', 'Study type'], ['releaseYear', 'Release year'], ['hasReuse', 'Reused'],
-    ['quality', 'Metadata quality']
+    ['source', 'Archive'], ['organism', 'Organism'], ['organismParents', 'Organism group', 'organism'],
+    ['cellLine', 'Cell line'], ['imagingMethod', 'Imaging method'],
+    ['imagingMethodParents', 'Imaging method family', 'imagingMethod'], ['samplePreparation', 'Sample preparation'],
+    ['license', 'Licence'], ['format', 'Format'], ['studyType', 'Study type'], ['releaseYear', 'Release year'],
+    ['hasReuse', 'Reused'], ['quality', 'Metadata quality']
   ];
   var STYLE = [
     ':host{display:block;font-family:var(--bis-font,system-ui,sans-serif);color:var(--bis-fg,#1b1f24);',
@@ -291,15 +295,17 @@
     renderFacets(facets) {
       var self = this;
       var preset = new URLSearchParams(this.getAttribute('filters') || '');
-      var groups = FACETS.filter(function (f) { return (facets[f[0]] || []).length && !preset.has(f[0]); })
+      var groups = FACETS.filter(function (f) { return (facets[f[0]] || []).length && !preset.has(f[2] || f[0]); })
         .map(function (f) {
           var name = f[0];
-          var chosen = self.selected[name] || [];
+          var param = f[2] || name;
+          var chosen = self.selected[param] || [];
           var boxes = facets[name].map(function (v) {
-            var box = el('input', { type: 'checkbox', 'data-facet': name, value: v.value });
+            // the value (an ontology id in term facets) filters; the canonical name is shown
+            var box = el('input', { type: 'checkbox', 'data-facet': param, value: v.value });
             box.checked = chosen.indexOf(v.value) >= 0;
             var label = name === 'hasReuse' ? (v.value === 'true' ? 'reused' : 'not yet reused')
-              : name === 'quality' ? 'score ' + v.value + ' or more' : v.value;
+              : name === 'quality' ? 'score ' + v.value + ' or more' : (v.name || v.value);
             return el('label', { 'class': 'value' }, [box, el('span', { text: label }),
               el('span', { 'class': 'count', text: String(v.count), 'aria-label': v.count + ' datasets' })]);
           });

@@ -88,14 +88,21 @@ public class SearchResource {
     public SearchResult search(
             @Parameter(description = "Search text", example = "fission yeast \"cell shape\"") @QueryParam("q") String q,
             @Parameter(description = "Archive, repeatable", example = "[\"idr\"]") @QueryParam("source") List<String> source,
-            @Parameter(description = "Organism label or NCBI taxon id, repeatable", example = "[\"Homo sapiens\"]")
+            @Parameter(description = "Organism: NCBI taxon id (a facet bucket's value; a parent such as 40674,"
+                    + " Mammalia, includes every taxon under it) or, for old links, an exact name; repeatable",
+                    example = "[\"9606\"]")
             @QueryParam("organism") List<String> organism,
-            @Parameter(description = "Imaging method label or FBbi id, repeatable", example = "[\"fluorescence microscopy\"]")
+            @Parameter(description = "Imaging method: FBbi id (a parent such as FBbi:00000256, electron microscopy,"
+                    + " includes its descendants) or an exact name; repeatable", example = "[\"FBbi:00000246\"]")
             @QueryParam("imagingMethod") List<String> imagingMethod,
-            @Parameter(description = "Licence (SPDX id or label), repeatable", example = "[\"CC-BY-4.0\"]")
+            @Parameter(description = "Cell line: Cellosaurus accession or an exact name, repeatable",
+                    example = "[\"CVCL_0030\"]") @QueryParam("cellLine") List<String> cellLine,
+            @Parameter(description = "Sample preparation: FBbi id or an exact name, repeatable",
+                    example = "[\"FBbi:00000027\"]") @QueryParam("samplePreparation") List<String> samplePreparation,
+            @Parameter(description = "Licence: SPDX id (or the label as given), repeatable", example = "[\"CC-BY-4.0\"]")
             @QueryParam("license") List<String> license,
-            @Parameter(description = "File format, repeatable", example = "[\"OME-Zarr\"]") @QueryParam("format")
-            List<String> format,
+            @Parameter(description = "File format: format id (EDAM) or a name as given, repeatable",
+                    example = "[\"format_3727\"]") @QueryParam("format") List<String> format,
             @Parameter(description = "Study type, repeatable", example = "[\"high content screen\"]")
             @QueryParam("studyType") List<String> studyType,
             @Parameter(description = "Released in or after this year", example = "2015")
@@ -117,6 +124,8 @@ public class SearchResource {
         filters.put(Facet.SOURCE, source);
         filters.put(Facet.ORGANISM, organism);
         filters.put(Facet.IMAGING_METHOD, imagingMethod);
+        filters.put(Facet.CELL_LINE, cellLine);
+        filters.put(Facet.SAMPLE_PREPARATION, samplePreparation);
         filters.put(Facet.LICENSE, license);
         filters.put(Facet.FORMAT, format);
         filters.put(Facet.STUDY_TYPE, studyType);
