@@ -1,7 +1,7 @@
 package org.bioimagecatalog.catalog;
 
 import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 import java.util.function.UnaryOperator;
@@ -12,11 +12,12 @@ import org.bioimagecatalog.model.vocab.TaxonResolver;
 /**
  * The service's normaliser, whose version and answers a test can move on, as a vocabulary release would: by
  * default it is the real one. {@link #steer} gives it a newer version and a rule applied after the real
- * normaliser; {@link #raw} stores records as harvested; {@link #reset} goes back.
+ * normaliser; {@link #raw} stores records as harvested; {@link #reset} goes back. A singleton: the subclass of
+ * a bean without a no-args constructor cannot be proxied.
  */
 @Alternative
 @Priority(1)
-@ApplicationScoped
+@Singleton
 public class SteerableNormaliser extends CanonicalNormaliser {
     private volatile Integer version;
     private volatile UnaryOperator<DatasetMetadata> after;
