@@ -61,14 +61,14 @@ class AliasMergeTest {
             publish("bbbc", bbbc, "https://bbbc.broadinstitute.org/" + bbbc, DatasetMetadata.builder()
                     .title(bbbcTitle(bbbc)).identifier(Identifier.of("bbbc", bbbc)).build());
             String id = DatasetIds.forSourceKey("bbbc:" + bbbc);
-            awaitVersion(id, 1);
+            DatasetVersions.await(id, 1);
             publish("idr", idr, "https://idr.openmicroscopy.org/search/?query=Name:" + idr, DatasetMetadata.builder()
                     .title(studyTitle(idr)).identifier(Identifier.of(Identifier.IDR, idr)).build());
             String idrId = DatasetIds.forSourceKey("idr:" + idr);
-            awaitVersion(idrId, 1);
+            DatasetVersions.await(idrId, 1);
             publish("cpg", cpg, "https://cellpainting-gallery.s3.amazonaws.com/index.html#" + cpg, cpgRecord(cpg));
 
-            awaitVersion(id, 2); // one re-merge brings both others in
+            DatasetVersions.await(id, 2); // one re-merge brings both others in
             given().get("/api/v1/datasets/{id}", id).then().statusCode(200)
                     .body("sourceRecords.key", contains("bbbc:" + bbbc, "cpg:" + cpg, "idr:" + idr));
             given().redirects().follow(false).get("/api/v1/datasets/{id}", idrId).then().statusCode(301);
@@ -80,9 +80,9 @@ class AliasMergeTest {
         publish("bbbc", "BBBC021", "https://bbbc.broadinstitute.org/BBBC021", DatasetMetadata.builder()
                 .title(bbbcTitle("BBBC021")).identifier(Identifier.of("bbbc", "BBBC021")).build());
         String id = DatasetIds.forSourceKey("bbbc:BBBC021");
-        awaitVersion(id, 1);
+        DatasetVersions.await(id, 1);
         publish("cpg", "cpg0010", "https://cellpainting-gallery.s3.amazonaws.com/index.html#cpg0010", cpgRecord("cpg0010"));
-        awaitVersion(id, 2);
+        DatasetVersions.await(id, 2);
         given().get("/api/v1/datasets/{id}", id).then().body("sourceRecords.key", contains("bbbc:BBBC021", "cpg:cpg0010"));
 
         given().header("X-API-Key", TestApiKeys.curator()).contentType(ContentType.JSON)
@@ -92,7 +92,7 @@ class AliasMergeTest {
 
         publish("cpg", "cpg0010", "https://cellpainting-gallery.s3.amazonaws.com/index.html#cpg0010",
                 cpgRecord("cpg0010").toBuilder().keyword("re-harvested").build());
-        awaitVersion(cpg, 2);
+        DatasetVersions.await(cpg, 2);
         given().get("/api/v1/datasets/{id}", id).then().body("sourceRecords.key", contains("bbbc:BBBC021"));
     }
 
@@ -103,21 +103,21 @@ class AliasMergeTest {
         publish("bia", bia, "https://www.ebi.ac.uk/biostudies/studies/" + bia, DatasetMetadata.builder()
                 .title(studyTitle("idr0085")).identifier(Identifier.of(Identifier.BIA, bia)).build());
         String id = DatasetIds.forSourceKey("bia:" + bia);
-        awaitVersion(id, 1);
+        DatasetVersions.await(id, 1);
         publish("idr", "idr0085", "https://idr.openmicroscopy.org/search/?query=Name:idr0085", DatasetMetadata.builder()
                 .title(studyTitle("idr0085")).identifier(Identifier.of(Identifier.IDR, "idr0085"))
                 .identifier(Identifier.of(Identifier.BIA, bia)).build());
-        awaitVersion(id, 2);
+        DatasetVersions.await(id, 2);
         given().get("/api/v1/datasets/{id}", id).then().body("sourceRecords.key", contains("bia:" + bia, "idr:idr0085"));
 
         // BioStudies holds EMPIAR entries under their own accessions (documented shape, no recording)
         publish("empiar", "EMPIAR-10311", "https://www.ebi.ac.uk/empiar/EMPIAR-10311/", DatasetMetadata.builder()
                 .title("EMPIAR-10311").identifier(Identifier.of(Identifier.EMPIAR, "EMPIAR-10311")).build());
         String empiar = DatasetIds.forSourceKey("empiar:EMPIAR-10311");
-        awaitVersion(empiar, 1);
+        DatasetVersions.await(empiar, 1);
         publish("bia", "EMPIAR-10311", "https://www.ebi.ac.uk/biostudies/EMPIAR/studies/EMPIAR-10311",
                 DatasetMetadata.builder().title("EMPIAR-10311").build());
-        awaitVersion(empiar, 2);
+        DatasetVersions.await(empiar, 2);
         given().get("/api/v1/datasets/{id}", empiar).then()
                 .body("sourceRecords.key", contains("bia:EMPIAR-10311", "empiar:EMPIAR-10311"));
     }
@@ -135,7 +135,7 @@ class AliasMergeTest {
                 .title("idr0016").identifier(Identifier.of(Identifier.IDR, "idr0016")).build());
         publish("cpg", "cpg0015", "https://cellpainting-gallery.s3.amazonaws.com/index.html#cpg0015", cpgRecord("cpg0015"));
         for (String key : List.of("empiar:EMPIAR-11380", "bia:S-BIAD1492", "idr:idr0016", "cpg:cpg0015")) {
-            awaitVersion(DatasetIds.forSourceKey(key), 1);
+            DatasetVersions.await(DatasetIds.forSourceKey(key), 1);
             given().get("/api/v1/datasets/{id}", DatasetIds.forSourceKey(key)).then()
                     .body("sourceRecords.key", contains(key));
         }
@@ -155,12 +155,12 @@ class AliasMergeTest {
                 .organism(new Organism("harmony test organism", null))
                 .imagingMethod(new ImagingMethod("harmony method spelling two", "FBbi:09999999")).build());
         String a = DatasetIds.forSourceKey("harmonytest:a");
-        awaitVersion(a, 1);
-        awaitVersion(DatasetIds.forSourceKey("harmonytest:b"), 1);
+        DatasetVersions.await(a, 1);
+        DatasetVersions.await(DatasetIds.forSourceKey("harmonytest:b"), 1);
         // another archive's record of the same data DOI: one dataset of two archives
         publish("othertest", "c", "https://example.org/c", DatasetMetadata.builder().title("c")
                 .identifier(Identifier.of(Identifier.DOI, "10.9999/harmony-test-a")).build());
-        awaitVersion(a, 2);
+        DatasetVersions.await(a, 2);
 
         var after = given().queryParam("top", 1000).get("/api/v1/datasets/harmony").then().statusCode(200)
                 .body("fields.field", contains("organisms", "imagingMethods", "cellLines", "formats", "license"))
@@ -217,13 +217,5 @@ class AliasMergeTest {
 
     private static void publish(String source, String nativeId, String url, DatasetMetadata metadata) {
         CatalogTopics.publish(HarvestedRecord.of("run-alias", source, nativeId, url, metadata));
-    }
-
-    private static void awaitVersion(String id, int version) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> {
-                    var response = given().get("/api/v1/datasets/{id}", id);
-                    return response.statusCode() == 200 && response.jsonPath().getInt("version") == version;
-                });
     }
 }

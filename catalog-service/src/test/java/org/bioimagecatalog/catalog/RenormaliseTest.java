@@ -59,8 +59,8 @@ class RenormaliseTest {
                         DatasetMetadata.builder().title("Changing").organism(new Organism(LABEL, null)).build()),
                 HarvestedRecord.of("run-renorm", "renormtest", "steady", "https://example.org/steady",
                         DatasetMetadata.builder().title("Steady").organism(new Organism("Danio rerio", "7955")).build()));
-        awaitVersion(changing, 1);
-        awaitVersion(steady, 1);
+        DatasetVersions.await(changing, 1);
+        DatasetVersions.await(steady, 1);
         assertThat(normaliserVersion(changing)).isEqualTo(stored);
         long mark = lastOutboxId();
 
@@ -110,14 +110,6 @@ class RenormaliseTest {
                 .statusCode(403).contentType(Problem.MEDIA_TYPE);
         given().header("X-API-Key", TestApiKeys.curator()).get("/api/v1/datasets/admin/renormalise").then()
                 .statusCode(403).contentType(Problem.MEDIA_TYPE);
-    }
-
-    private static void awaitVersion(String id, int version) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> {
-                    var response = given().get("/api/v1/datasets/{id}", id);
-                    return response.statusCode() == 200 && response.jsonPath().getInt("version") == version;
-                });
     }
 
     private int normaliserVersion(String id) throws SQLException {
