@@ -62,6 +62,9 @@ public class Renormaliser {
         }
         int republished = 0;
         int mergedAway = 0;
+        if (keys.isEmpty()) { // a live dataset always has records; nothing to re-merge if one had none
+            return new Batch(ids.get(ids.size() - 1), ids.size(), 0, 0);
+        }
         for (DatasetMerger.Change change : merger.remerge(keys, keys.get(0), "renormalise-v" + version)) {
             switch (change.kind()) {
                 case CHANGED -> republished++;
