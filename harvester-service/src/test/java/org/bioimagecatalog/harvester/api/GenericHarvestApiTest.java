@@ -180,9 +180,12 @@ class GenericHarvestApiTest {
         assertThat((List<Map<String, Object>>) cast(zenodo.get("sources"))).extracting(s -> s.get("name"))
                 .containsExactly("zenodo", "zenodo-oai", "zenodo-rest");
         assertThat(byId.get("dryad").get("note")).isEqualTo("DataCite prefix 10.5061, datasets, bioimaging query");
-        assertThat(byId.get("kaggle").get("route")).isEqualTo("none");
-        assertThat(byId.get("kaggle").get("harvested")).isEqualTo(false);
-        assertThat((String) byId.get("kaggle").get("note")).startsWith("not harvested: ");
+        assertThat(byId.get("kaggle").get("route")).isEqualTo("dedicated");
+        assertThat(byId.get("kaggle").get("harvested")).isEqualTo(true);
+        assertThat((String) byId.get("kaggle").get("note")).contains("API token");
+        assertThat(byId.get("nightingale").get("route")).isEqualTo("none");
+        assertThat(byId.get("nightingale").get("harvested")).isEqualTo(false);
+        assertThat((String) byId.get("nightingale").get("note")).startsWith("not harvested: ").contains("DataCite DOIs");
         assertThat(byId.get("idr").get("route")).isEqualTo("dedicated");
         assertThat(byId.get("idr").get("harvested")).isEqualTo(true);
 
