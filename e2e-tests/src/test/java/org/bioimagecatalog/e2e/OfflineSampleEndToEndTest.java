@@ -6,10 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,11 +13,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.bioimagecatalog.testsupport.LocalStack;
+import org.bioimagecatalog.testsupport.ReplayServerProcess;
 import org.bioimagecatalog.testsupport.TestApiKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +35,7 @@ class OfflineSampleEndToEndTest {
 
     @TempDir
     static Path unpacked;
-    private static Process replay;
+    private static ReplayServerProcess replay;
     private static String base;
     private static RunningSystem system;
 
@@ -53,19 +46,8 @@ class OfflineSampleEndToEndTest {
                 unpacked.toString()).inheritIO().start();
         assertThat(tar.waitFor()).as("tar -xzf fixtures/sample/sample.tar.gz").isZero();
         Path sample = unpacked.resolve("sample");
-        replay = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                repo.resolve("bin/lib/ReplayServer.java").toString(), sample.toString(), "0").redirectErrorStream(true).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(replay.getInputStream(), StandardCharsets.UTF_8));
-        String first = CompletableFuture.supplyAsync(() -> {
-            try {
-                return out.readLine();
-            } catch (IOException e) {
-                return null;
-            }
-        }).get(120, TimeUnit.SECONDS);
-        Matcher port = Pattern.compile("replay server on (http://127\\.0\\.0\\.1:\\d+/) serving ").matcher(String.valueOf(first));
-        assertThat(port.find()).as("the replay server's first line: " + first).isTrue();
-        base = port.group(1);
+        replay = ReplayServerProcess.start(sample);
+        base = replay.baseUrl();
         // as bin/catalog up --offline starts the reuse tracker: no scheduled collectors, DataCite from the replay server
         system = RunningSystem.start(Map.of(
                 "bic.reuse.collect.every", "off",
@@ -80,7 +62,7 @@ class OfflineSampleEndToEndTest {
             system.close();
         }
         if (replay != null) {
-            replay.destroy();
+            replay.close();
         }
     }
 
