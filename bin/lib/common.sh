@@ -23,3 +23,20 @@ DEFAULT_SERVICE_JAVA_OPTS="-Xmx384m -Xms32m -XX:+UseSerialGC -XX:MinHeapFreeRati
 
 log() { printf '%s: %s\n' "${LOG_TAG:-bic}" "$*"; }
 die() { printf '%s: ERROR: %s\n' "${LOG_TAG:-bic}" "$*" >&2; exit 1; }
+
+# The replay server (bin/catalog replay, bin/chaos, bin/bench pipeline): one JDK-only source file of the bench module,
+# run by Java's source launcher so that it needs no build.
+REPLAY_SERVER="$REPO/bench/src/main/java/org/bioimagecatalog/bench/ReplayServer.java"
+
+# The classpath of the benchmark programs (the bench module: bench/target/bench.jar and its libraries), packaged first
+# when missing or older than its sources or those of the modules it uses (catalog-model, harvester, search).
+bench_classpath() {
+  local jar="$REPO/bench/target/bench.jar"
+  if [[ ! -f "$jar" ]] || [[ -n "$(find "$REPO/bench/src" "$REPO/bench/pom.xml" "$REPO/catalog-model/src" \
+      "$REPO/harvester-service/src" "$REPO/search-service/src" -newer "$jar" -print -quit)" ]]; then
+    log "building the bench module (./mvnw -B -o -q package -DskipTests -pl bench -am)" >&2
+    (cd "$REPO" && ./mvnw -B -o -q package -DskipTests -pl bench -am) >&2 \
+      || die "the bench module did not build; run './mvnw -B package -DskipTests -pl bench -am' to see why"
+  fi
+  echo "$jar:$REPO/bench/target/lib/*"
+}
