@@ -32,11 +32,12 @@ REPLAY_SERVER="$REPO/bench/src/main/java/org/bioimagecatalog/bench/ReplayServer.
 # when missing or older than its sources or those of the modules it uses (catalog-model, harvester, search).
 bench_classpath() {
   local jar="$REPO/bench/target/bench.jar"
-  if [[ ! -f "$jar" ]] || [[ -n "$(find "$REPO/bench/src" "$REPO/bench/pom.xml" "$REPO/catalog-model/src" \
-      "$REPO/harvester-service/src" "$REPO/search-service/src" -newer "$jar" -print -quit)" ]]; then
+  if [[ ! -f "$jar" ]] || [[ -n "$(find "$REPO/bench/src/main" "$REPO/bench/pom.xml" "$REPO/catalog-model/src/main" \
+      "$REPO/harvester-service/src/main" "$REPO/search-service/src/main" -newer "$jar" -print -quit)" ]]; then
     log "building the bench module (./mvnw -B -o -q package -DskipTests -pl bench -am)" >&2
     (cd "$REPO" && ./mvnw -B -o -q package -DskipTests -pl bench -am) >&2 \
       || die "the bench module did not build; run './mvnw -B package -DskipTests -pl bench -am' to see why"
+    touch "$jar"   # the jar plugin leaves an unchanged jar as it was: the check above must not build again
   fi
   echo "$jar:$REPO/bench/target/lib/*"
 }
