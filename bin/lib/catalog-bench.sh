@@ -50,11 +50,8 @@ for port in "$BIC_PG_PORT" "$BIC_KAFKA_PORT"; do
 done
 command -v psql >/dev/null || die "psql is missing (it comes with the stack's PostgreSQL; bin/stack start)"
 
-if [[ ! -f "$APP/quarkus-run.jar" ]] || [[ -n "$(find "$REPO/catalog-service/src" "$REPO/catalog-model/src" "$REPO/service-security/src" \
-    "$REPO/service-tracing/src" -newer "$APP/quarkus-run.jar" -print -quit)" ]]; then
-  log "building catalog-service (./mvnw -B -o -q package -DskipTests -pl catalog-service -am)"
-  (cd "$REPO" && ./mvnw -B -o -q package -DskipTests -pl catalog-service -am)
-fi
+package_if_stale "$APP/quarkus-run.jar" catalog-service "$REPO/catalog-service/src" "$REPO/catalog-model/src" \
+  "$REPO/service-security/src" "$REPO/service-tracing/src"
 BENCH_CP="$(bench_classpath)"
 bench() {
   local command=$1; shift

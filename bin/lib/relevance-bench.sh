@@ -32,11 +32,7 @@ FIXTURES="${BIC_FIXTURES:-$REPO/../shared/fixtures}"
 
 # BIC_BENCH_APP: another packaged search-service (a quarkus-app directory) to measure, e.g. an older build as a baseline
 SEARCH_APP="${BIC_BENCH_APP:-$REPO/search-service/target/quarkus-app}"
-if [[ -z "${BIC_BENCH_APP:-}" ]] && { [[ ! -f "$SEARCH_APP/quarkus-run.jar" ]] \
-    || [[ -n "$(find "$REPO/search-service/src" "$REPO/catalog-model/src" -newer "$SEARCH_APP/quarkus-run.jar" -print -quit)" ]]; }; then
-  log "building search-service (./mvnw -B -o -q package -DskipTests -pl search-service -am)"
-  (cd "$REPO" && ./mvnw -B -o -q package -DskipTests -pl search-service -am)
-fi
+[[ -n "${BIC_BENCH_APP:-}" ]] || package_if_stale "$SEARCH_APP/quarkus-run.jar" search-service "$REPO/search-service/src" "$REPO/catalog-model/src"
 BENCH_CP="$(bench_classpath)"
 bench() { java -cp "$BENCH_CP" org.bioimagecatalog.bench.RelevanceBench "$@" 2>&1 | sed -u '/SLF4J/d'; }
 
