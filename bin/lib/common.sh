@@ -47,3 +47,6 @@ bench_classpath() {
     "$REPO/catalog-model/src/main" "$REPO/harvester-service/src/main" "$REPO/search-service/src/main"
   echo "$REPO/bench/target/bench.jar:$REPO/bench/target/lib/*"
 }
+
+# A top-level string, number or boolean field of a flat JSON answer (the first occurrence; Jackson writes no spaces).
+json_field() { grep -o "\"$1\":\(\"[^\"]*\"\|-\?[0-9.]*\|true\|false\)" | head -n 1 | cut -d: -f2- | tr -d '"'; }
