@@ -181,13 +181,15 @@ public class DatasetMerger {
         Cause last = causes.values().stream().reduce((a, b) -> b).orElseThrow();
         Map<String, Cause> causeOfDataset = new HashMap<>();
         List<Change> changes = new ArrayList<>();
+        // written after every dataset row: a version references its dataset, and Hibernate then batches each table
+        List<DatasetVersion> versions = new ArrayList<>();
         List<Message> messages = new ArrayList<>();
         for (List<SourceRecord> group : groups) {
             String id = ids.get(group);
             group.forEach(r -> r.datasetId = id);
             Cause cause = lastCause(causes, group.stream().map(r -> r.recordKey).toList()).orElse(last);
             causeOfDataset.put(id, cause);
-            changes.add(write(datasets.get(id), id, group, cause, now, messages));
+            changes.add(write(datasets.get(id), id, group, cause, now, versions, messages));
         }
         Set<String> assigned = new HashSet<>(ids.values());
         for (Dataset dataset : datasets.values()) {
@@ -204,9 +206,10 @@ public class DatasetMerger {
             Cause cause = lastCause(causes, previousDataset.entrySet().stream()
                     .filter(e -> e.getValue().equals(dataset.id)).map(Map.Entry::getKey).toList())
                     .orElseGet(() -> causeOfDataset.getOrDefault(survivor, last));
-            changes.add(survivor == null ? withdraw(dataset, cause, now, messages)
-                    : mergeAway(dataset, survivor, cause, now, messages));
+            changes.add(survivor == null ? withdraw(dataset, cause, now, versions, messages)
+                    : mergeAway(dataset, survivor, cause, now, versions, messages));
         }
+        versions.forEach(v -> v.persist());
         outbox.enqueueAll(messages);
         return changes;
     }
@@ -331,7 +334,7 @@ public class DatasetMerger {
     }
 
     private Change write(Dataset dataset, String id, List<SourceRecord> group, Cause cause, Instant now,
-            List<Message> messages) {
+            List<DatasetVersion> versions, List<Message> messages) {
         List<SourceRecordRef> refs = group.stream().map(SourceRecord::ref).toList();
         MergedMetadata merged = metadataMerger.merge(group.stream()
                 .map(r -> new MergeInput(r.recordKey, r.source, normaliser.normalise(r.metadataValue())))
@@ -360,23 +363,25 @@ public class DatasetMerger {
         if (created) {
             dataset.persist(); // after publish(): the insert takes the entity's state at persist time
         }
-        DatasetVersion.of(dataset, cause.sourceKey(), cause.runId(), changed, json).persist();
+        versions.add(DatasetVersion.of(dataset, cause.sourceKey(), cause.runId(), changed, json));
         messages.add(new Message(DatasetChanged.TOPIC, id, json, cause.trace()));
         return new Change(Change.Kind.CHANGED, id, dataset.version, changed);
     }
 
-    private Change mergeAway(Dataset dataset, String survivor, Cause cause, Instant now, List<Message> messages) {
+    private Change mergeAway(Dataset dataset, String survivor, Cause cause, Instant now, List<DatasetVersion> versions,
+            List<Message> messages) {
         dataset.mergeInto(survivor, now);
         List<String> changed = List.of(MERGED_INTO);
-        DatasetVersion.of(dataset, cause.sourceKey(), cause.runId(), changed, null).persist();
+        versions.add(DatasetVersion.of(dataset, cause.sourceKey(), cause.runId(), changed, null));
         messages.add(new Message(DatasetChanged.TOPIC, dataset.id, null, cause.trace()));
         return new Change(Change.Kind.MERGED_AWAY, dataset.id, dataset.version, changed);
     }
 
-    private Change withdraw(Dataset dataset, Cause cause, Instant now, List<Message> messages) {
+    private Change withdraw(Dataset dataset, Cause cause, Instant now, List<DatasetVersion> versions,
+            List<Message> messages) {
         dataset.withdraw(now);
         List<String> changed = List.of(ChangedFields.WITHDRAWN);
-        DatasetVersion.of(dataset, cause.sourceKey(), cause.runId(), changed, null).persist();
+        versions.add(DatasetVersion.of(dataset, cause.sourceKey(), cause.runId(), changed, null));
         messages.add(new Message(DatasetChanged.TOPIC, dataset.id, null, cause.trace()));
         return new Change(Change.Kind.WITHDRAWN, dataset.id, dataset.version, changed);
     }
