@@ -49,8 +49,13 @@ public final class ModelJson {
 
     /** SHA-256 (hex) of the canonical JSON of a value: equal content gives an equal hash. */
     public static String contentHash(Object value) {
+        return contentHashOfJson(write(value));
+    }
+
+    /** {@link #contentHash} of a value already written by {@link #write}, so that it is serialised once. */
+    public static String contentHashOfJson(String json) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(write(value).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);

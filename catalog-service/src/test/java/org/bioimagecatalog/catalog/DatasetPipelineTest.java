@@ -87,7 +87,12 @@ class DatasetPipelineTest {
         assertThat(event.runId()).isEqualTo("run-1");
         assertThat(event.sources()).containsExactly("idr");
         assertThat(event.metadata().title()).isEqualTo(IdrRecords.IDR0001_TITLE);
-        assertThat(event.metadata().organisms()).containsExactly(new Organism("Schizosaccharomyces pombe", "4896"));
+        // normalised against NCBI Taxonomy on the way (name, rank and lineage added), the source's label kept
+        assertThat(event.metadata().organisms()).singleElement().satisfies(o -> {
+            assertThat(o.label()).isEqualTo("Schizosaccharomyces pombe");
+            assertThat(o.ncbiTaxonId()).isEqualTo("4896");
+            assertThat(o.rank()).isEqualTo("species");
+        });
         // the quality score travels on the event (so that search can facet on it), as the API shows it
         var api = given().get("/api/v1/datasets/{id}", id).jsonPath();
         assertThat(event.quality()).isNotNull();

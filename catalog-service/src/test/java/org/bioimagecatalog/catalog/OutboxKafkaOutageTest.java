@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.bioimagecatalog.catalog.dataset.DatasetIds;
-import org.bioimagecatalog.catalog.dataset.DatasetUpsertService;
+import org.bioimagecatalog.catalog.ingest.PollApplier;
 import org.bioimagecatalog.model.DatasetMetadata;
 import org.bioimagecatalog.model.ModelJson;
 import org.bioimagecatalog.model.events.DatasetChanged;
@@ -55,7 +55,7 @@ class OutboxKafkaOutageTest {
     }
 
     @Inject
-    DatasetUpsertService upserts;
+    PollApplier upserts;
 
     @Inject
     EntityManager em;

@@ -104,7 +104,7 @@ public class MessagingTracing {
     }
 
     /** Marks a span as ended by {@code failure}. */
-    static void failed(Span span, Throwable failure) {
+    public static void failed(Span span, Throwable failure) {
         span.recordException(failure);
         span.setStatus(StatusCode.ERROR, String.valueOf(failure.getMessage()));
     }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.bioimagecatalog.catalog.CatalogException;
+import org.bioimagecatalog.catalog.InvalidFieldException;
 import org.bioimagecatalog.catalog.dataset.DatasetMovedException;
 import org.bioimagecatalog.model.ModelJson;
 import org.bioimagecatalog.model.api.EngineUnavailable;
@@ -29,7 +30,7 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response catalog(CatalogException e, UriInfo uri) {
         Problem problem = Problem.of(e.kind(), e.title(), e.status(), e.getMessage());
-        if (e instanceof InvalidParameterException invalid) {
+        if (e instanceof InvalidFieldException invalid) {
             // the offending field or parameter, machine-readable, as for bean-validation errors
             problem = problem.withErrors(List.of(new Problem.FieldError(invalid.parameter(), invalid.reason())));
         }

@@ -7,6 +7,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import org.bioimagecatalog.model.ModelJson;
 import org.bioimagecatalog.model.events.DatasetChanged;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -59,6 +61,17 @@ public class Dataset extends PanacheEntityBase {
 
     public static Dataset findForUpdate(String id) {
         return getEntityManager().find(Dataset.class, id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Reads and row-locks the datasets of these ids (those that exist) in one query, in id order. */
+    public static List<Dataset> findAllForUpdate(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return getEntityManager().createQuery("from Dataset where id in :ids order by id", Dataset.class)
+                .setParameter("ids", ids)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
     }
 
     public static Dataset create(String id, Instant now) {

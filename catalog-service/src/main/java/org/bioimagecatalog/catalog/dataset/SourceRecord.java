@@ -6,7 +6,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import org.bioimagecatalog.model.DatasetMetadata;
@@ -60,12 +62,25 @@ public class SourceRecord extends PanacheEntityBase {
     @Column(name = "match_version", nullable = false)
     public int matchVersion;
 
+    /** {@link #metadata} as read or written in this transaction, so that it is parsed or serialised once. */
+    @Transient
+    private DatasetMetadata metadataValue;
+
     /** Reads and row-locks a record, so that two consumers of one key (during a rebalance) serialise. */
     public static SourceRecord findForUpdate(String key) {
         return getEntityManager().find(SourceRecord.class, key, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    static SourceRecord create(HarvestedRecord record, String datasetId, Instant seen) {
+    /** Reads and row-locks the records of these keys (those that exist) in one query, in key order. */
+    public static List<SourceRecord> findAllForUpdate(Collection<String> keys) {
+        return getEntityManager()
+                .createQuery("from SourceRecord where recordKey in :keys order by recordKey", SourceRecord.class)
+                .setParameter("keys", keys)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
+    public static SourceRecord create(HarvestedRecord record, String datasetId, Instant seen) {
         SourceRecord created = new SourceRecord();
         created.recordKey = record.key();
         created.source = record.source();
@@ -90,7 +105,7 @@ public class SourceRecord extends PanacheEntityBase {
     }
 
     /** True when the record says what we already hold, so nothing downstream needs to change. */
-    boolean hasSameContent(String metadataHash, HarvestedRecord record, int currentMatchVersion) {
+    public boolean hasSameContent(String metadataHash, HarvestedRecord record, int currentMatchVersion) {
         return deleted == record.deleted()
                 && (deleted || matchVersion == currentMatchVersion)
                 && Objects.equals(contentHash, metadataHash)
@@ -98,7 +113,7 @@ public class SourceRecord extends PanacheEntityBase {
     }
 
     /** Bookkeeping of every sighting, changed or not: when and by which run the archive last listed it. */
-    void seen(Instant seenAt, String runId) {
+    public void seen(Instant seenAt, String runId) {
         if (lastSeen == null || seenAt.isAfter(lastSeen)) {
             lastSeen = seenAt;
         }
@@ -106,16 +121,25 @@ public class SourceRecord extends PanacheEntityBase {
     }
 
     public DatasetMetadata metadataValue() {
-        return metadata == null ? null : ModelJson.read(metadata, DatasetMetadata.class);
+        if (metadataValue == null && metadata != null) {
+            metadataValue = ModelJson.read(metadata, DatasetMetadata.class);
+        }
+        return metadataValue;
     }
 
-    void update(HarvestedRecord record, String metadataHash) {
+    /**
+     * Takes what the record says now.
+     *
+     * @param metadataJson its metadata as {@link ModelJson} writes it (what {@code metadataHash} hashes)
+     */
+    public void update(HarvestedRecord record, String metadataJson, String metadataHash) {
         deleted = record.deleted();
         if (!record.deleted()) {
             // a deleted record keeps its last metadata, so history and a later restore can still read it
             sourceUrl = record.sourceUrl();
             contentHash = metadataHash;
-            metadata = ModelJson.write(record.metadata());
+            metadata = metadataJson;
+            metadataValue = record.metadata();
         } else {
             contentHash = null;
         }

@@ -53,11 +53,9 @@ public class Renormaliser {
             return new Batch(null, 0, 0, 0);
         }
         List<SourceRecord> records = SourceRecord.list("datasetId in ?1 order by recordKey", ids);
+        merger.storeMatchKeys(records.stream().filter(r -> r.matchVersion < MatchKeys.VERSION).toList());
         List<String> keys = new ArrayList<>();
         for (SourceRecord record : records) {
-            if (record.matchVersion < MatchKeys.VERSION) {
-                merger.storeMatchKeys(record, record.metadataValue());
-            }
             keys.add(record.recordKey);
         }
         int republished = 0;

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -24,6 +26,7 @@ import org.bioimagecatalog.catalog.dataset.DatasetIds;
 import org.bioimagecatalog.catalog.dataset.DatasetVersion;
 import org.bioimagecatalog.catalog.dataset.SourceRecord;
 import org.bioimagecatalog.catalog.outbox.Outbox;
+import org.bioimagecatalog.catalog.outbox.Outbox.Message;
 import org.bioimagecatalog.catalog.quality.Quality;
 import org.bioimagecatalog.catalog.quality.QualityScorer;
 import org.bioimagecatalog.model.DatasetMetadata;
@@ -31,6 +34,7 @@ import org.bioimagecatalog.model.ModelJson;
 import org.bioimagecatalog.model.events.DatasetChanged;
 import org.bioimagecatalog.model.events.DatasetQuality;
 import org.bioimagecatalog.model.events.SourceRecordRef;
+import org.hibernate.Session;
 
 /**
  * Re-computes which source records form which canonical dataset around a change (a harvested record, a
@@ -44,7 +48,9 @@ import org.bioimagecatalog.model.events.SourceRecordRef;
  * with none gets {@code bic-<sha256(first key)>}, reviving a dataset of that id that was merged away before.
  *
  * <p>Runs inside the caller's transaction, under a transaction-scoped advisory lock: re-merges serialise
- * across consumers and replicas, so that two of them never regroup the same records concurrently.
+ * across consumers and replicas, so that two of them never regroup the same records concurrently. One re-merge can
+ * take many changed records at once (a poll of harvested records): their groups are regrouped together, each
+ * dataset gets at most one new version, and the reads and writes are set-based rather than per record.
  */
 @ApplicationScoped
 public class DatasetMerger {
@@ -74,6 +80,12 @@ public class DatasetMerger {
     }
 
     /**
+     * Why a record is re-merged: the source record and run the history names, and the trace context its outbox
+     * rows keep ({@code null}: the caller's current one).
+     */
+    public record Cause(String sourceKey, String runId, Map<String, String> trace) {}
+
+    /**
      * Takes the merge lock for the rest of the transaction. Once per transaction: a poll of harvested records applies
      * many in one, and the lock is held until the commit anyway.
      */
@@ -85,19 +97,35 @@ public class DatasetMerger {
         }
     }
 
-    /** Replaces a record's match keys (none for a deleted record). */
+    /**
+     * Replaces the records' match keys (none for a deleted record), from their current metadata: one delete and
+     * one insert batch for all of them.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void storeMatchKeys(SourceRecord record, DatasetMetadata metadata) {
-        em.flush(); // the record row must exist before its keys reference it
-        em.createNativeQuery("delete from record_match_key where source_key = :key")
-                .setParameter("key", record.recordKey).executeUpdate();
-        if (!record.deleted) {
-            for (String key : MatchKeys.of(record.source, record.nativeId, metadata)) {
-                em.createNativeQuery("insert into record_match_key (source_key, match_key) values (:s, :m)")
-                        .setParameter("s", record.recordKey).setParameter("m", key).executeUpdate();
-            }
+    public void storeMatchKeys(Collection<SourceRecord> records) {
+        if (records.isEmpty()) {
+            return;
         }
-        record.matchVersion = MatchKeys.VERSION;
+        em.flush(); // the record rows must exist before their keys reference them
+        List<String> recordKeys = records.stream().map(r -> r.recordKey).toList();
+        em.createNativeQuery("delete from record_match_key where source_key in (:keys)")
+                .setParameter("keys", recordKeys).executeUpdate();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into record_match_key (source_key, match_key) values (?, ?)")) {
+                for (SourceRecord record : records) {
+                    if (!record.deleted) {
+                        for (String key : MatchKeys.of(record.source, record.nativeId, record.metadataValue())) {
+                            insert.setString(1, record.recordKey);
+                            insert.setString(2, key);
+                            insert.addBatch();
+                        }
+                    }
+                }
+                insert.executeBatch();
+            }
+        });
+        records.forEach(r -> r.matchVersion = MatchKeys.VERSION);
     }
 
     /**
@@ -108,20 +136,36 @@ public class DatasetMerger {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Change> remerge(Collection<String> seedKeys, String causeKey, String runId) {
+        Cause cause = new Cause(causeKey, runId, null);
+        Map<String, Cause> causes = new LinkedHashMap<>();
+        seedKeys.forEach(key -> causes.put(key, cause));
+        return remerge(causes);
+    }
+
+    /**
+     * Regroups the records connected to the keys of {@code causes} and their current datasets, at once.
+     *
+     * @param causes per changed record, in the order the changes arrived: a dataset's new version names the last
+     *               of its records that changed, a dataset left behind the last record that left it
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Change> remerge(Map<String, Cause> causes) {
+        if (causes.isEmpty()) {
+            return List.of();
+        }
         Instant now = Instant.now();
         em.flush();
+        Set<String> seedKeys = causes.keySet();
         Set<String> datasetIds = affectedDatasets(seedKeys);
         Map<String, Dataset> datasets = new LinkedHashMap<>();
-        for (String id : datasetIds) { // id order: two re-merges lock in the same order
-            Dataset d = Dataset.findForUpdate(id);
-            if (d != null) {
-                datasets.put(id, d);
-            }
-        }
+        // id order: two re-merges lock in the same order
+        Dataset.findAllForUpdate(datasetIds).forEach(d -> datasets.put(d.id, d));
         List<SourceRecord> records = SourceRecord.list("datasetId in ?1 or recordKey in ?2 order by recordKey",
                 datasetIds, seedKeys);
         Map<String, SourceRecord> byKey = records.stream()
                 .collect(Collectors.toMap(r -> r.recordKey, r -> r, (a, b) -> a, LinkedHashMap::new));
+        Map<String, String> previousDataset = new HashMap<>();
+        seedKeys.stream().filter(byKey::containsKey).forEach(k -> previousDataset.put(k, byKey.get(k).datasetId));
         List<List<SourceRecord>> groups = group(byKey);
         Map<List<SourceRecord>, String> ids = assignIds(groups, datasets);
 
@@ -131,12 +175,21 @@ public class DatasetMerger {
                     .max(Comparator.comparingLong(g -> countIn(g, old)))
                     .ifPresent(g -> survivorOf.put(old, ids.get(g)));
         }
+        // ids new to this re-merge: new datasets, or ones merged away before that a split revives
+        Dataset.findAllForUpdate(ids.values().stream().filter(id -> !datasets.containsKey(id)).collect(
+                Collectors.toCollection(TreeSet::new))).forEach(d -> datasets.put(d.id, d));
+        Cause last = causes.values().stream().reduce((a, b) -> b).orElseThrow();
+        Map<String, Cause> causeOfDataset = new HashMap<>();
         List<Change> changes = new ArrayList<>();
+        // written after every dataset row: a version references its dataset, and Hibernate then batches each table
+        List<DatasetVersion> versions = new ArrayList<>();
+        List<Message> messages = new ArrayList<>();
         for (List<SourceRecord> group : groups) {
             String id = ids.get(group);
             group.forEach(r -> r.datasetId = id);
-            Dataset dataset = datasets.computeIfAbsent(id, Dataset::findForUpdate);
-            changes.add(write(dataset, id, group, causeKey, runId, now));
+            Cause cause = lastCause(causes, group.stream().map(r -> r.recordKey).toList()).orElse(last);
+            causeOfDataset.put(id, cause);
+            changes.add(write(datasets.get(id), id, group, cause, now, versions, messages));
         }
         Set<String> assigned = new HashSet<>(ids.values());
         for (Dataset dataset : datasets.values()) {
@@ -150,10 +203,27 @@ public class DatasetMerger {
             if (!dataset.live() && (survivor == null || survivor.equals(dataset.mergedInto))) {
                 continue;
             }
-            changes.add(survivor == null ? withdraw(dataset, causeKey, runId, now)
-                    : mergeAway(dataset, survivor, causeKey, runId, now));
+            Cause cause = lastCause(causes, previousDataset.entrySet().stream()
+                    .filter(e -> e.getValue().equals(dataset.id)).map(Map.Entry::getKey).toList())
+                    .orElseGet(() -> causeOfDataset.getOrDefault(survivor, last));
+            changes.add(survivor == null ? withdraw(dataset, cause, now, versions, messages)
+                    : mergeAway(dataset, survivor, cause, now, versions, messages));
         }
+        versions.forEach(v -> v.persist());
+        outbox.enqueueAll(messages);
         return changes;
+    }
+
+    /** The cause of the last of {@code keys} to change, in the order of {@code causes}. */
+    private static Optional<Cause> lastCause(Map<String, Cause> causes, Collection<String> keys) {
+        Set<String> wanted = new HashSet<>(keys);
+        Cause found = null;
+        for (Map.Entry<String, Cause> entry : causes.entrySet()) {
+            if (wanted.contains(entry.getKey())) {
+                found = entry.getValue();
+            }
+        }
+        return Optional.ofNullable(found);
     }
 
     private Set<String> affectedDatasets(Collection<String> seedKeys) {
@@ -263,8 +333,8 @@ public class DatasetMerger {
         return group.stream().filter(r -> datasetId.equals(r.datasetId)).count();
     }
 
-    private Change write(Dataset dataset, String id, List<SourceRecord> group, String causeKey, String runId,
-            Instant now) {
+    private Change write(Dataset dataset, String id, List<SourceRecord> group, Cause cause, Instant now,
+            List<DatasetVersion> versions, List<Message> messages) {
         List<SourceRecordRef> refs = group.stream().map(SourceRecord::ref).toList();
         MergedMetadata merged = metadataMerger.merge(group.stream()
                 .map(r -> new MergeInput(r.recordKey, r.source, normaliser.normalise(r.metadataValue())))
@@ -286,31 +356,33 @@ public class DatasetMerger {
         DatasetChanged previous = created ? null : dataset.documentAsEvent();
         List<String> changed = ChangedFields.between(previous, !created && !dataset.live(), refs, metadata);
         DatasetChanged event = new DatasetChanged(UUID.randomUUID().toString(), DatasetChanged.SCHEMA_VERSION,
-                id, now, contentHash, runId, id, dataset.version + 1, refs, metadata,
+                id, now, contentHash, cause.runId(), id, dataset.version + 1, refs, metadata,
                 new DatasetQuality(quality.score(), quality.missing()));
         String json = ModelJson.write(event);
         dataset.publish(event, json, now);
         if (created) {
             dataset.persist(); // after publish(): the insert takes the entity's state at persist time
         }
-        DatasetVersion.of(dataset, causeKey, runId, changed, json).persist();
-        outbox.enqueue(DatasetChanged.TOPIC, id, json);
+        versions.add(DatasetVersion.of(dataset, cause.sourceKey(), cause.runId(), changed, json));
+        messages.add(new Message(DatasetChanged.TOPIC, id, json, cause.trace()));
         return new Change(Change.Kind.CHANGED, id, dataset.version, changed);
     }
 
-    private Change mergeAway(Dataset dataset, String survivor, String causeKey, String runId, Instant now) {
+    private Change mergeAway(Dataset dataset, String survivor, Cause cause, Instant now, List<DatasetVersion> versions,
+            List<Message> messages) {
         dataset.mergeInto(survivor, now);
         List<String> changed = List.of(MERGED_INTO);
-        DatasetVersion.of(dataset, causeKey, runId, changed, null).persist();
-        outbox.enqueue(DatasetChanged.TOPIC, dataset.id, null);
+        versions.add(DatasetVersion.of(dataset, cause.sourceKey(), cause.runId(), changed, null));
+        messages.add(new Message(DatasetChanged.TOPIC, dataset.id, null, cause.trace()));
         return new Change(Change.Kind.MERGED_AWAY, dataset.id, dataset.version, changed);
     }
 
-    private Change withdraw(Dataset dataset, String causeKey, String runId, Instant now) {
+    private Change withdraw(Dataset dataset, Cause cause, Instant now, List<DatasetVersion> versions,
+            List<Message> messages) {
         dataset.withdraw(now);
         List<String> changed = List.of(ChangedFields.WITHDRAWN);
-        DatasetVersion.of(dataset, causeKey, runId, changed, null).persist();
-        outbox.enqueue(DatasetChanged.TOPIC, dataset.id, null);
+        versions.add(DatasetVersion.of(dataset, cause.sourceKey(), cause.runId(), changed, null));
+        messages.add(new Message(DatasetChanged.TOPIC, dataset.id, null, cause.trace()));
         return new Change(Change.Kind.WITHDRAWN, dataset.id, dataset.version, changed);
     }
 

@@ -9,7 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.bioimagecatalog.catalog.CatalogException;
-import org.bioimagecatalog.catalog.api.InvalidParameterException;
+import org.bioimagecatalog.catalog.InvalidFieldException;
 import org.bioimagecatalog.catalog.dataset.Dataset;
 import org.bioimagecatalog.catalog.dataset.DatasetQueries;
 import org.bioimagecatalog.catalog.dataset.SourceRecord;
@@ -36,7 +36,7 @@ public class MergeDecisions {
         Dataset dataset = queries.current(datasetId);
         List<SourceRecord> records = activeRecords(dataset.id);
         if (records.stream().noneMatch(r -> r.recordKey.equals(sourceKey))) {
-            throw new InvalidParameterException("sourceKey",
+            throw new InvalidFieldException("sourceKey",
                     "'" + sourceKey + "' is not an active source record of dataset " + dataset.id);
         }
         if (records.size() < 2) {
@@ -57,18 +57,18 @@ public class MergeDecisions {
         merger.lock();
         Dataset dataset = queries.current(datasetId);
         if (otherId.equals(dataset.id)) {
-            throw new InvalidParameterException("otherId", "a dataset cannot be joined with itself");
+            throw new InvalidFieldException("otherId", "a dataset cannot be joined with itself");
         }
         Dataset other;
         try {
             other = queries.current(otherId);
         } catch (CatalogException e) {
-            throw new InvalidParameterException("otherId", e.getMessage());
+            throw new InvalidFieldException("otherId", e.getMessage());
         }
         List<SourceRecord> mine = activeRecords(dataset.id);
         List<SourceRecord> theirs = activeRecords(other.id);
         if (mine.isEmpty() || theirs.isEmpty()) {
-            throw new InvalidParameterException("otherId", "both datasets need an active source record");
+            throw new InvalidFieldException("otherId", "both datasets need an active source record");
         }
         Instant now = Instant.now();
         MergeDecision first = null;

@@ -4,8 +4,17 @@ import io.opentelemetry.context.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.bioimagecatalog.model.ModelJson;
 import org.bioimagecatalog.tracing.MessagingTracing;
+import org.hibernate.Session;
 
 /**
  * Writes messages to the outbox inside the caller's transaction; {@link OutboxPublisher} sends them. Each row keeps
@@ -21,11 +30,53 @@ public class Outbox {
     @Inject
     MessagingTracing tracing;
 
+    @Inject
+    EntityManager em;
+
+    /**
+     * A message to queue. {@code trace} is the propagation fields of the change's span, captured while it was
+     * current (a poll applies many records, each in its own span); null takes the caller's current context.
+     */
+    public record Message(String topic, String key, String payload, Map<String, String> trace) {}
+
     /** Queues a message (a null payload is a tombstone); must join the transaction of the change. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void enqueue(String topic, String key, String payload) {
         OutboxEvent event = OutboxEvent.of(topic, key, payload).withTraceContext(tracing.capture(Context.current()));
-        event.persist(); // IDENTITY: inserted now, so the id is known
-        written.fire(new OutboxWritten(event.id));
+        event.persist();
+        written.fire(new OutboxWritten(1));
+    }
+
+    /**
+     * Queues messages in one JDBC batch, in list order (the outbox ids follow it, and the publisher keeps each key's
+     * order by id); must join the transaction of the change.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enqueueAll(List<Message> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        Map<String, String> current = tracing.capture(Context.current());
+        Timestamp now = Timestamp.from(Instant.now());
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into outbox (topic, key, payload, created_at, trace_context) values (?, ?, ?, ?, ?::jsonb)")) {
+                for (Message message : messages) {
+                    Map<String, String> trace = message.trace() != null ? message.trace() : current;
+                    insert.setString(1, message.topic());
+                    insert.setString(2, message.key());
+                    insert.setString(3, message.payload());
+                    insert.setTimestamp(4, now);
+                    if (trace == null || trace.isEmpty()) {
+                        insert.setNull(5, Types.VARCHAR);
+                    } else {
+                        insert.setString(5, ModelJson.write(trace));
+                    }
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+        written.fire(new OutboxWritten(messages.size()));
     }
 }

@@ -1,4 +1,4 @@
 package org.bioimagecatalog.catalog.outbox;
 
 /** CDI event fired when a transaction wrote outbox rows, so the publisher can wake right after commit. */
-public record OutboxWritten(long outboxId) {}
+public record OutboxWritten(int rows) {}

@@ -1,4 +1,4 @@
-package org.bioimagecatalog.catalog.dataset;
+package org.bioimagecatalog.catalog.ingest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

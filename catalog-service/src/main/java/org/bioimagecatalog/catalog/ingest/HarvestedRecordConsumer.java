@@ -1,14 +1,17 @@
-package org.bioimagecatalog.catalog.dataset;
+package org.bioimagecatalog.catalog.ingest;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,28 +28,27 @@ import org.jboss.logging.Logger;
  * message that can never be applied goes to the DLQ and the partition moves on; any other failure (the database
  * being away) rolls the whole poll back and fails the channel, so its records are retried after a restart rather
  * than skipped. Applying is idempotent, so records of a rolled-back poll that are applied again change nothing twice.
- * Each record is applied in its own {@code process} span that continues the harvester's trace; the outbox rows it
- * writes keep that span's context.
+ * The records that parse are applied together by the {@link PollApplier} (set-based reads, batched writes, one
+ * re-merge per poll). Each record still has its own {@code process} span that continues the harvester's trace; the
+ * outbox rows it causes keep that span's context.
  */
 @ApplicationScoped
 public class HarvestedRecordConsumer {
     private static final Logger LOG = Logger.getLogger(HarvestedRecordConsumer.class);
 
     private final HarvestedRecordParser parser;
-    private final DatasetUpsertService upserts;
+    private final PollApplier applier;
     private final DatasetRejections rejections;
     private final MessagingTracing tracing;
-    private final EntityManager em;
     private final Map<IngestResult.Outcome, Counter> outcomes = new EnumMap<>(IngestResult.Outcome.class);
 
     @Inject
-    public HarvestedRecordConsumer(HarvestedRecordParser parser, DatasetUpsertService upserts,
-            DatasetRejections rejections, MessagingTracing tracing, EntityManager em, MeterRegistry registry) {
+    public HarvestedRecordConsumer(HarvestedRecordParser parser, PollApplier applier, DatasetRejections rejections,
+            MessagingTracing tracing, MeterRegistry registry) {
         this.parser = parser;
-        this.upserts = upserts;
+        this.applier = applier;
         this.rejections = rejections;
         this.tracing = tracing;
-        this.em = em;
         for (IngestResult.Outcome outcome : IngestResult.Outcome.values()) {
             outcomes.put(outcome, Counter.builder("bic.catalog.records")
                     .description("Harvested records consumed, by what applying them did")
@@ -59,15 +61,38 @@ public class HarvestedRecordConsumer {
     @Blocking
     @Transactional
     public void consume(ConsumerRecords<String, String> poll) {
-        for (ConsumerRecord<String, String> message : poll) {
-            tracing.inProcessSpan(message, () -> consume(message));
-            // written and forgotten: the persistence context stays one record small however large the poll
-            em.flush();
-            em.clear();
+        List<Span> spans = new ArrayList<>();
+        List<PollApplier.Arrival> arrivals = new ArrayList<>();
+        List<Span> arrivalSpans = new ArrayList<>();
+        try {
+            for (ConsumerRecord<String, String> message : poll) {
+                Span span = tracing.startProcess(message);
+                spans.add(span);
+                try (Scope scope = span.makeCurrent()) {
+                    HarvestedRecord record = parse(message);
+                    if (record != null) {
+                        arrivals.add(new PollApplier.Arrival(record, tracing.capture(Context.current())));
+                        arrivalSpans.add(span);
+                    }
+                }
+            }
+            List<IngestResult> results = applier.apply(arrivals);
+            for (int i = 0; i < results.size(); i++) {
+                try (Scope scope = arrivalSpans.get(i).makeCurrent()) {
+                    applied(arrivals.get(i).record(), results.get(i));
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            // the whole poll is rolled back: every record's span says so
+            spans.forEach(span -> MessagingTracing.failed(span, e));
+            throw e;
+        } finally {
+            spans.forEach(Span::end);
         }
     }
 
-    private void consume(ConsumerRecord<String, String> message) {
+    /** The record, or null when it went to the DLQ. */
+    private HarvestedRecord parse(ConsumerRecord<String, String> message) {
         String location = message.topic() + "-" + message.partition() + "@" + message.offset();
         HarvestedRecord record;
         try {
@@ -77,11 +102,14 @@ public class HarvestedRecordConsumer {
             outcomes.get(IngestResult.Outcome.REJECTED).increment();
             LOG.warnf("record %s at %s rejected to the DLQ (run %s): %s", message.key(), location, e.runId(),
                     e.reason());
-            return;
+            return null;
         }
         Span.current().setAttribute(TraceAttributes.RECORD_KEY, record.key())
                 .setAttribute(TraceAttributes.RUN_ID, String.valueOf(record.runId()));
-        IngestResult result = upserts.apply(record);
+        return record;
+    }
+
+    private void applied(HarvestedRecord record, IngestResult result) {
         Span.current().setAttribute(TraceAttributes.DATASET_ID, String.valueOf(result.datasetId()))
                 .setAttribute("bic.catalog.outcome", result.outcome().name().toLowerCase(Locale.ROOT));
         outcomes.get(result.outcome()).increment();

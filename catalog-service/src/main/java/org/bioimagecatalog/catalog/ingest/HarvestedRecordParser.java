@@ -1,4 +1,4 @@
-package org.bioimagecatalog.catalog.dataset;
+package org.bioimagecatalog.catalog.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,7 +36,8 @@ public class HarvestedRecordParser {
             if (isBlank(record.metadata().title())) {
                 throw new RejectedRecordException("missing metadata.title", runId);
             }
-            if (containsNul(JSON.valueToTree(record.metadata()))) {
+            // JSON can only carry a U+0000 escaped, so only a message with the escape needs the walk over its tree
+            if (value.contains("\\u0000") && containsNul(JSON.valueToTree(record.metadata()))) {
                 // PostgreSQL cannot store U+0000 in text or jsonb; the harvester's mapper should strip it
                 throw new RejectedRecordException("metadata contains a U+0000 (NUL) character", runId);
             }

@@ -1,4 +1,4 @@
-package org.bioimagecatalog.catalog.dataset;
+package org.bioimagecatalog.catalog.ingest;
 
 import java.util.List;
 import org.bioimagecatalog.catalog.merge.DatasetMerger;

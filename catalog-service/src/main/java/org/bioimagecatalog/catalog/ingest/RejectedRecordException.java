@@ -1,4 +1,4 @@
-package org.bioimagecatalog.catalog.dataset;
+package org.bioimagecatalog.catalog.ingest;
 
 /** A message on records.harvested.v1 that can never be applied; it goes to the DLQ with this reason. */
 public class RejectedRecordException extends RuntimeException {
