@@ -34,13 +34,13 @@ UPDATE probe SET cond = 'd.withdrawn = false and ' || cond WHERE api = 'list';
 
 -- one page as DatasetQueries.pageRows reads it (the ids first, then their rows), every column, the document turned
 -- into text (the service parses it)
-CREATE FUNCTION pg_temp.page_sql(cond text, after text, size int) RETURNS text LANGUAGE sql AS $$
-  SELECT 'select sum(octet_length(x.document::text)) from (' || pg_temp.page_query(cond, after, size) || ') x' $$;
-
 CREATE FUNCTION pg_temp.page_query(cond text, after text, size int) RETURNS text LANGUAGE sql AS $$
   SELECT 'select p.* from dataset p where p.id in (select d.id from dataset d where ' || cond
       || coalesce(' and d.id > ' || quote_literal(after), '') || ' order by d.id limit ' || (size + 1)
       || ') order by p.id' $$;
+
+CREATE FUNCTION pg_temp.page_sql(cond text, after text, size int) RETURNS text LANGUAGE sql AS $$
+  SELECT 'select sum(octet_length(x.document::text)) from (' || pg_temp.page_query(cond, after, size) || ') x' $$;
 
 CREATE FUNCTION pg_temp.timed(q text, runs int) RETURNS float8[] LANGUAGE plpgsql AS $$
 DECLARE t0 timestamptz; ms float8[] := '{}';
