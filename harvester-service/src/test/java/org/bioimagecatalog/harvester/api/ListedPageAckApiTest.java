@@ -2,7 +2,7 @@ package org.bioimagecatalog.harvester.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static org.bioimagecatalog.harvester.api.ArchiveHarvestApiTest.awaitFinished;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,7 +17,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -149,14 +148,5 @@ class ListedPageAckApiTest {
     private static Connection database() throws SQLException {
         return DriverManager.getConnection(
                 ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class), "postgres", "");
-    }
-
-    private static Response awaitFinished(String runId) {
-        Response[] last = new Response[1];
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            last[0] = given().get("/api/v1/harvest/runs/" + runId).then().statusCode(200).extract().response();
-            return !"RUNNING".equals(last[0].path("status"));
-        });
-        return last[0];
     }
 }
