@@ -84,5 +84,13 @@ public interface CatalogConfig {
 
         @WithDefault("200")
         int maxLimit();
+
+        /**
+         * A list's total is counted exactly when the planner expects fewer matching rows than this (a count
+         * that reads at most this many index entries), and is the planner's estimate above it unless the client
+         * asks {@code count=exact}. Also the largest OAI list whose completeListSize is given.
+         */
+        @WithDefault("10000")
+        long exactCountBelow();
     }
 }

@@ -80,6 +80,25 @@ class DatasetFilterTest {
     }
 
     @Test
+    void totalIsExactWhenFewMatchAndOnRequest() {
+        // a page with a next page: the total comes from RowCount, exact since the estimate is small
+        given().queryParam("source", SOURCE).queryParam("limit", 1).get("/api/v1/datasets").then()
+                .statusCode(200)
+                .body("items", hasSize(1))
+                .body("total", equalTo(2))
+                .body("totalExact", equalTo(true));
+        given().queryParam("source", SOURCE).queryParam("limit", 1).queryParam("count", "exact")
+                .get("/api/v1/datasets").then()
+                .statusCode(200)
+                .body("total", equalTo(2))
+                .body("totalExact", equalTo(true));
+        given().queryParam("count", "roughly").get("/api/v1/datasets").then()
+                .statusCode(400)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("detail", startsWith("count: "));
+    }
+
+    @Test
     void invalidFilterValuesAre400ProblemsNamingTheParameter() {
         Map<String, String> invalid = Map.of(
                 "organism", "human",

@@ -32,6 +32,14 @@ public interface HarvesterConfig {
     @WithDefault("2")
     int withdrawAfterMissingRuns();
 
+    /**
+     * Entries of a listed source (a folder, a crawled listing) harvested as one page: read and mapped one by one,
+     * then published together, and the run's position moves past them only once Kafka acknowledged all of them.
+     * Paged sources publish the pages their API returns.
+     */
+    @WithDefault("100")
+    int listedPageSize();
+
     interface Source {
         /** Which connector reads this source, e.g. {@code idr-study-files}. */
         String type();

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.bioimagecatalog.model.DatasetMetadata;
 import org.bioimagecatalog.model.ModelJson;
 import org.bioimagecatalog.model.events.DatasetChanged;
 import org.bioimagecatalog.model.events.ReuseSummary;
@@ -174,6 +175,27 @@ class DatasetReuseTrackingTest {
     }
 
     @Test
+    void anEventTheDatabaseRefusesIsSkippedAloneAndTheRestOfItsPollIsApplied() {
+        double failedBefore = eventsCounted("failed");
+        DatasetChanged before = DatasetEvents.withPrimaries("bic-poll-before", 1,
+                DatasetEvents.primary("10.5555/bic.poll.before", null, null, "Before", 2020));
+        // PostgreSQL takes no NUL in text: the event parses, and its insert is refused
+        DatasetChanged refused = DatasetEvents.event("bic-poll-refused", 1,
+                DatasetMetadata.builder().title("A title with a NUL \u0000 in it").build());
+        DatasetChanged after = DatasetEvents.withPrimaries("bic-poll-after", 1,
+                DatasetEvents.primary("10.5555/bic.poll.after", null, null, "After", 2021));
+
+        kafka.publishAll(0, List.of(before, refused, after));
+
+        assertThat(awaitReport("bic-poll-after").getString("citations[0].publication.doi"))
+                .isEqualTo("10.5555/bic.poll.after");
+        assertThat(report("bic-poll-before").getString("citations[0].publication.doi"))
+                .isEqualTo("10.5555/bic.poll.before");
+        when().get("/api/v1/reuse/datasets/bic-poll-refused").then().statusCode(404);
+        assertThat(eventsCounted("failed") - failedBefore).isEqualTo(1.0);
+    }
+
+    @Test
     void paperDroppedFromTheRecordLosesItsHarvestedEvidenceAndItsLink() {
         kafka.publish(DatasetEvents.withPrimaries("bic-dropping", 1,
                 DatasetEvents.primary("10.5555/bic.kept.2017", null, null, "Kept paper", 2017),
@@ -269,9 +291,13 @@ class DatasetReuseTrackingTest {
     }
 
     private static double rejectedEvents() {
+        return eventsCounted("rejected");
+    }
+
+    private static double eventsCounted(String outcome) {
         String metrics = when().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines()
-                .filter(l -> l.startsWith("bic_reuse_dataset_events_total{") && l.contains("outcome=\"rejected\""))
+                .filter(l -> l.startsWith("bic_reuse_dataset_events_total{") && l.contains("outcome=\"" + outcome + "\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
                 .sum();
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -57,6 +58,24 @@ final class TestKafka implements AutoCloseable {
     /** Sends to a given partition, so that a later record is known to be consumed after an earlier one. */
     RecordMetadata publish(int partition, String key, String value) {
         return send(new ProducerRecord<>(prefix + DatasetChanged.TOPIC, partition, key, value));
+    }
+
+    /** Sends all the events to one partition before waiting for any ack, so that they tend to arrive in one poll. */
+    void publishAll(int partition, List<DatasetChanged> events) {
+        List<Future<RecordMetadata>> acks = events.stream().map(event -> producer.send(
+                new ProducerRecord<>(prefix + DatasetChanged.TOPIC, partition, event.datasetId(), ModelJson.write(event))))
+                .toList();
+        producer.flush();
+        for (Future<RecordMetadata> ack : acks) {
+            try {
+                ack.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("cannot publish to " + prefix + DatasetChanged.TOPIC, e.getCause());
+            }
+        }
     }
 
     RecordMetadata publishTombstone(String datasetId) {

@@ -61,8 +61,12 @@ public class DatasetResource {
     @APIResponse(responseCode = "200", description = "One page",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DatasetPage.class)),
                     @Content(mediaType = DatasetCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))},
-            headers = @Header(name = "Link", description = "CSV only: rel=\"next\" URL of the next page",
-                    schema = @Schema(type = SchemaType.STRING)))
+            headers = {@Header(name = "Link", description = "CSV only: rel=\"next\" URL of the next page",
+                    schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "X-Total-Count", description = "CSV only: the exact number of matching datasets",
+                            schema = @Schema(type = SchemaType.INTEGER)),
+                    @Header(name = "X-Total-Count-Estimate", description = "CSV only, instead of X-Total-Count "
+                            + "when the total is the database's estimate", schema = @Schema(type = SchemaType.INTEGER))})
     @APIResponse(responseCode = "400", description = "A parameter the API cannot use; the problem names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(@Context HttpHeaders headers, @Context UriInfo uri,
@@ -82,7 +86,11 @@ public class DatasetResource {
             @Parameter(description = "Quality score at least this (0-100)", schema = @Schema(type = SchemaType.INTEGER))
             @QueryParam("minQuality") String minQuality,
             @Parameter(description = "Changed at or after this instant (or date)", example = "2026-01-10T08:00:00Z")
-            @QueryParam("updatedSince") String updatedSince) {
+            @QueryParam("updatedSince") String updatedSince,
+            @Parameter(description = "'exact' counts the matching datasets for total; by default total is exact when "
+                    + "few match (under 10,000) and the database's estimate otherwise (totalExact says which)",
+                    schema = @Schema(enumeration = {"estimate", "exact"}))
+            @QueryParam("count") String count) {
         Map<String, String> filters = new HashMap<>();
         filters.put("source", source);
         filters.put("organism", organism);
@@ -93,7 +101,8 @@ public class DatasetResource {
         filters.put("minQuality", minQuality);
         filters.put("updatedSince", updatedSince);
         PageRequest request = PageRequest.parse(limit, cursor, filters, config.api());
-        DatasetQueries.Slice slice = queries.page(request.afterId(), request.filter(), request.limit());
+        DatasetQueries.Slice slice = queries.page(request.afterId(), request.filter(), request.limit(),
+                PageRequest.exactCount(count));
         String next = slice.more() ? PageCursor.after(slice.items().get(slice.items().size() - 1).id) : null;
         List<DatasetView> views = slice.items().stream().map(DatasetView::of).toList();
         if (Negotiation.choose(headers, MediaType.APPLICATION_JSON, DatasetCsv.MEDIA_TYPE).equals(DatasetCsv.MEDIA_TYPE)) {
@@ -101,13 +110,14 @@ public class DatasetResource {
                     .map(v -> new DatasetCsv.Row(v.id(), v.sourceRecords(), v.metadata(), v.quality().score(),
                             uri.getBaseUriBuilder().path("api/v1/datasets").path(v.id()).build().toString()))
                     .toList()), DatasetCsv.MEDIA_TYPE + "; charset=UTF-8")
-                    .header("X-Total-Count", slice.total());
+                    .header(slice.total().exact() ? "X-Total-Count" : "X-Total-Count-Estimate", slice.total().value());
             if (next != null) {
                 csv.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", next).build(), "next");
             }
             return csv.build();
         }
-        return Response.ok(new DatasetPage(views, next, slice.total()), MediaType.APPLICATION_JSON).build();
+        return Response.ok(new DatasetPage(views, next, slice.total().value(), slice.total().exact()),
+                MediaType.APPLICATION_JSON).build();
     }
 
     @GET

@@ -52,6 +52,17 @@ public record PageRequest(int limit, String afterId, DatasetFilter filter) {
                 "must be a whole number from 1 to " + api.maxLimit() + ", got '" + text + "'");
     }
 
+    /** The {@code count} parameter: true for {@code exact}, false when absent or {@code estimate}. */
+    static boolean exactCount(String text) {
+        if (blank(text) || text.strip().equalsIgnoreCase("estimate")) {
+            return false;
+        }
+        if (text.strip().equalsIgnoreCase("exact")) {
+            return true;
+        }
+        throw new InvalidParameterException("count", "must be 'exact' or 'estimate', got '" + text + "'");
+    }
+
     private static String source(String text) {
         if (blank(text)) {
             return null;

@@ -12,4 +12,9 @@ public record DatasetFilter(String source, String organismTaxon, String imagingM
         LocalDate releasedFrom, LocalDate releasedTo, Integer minQuality, Instant updatedSince) {
 
     public static final DatasetFilter NONE = new DatasetFilter(null, null, null, null, null, null, null, null);
+
+    /** Whether {@code imagingMethod} is an FBbi id (matched as one) rather than a label. */
+    public boolean imagingMethodIsFbbiId() {
+        return imagingMethod != null && imagingMethod.startsWith("FBbi:");
+    }
 }

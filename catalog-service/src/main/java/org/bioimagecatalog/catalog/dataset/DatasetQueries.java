@@ -15,10 +15,13 @@ import org.bioimagecatalog.model.ModelJson;
 public class DatasetQueries {
 
     /** One page of datasets in id order; {@code more} says whether a next page exists. */
-    public record Slice(List<Dataset> items, boolean more, long total) {}
+    public record Slice(List<Dataset> items, boolean more, RowCount.Total total) {}
 
     @Inject
     EntityManager em;
+
+    @Inject
+    RowCount rowCount;
 
     /** The current dataset; 404 for an unknown id, 410 for a withdrawn one. */
     public Dataset current(String id) {
@@ -51,9 +54,11 @@ public class DatasetQueries {
     /**
      * Datasets with an id after {@code afterId} (null: from the start) that pass the filter. Keyset paging on
      * the primary key: stable under concurrent inserts and as fast on page 1000 as on page 1. Filters read
-     * the published document (jsonb containment for organisms and FBbi ids) and the quality column.
+     * the published document (jsonb containment for organisms and FBbi ids) and the quality column; each has its
+     * index and statistics (V8; keep the expressions as the indexes spell them). The total is exact when asked
+     * ({@code exactCount}) or cheap, else the planner's estimate (RowCount).
      */
-    public Slice page(String afterId, DatasetFilter filter, int limit) {
+    public Slice page(String afterId, DatasetFilter filter, int limit, boolean exactCount) {
         StringBuilder where = new StringBuilder("d.withdrawn = false");
         Map<String, Object> params = new LinkedHashMap<>();
         if (filter.source() != null) {
@@ -65,12 +70,12 @@ public class DatasetQueries {
             where.append(" and d.document->'metadata'->'organisms' @> cast(:organism as jsonb)");
             params.put("organism", ModelJson.write(List.of(Map.of("ncbiTaxonId", filter.organismTaxon()))));
         }
-        if (filter.imagingMethod() != null) {
-            where.append(" and (d.document->'metadata'->'imagingMethods' @> cast(:fbbi as jsonb)"
-                    + " or exists (select 1 from jsonb_array_elements(d.document->'metadata'->'imagingMethods') m"
-                    + " where lower(m->>'label') = lower(:method)))");
+        if (filter.imagingMethod() != null && filter.imagingMethodIsFbbiId()) {
+            where.append(" and d.document->'metadata'->'imagingMethods' @> cast(:fbbi as jsonb)");
             // written by Jackson: a backslash or control character in the value must not break the JSON
             params.put("fbbi", ModelJson.write(List.of(Map.of("fbbiId", filter.imagingMethod()))));
+        } else if (filter.imagingMethod() != null) {
+            where.append(" and dataset_method_labels(d.document->'metadata'->'imagingMethods') @> array[lower(:method)]");
             params.put("method", filter.imagingMethod());
         }
         if (filter.license() != null) {
@@ -93,20 +98,30 @@ public class DatasetQueries {
             where.append(" and d.updated_at >= :updatedSince");
             params.put("updatedSince", filter.updatedSince());
         }
-        Query count = em.createNativeQuery("select count(*) from dataset d where " + where);
-        Query items = em.createNativeQuery("select d.* from dataset d where " + where
-                + (afterId == null ? "" : " and d.id > :after") + " order by d.id", Dataset.class);
-        params.forEach((name, value) -> {
-            count.setParameter(name, value);
-            items.setParameter(name, value);
-        });
-        if (afterId != null) {
-            items.setParameter("after", afterId);
-        }
-        @SuppressWarnings("unchecked")
-        List<Dataset> rows = items.setMaxResults(limit + 1).getResultList();
+        String fromWhere = "from dataset d where " + where;
+        List<Dataset> rows = pageRows(em, fromWhere, params, afterId, limit + 1);
         boolean more = rows.size() > limit;
-        return new Slice(more ? rows.subList(0, limit) : rows, more, ((Number) count.getSingleResult()).longValue());
+        RowCount.Total total = afterId == null && !more ? new RowCount.Total(rows.size(), true)
+                : rowCount.of(fromWhere, params, exactCount);
+        return new Slice(more ? rows.subList(0, limit) : rows, more, total);
+    }
+
+    /**
+     * Up to {@code size} rows of {@code fromWhere} (alias d) after {@code afterId}, in id order. The ids are chosen
+     * first and only then the rows read: where the filter's index gives thousands of candidates to sort, the sort
+     * holds ids rather than whole documents.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<Dataset> pageRows(EntityManager em, String fromWhere, Map<String, Object> params,
+            String afterId, int size) {
+        Query page = em.createNativeQuery("select p.* from dataset p where p.id in (select d.id " + fromWhere
+                + (afterId == null ? "" : " and d.id > :after") + " order by d.id limit :size) order by p.id",
+                Dataset.class);
+        params.forEach(page::setParameter);
+        if (afterId != null) {
+            page.setParameter("after", afterId);
+        }
+        return page.setParameter("size", size).getResultList();
     }
 
     /** Every version of a dataset, newest first; also for a withdrawn dataset (its history stays readable). */

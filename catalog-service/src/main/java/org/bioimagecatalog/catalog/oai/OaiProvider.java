@@ -3,10 +3,10 @@ package org.bioimagecatalog.catalog.oai;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
@@ -14,6 +14,8 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.bioimagecatalog.catalog.CatalogConfig;
 import org.bioimagecatalog.catalog.dataset.Dataset;
+import org.bioimagecatalog.catalog.dataset.DatasetQueries;
+import org.bioimagecatalog.catalog.dataset.RowCount;
 import org.bioimagecatalog.model.events.DatasetChanged;
 import org.bioimagecatalog.model.events.SourceRecordRef;
 
@@ -33,6 +35,9 @@ public class OaiProvider {
 
     @Inject
     CatalogConfig config;
+
+    @Inject
+    RowCount rowCount;
 
     public String answer(Map<String, List<String>> params, String baseUrl) {
         StringWriter out = new StringWriter();
@@ -135,35 +140,22 @@ public class OaiProvider {
             source = r.set().substring(SET_PREFIX.length());
         }
         StringBuilder where = new StringBuilder("true");
+        Map<String, Object> params = new LinkedHashMap<>();
         if (source != null) {
             where.append(" and exists (select 1 from source_record s where s.dataset_id = d.id and s.source = :source)");
+            params.put("source", source);
         }
         if (r.from() != null) {
             where.append(" and d.updated_at >= :from");
+            params.put("from", r.from());
         }
         if (r.until() != null) {
             where.append(" and d.updated_at <= :until");
+            params.put("until", r.until());
         }
-        Query count = em.createNativeQuery("select count(*) from dataset d where " + where);
-        Query page = em.createNativeQuery("select d.* from dataset d where " + where
-                + (r.afterId() == null ? "" : " and d.id > :after") + " order by d.id", Dataset.class);
-        for (Query q : List.of(count, page)) {
-            if (source != null) {
-                q.setParameter("source", source);
-            }
-            if (r.from() != null) {
-                q.setParameter("from", r.from());
-            }
-            if (r.until() != null) {
-                q.setParameter("until", r.until());
-            }
-        }
-        if (r.afterId() != null) {
-            page.setParameter("after", r.afterId());
-        }
+        String fromWhere = "from dataset d where " + where;
         int size = config.oai().pageSize();
-        @SuppressWarnings("unchecked")
-        List<Dataset> rows = page.setMaxResults(size + 1).getResultList();
+        List<Dataset> rows = DatasetQueries.pageRows(em, fromWhere, params, r.afterId(), size + 1);
         if (rows.isEmpty()) {
             if (r.afterId() != null) {
                 throw new OaiException("badResumptionToken", "the list this token continued has ended");
@@ -182,7 +174,11 @@ public class OaiProvider {
         }
         if (more || r.afterId() != null) {
             xml.writeStartElement("resumptionToken");
-            xml.writeAttribute("completeListSize", String.valueOf(((Number) count.getSingleResult()).longValue()));
+            // optional in OAI-PMH and meant to be exact: given where a count is cheap, left out above that
+            Long completeListSize = rowCount.exactIfSmall(fromWhere, params);
+            if (completeListSize != null) {
+                xml.writeAttribute("completeListSize", String.valueOf(completeListSize));
+            }
             if (more) {
                 xml.writeCharacters(r.tokenAfter(items.get(items.size() - 1).id));
             }

@@ -32,8 +32,10 @@ import org.bioimagecatalog.model.events.HarvestedRecord;
 import org.jboss.logging.Logger;
 
 /**
- * Executes runs in the background: lists the location, then reads, maps and publishes record by record. A
- * record whose content hash equals the last published one is only counted (unless the run is forced); a record
+ * Executes runs in the background: lists the location (or asks a paged source for its pages), then reads and maps
+ * a page of records and publishes them together, awaiting all their acknowledgements before the run's position
+ * moves past the page. A record whose content hash equals the last published one is only counted (unless the run
+ * is forced); a record
  * that cannot be used goes to the dead-letter topic and the run goes on; a location that cannot be read, or a
  * broker that stops acknowledging, fails the run.
  */
@@ -68,6 +70,7 @@ public class HarvestExecutor {
     HarvestTracing tracing;
 
     private final int withdrawAfterMissingRuns;
+    private final int listedPageSize;
     private final Duration databaseWait;
     /** Runs executing in this replica: the look for abandoned runs must not take them for dead ones. */
     private final Set<UUID> active = ConcurrentHashMap.newKeySet();
@@ -78,6 +81,7 @@ public class HarvestExecutor {
     @Inject
     public HarvestExecutor(HarvesterConfig config) {
         this.withdrawAfterMissingRuns = config.withdrawAfterMissingRuns();
+        this.listedPageSize = config.listedPageSize();
         this.databaseWait = config.resume().databaseWait();
         AtomicInteger threads = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(config.parallelRuns(), task -> {
@@ -137,22 +141,31 @@ public class HarvestExecutor {
             CircuitBreaker breaker = breakers.of(source.name());
             List<String> entries = remaining(run, listing.entries(), resumeFrom.map(HarvestRunStore.ResumeState::position));
             int read = listing.entries().size() - entries.size();
+            List<PageEntry> page = new ArrayList<>(listedPageSize);
+            String lastOfPage = null;
             for (String entry : entries) {
                 read++;
                 try {
-                    harvest(run, runId, source, listing.read(entry));
+                    page.add(new PageEntry.Harvested(listing.read(entry)));
                 } catch (RecordRejectedException e) {
                     rejected++;
                     reject(run, runId, source, e);
                     if (breaker.isOpen()) {
-                        // this failure opened the source's breaker: stop instead of failing every remaining record
+                        // this failure opened the source's breaker: stop instead of failing every remaining record,
+                        // after publishing what was read (the position stays before the failed entry, as before)
+                        rejected += harvestListedPage(run, runId, source, page, lastOfPage);
                         finish(runId, source, RunStatus.PARTIAL, "stopped early, " + (listing.entries().size() - read)
                                 + " of " + listing.entries().size() + " entries not read: " + breaker.describe());
                         return;
                     }
                 }
-                store.savePosition(runId, entry, null);
+                lastOfPage = entry;
+                if (page.size() == listedPageSize) {
+                    rejected += harvestListedPage(run, runId, source, page, lastOfPage);
+                    page.clear();
+                }
             }
+            rejected += harvestListedPage(run, runId, source, page, lastOfPage);
             if (rejected == 0) {
                 withdrawVanished(run, runId, source);
             }
@@ -336,6 +349,21 @@ public class HarvestExecutor {
         return rejected;
     }
 
+    /**
+     * A page of a listed source's entries (those that could be read; the others went to the dead-letter topic as
+     * they failed), harvested as a paged source's page is; the run's position moves to the page's last entry only
+     * after Kafka acknowledged all its records, so a run that stops (a refused record, a crash) reads the whole page
+     * again when resumed: at least once, nothing lost.
+     */
+    private int harvestListedPage(HarvestRun run, UUID runId, HarvestSource source, List<PageEntry> page,
+            String lastEntry) {
+        int rejected = page.isEmpty() ? 0 : harvestPage(run, runId, source, page);
+        if (lastEntry != null) {
+            store.savePosition(runId, lastEntry, null);
+        }
+        return rejected;
+    }
+
     private static String archiveOf(HarvestSource source, HarvestedItem item) {
         return item.archive() != null ? item.archive() : source.archive();
     }
@@ -426,25 +454,6 @@ public class HarvestExecutor {
             super(message);
             this.afterPages = afterPages;
         }
-    }
-
-    /** One record of a listed source: counted if unchanged, else published and awaited. */
-    private void harvest(HarvestRun run, UUID runId, HarvestSource source, HarvestedItem item)
-            throws RecordRejectedException {
-        String archive = archiveOf(source, item);
-        String key = HarvestedRecord.key(archive, item.nativeId());
-        String hash = ModelJson.contentHash(item.metadata());
-        vanished.seen(source.name(), run.location(), runId, key, archive, item.nativeId(), item.sourceUrl());
-        if (!run.force() && store.countIfUnchanged(runId, key, hash)) {
-            metrics.unchanged(source.name());
-            LOG.debugf("run %s source %s: %s unchanged", run.id(), source.name(), key);
-            return;
-        }
-        HarvestedRecord record = mapped(run, source, item);
-        publisher.publish(record);
-        store.recordPublished(runId, key, record.contentHash());
-        metrics.published(source.name());
-        LOG.debugf("run %s source %s: published %s", run.id(), source.name(), key);
     }
 
     private void reject(HarvestRun run, UUID runId, HarvestSource source, RecordRejectedException e) {

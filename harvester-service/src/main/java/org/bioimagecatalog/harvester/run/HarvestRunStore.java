@@ -121,20 +121,6 @@ public class HarvestRunStore {
         return view(run, null);
     }
 
-    /**
-     * When the record's hash equals the one last published for its key, counts it as unchanged and answers true;
-     * one transaction for the check and the count, as most records of a re-harvest take this path.
-     */
-    @Transactional
-    public boolean countIfUnchanged(UUID runId, String recordKey, String contentHash) {
-        PublishedRecordEntity last = em.find(PublishedRecordEntity.class, recordKey);
-        if (last == null || !last.contentHash.equals(contentHash)) {
-            return false;
-        }
-        count(runId, "unchanged");
-        return true;
-    }
-
     /** Called only after the broker acknowledged the record: the hash then really is what consumers saw. */
     @Transactional
     public void recordPublished(UUID runId, String recordKey, String contentHash) {

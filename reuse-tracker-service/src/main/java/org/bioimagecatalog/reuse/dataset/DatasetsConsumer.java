@@ -2,25 +2,37 @@ package org.bioimagecatalog.reuse.dataset;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Set;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.bioimagecatalog.model.api.EngineUnavailable;
 import org.bioimagecatalog.model.events.DatasetChanged;
 import org.bioimagecatalog.reuse.ConcurrentWrites;
 import org.bioimagecatalog.reuse.ReuseConfig;
 import org.bioimagecatalog.reuse.summary.ReuseSummaryPublisher;
+import org.bioimagecatalog.tracing.MessagingTracing;
 import org.bioimagecatalog.tracing.TraceAttributes;
-import org.bioimagecatalog.tracing.TracedConsumer;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes {@code datasets.v1}. Records are handled one at a time, in order, and never stop the channel: an
- * unreadable one is logged and counted ({@code bic_reuse_dataset_events_total{outcome="rejected"}}), one
- * the database keeps refusing is logged and counted as {@code failed}. Each record is handled in a {@code process}
- * span that continues the catalog's trace; the reuse summaries it publishes continue it too.
+ * Consumes {@code datasets.v1} a poll at a time: every event of the poll is applied in order in one transaction
+ * (as the catalog ingests records.harvested.v1), and the offsets are committed after it. Nothing stops the
+ * channel but the database being away: an unreadable record is logged and counted
+ * ({@code bic_reuse_dataset_events_total{outcome="rejected"}}); when the poll's transaction fails for any other
+ * reason, its events are applied again one transaction each, so that only the event the database refuses is
+ * logged and counted as {@code failed} and the others of its poll are kept. Each event is applied in a
+ * {@code process} span that continues the catalog's trace; the reuse summaries it makes stale are published after
+ * the commit, in that span's context.
  */
 @ApplicationScoped
 public class DatasetsConsumer {
@@ -30,78 +42,149 @@ public class DatasetsConsumer {
     private final ReuseSummaryPublisher summaries;
     private final ReuseConfig config;
     private final MeterRegistry meters;
+    private final MessagingTracing tracing;
+    private final EntityManager em;
+
+    /** A readable record of the poll: its event, or null for a tombstone (a withdrawal). */
+    private record Change(ConsumerRecord<String, String> record, DatasetChanged event) {
+        String at() {
+            return record.topic() + "/" + record.partition() + "@" + record.offset();
+        }
+    }
 
     public DatasetsConsumer(TrackedDatasetService datasets, ReuseSummaryPublisher summaries, ReuseConfig config,
-            MeterRegistry meters) {
+            MeterRegistry meters, MessagingTracing tracing, EntityManager em) {
         this.datasets = datasets;
         this.summaries = summaries;
         this.config = config;
         this.meters = meters;
+        this.tracing = tracing;
+        this.em = em;
     }
 
     @Incoming("datasets")
     @Blocking
-    @TracedConsumer
-    public void consume(ConsumerRecord<String, String> record) {
-        String at = record.topic() + "/" + record.partition() + "@" + record.offset();
-        if (record.key() != null) {
-            Span.current().setAttribute(TraceAttributes.DATASET_ID, record.key());
+    public void consume(ConsumerRecords<String, String> poll) {
+        List<Change> changes = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : poll) {
+            readable(record, changes);
         }
-        if (record.value() == null) {
-            withdraw(record.key(), at);
+        if (changes.isEmpty()) {
             return;
         }
-        DatasetChanged event;
+        // dataset id -> the context of the event that made its summary stale; published once the events are stored
+        Map<String, Context> stale = new LinkedHashMap<>();
         try {
-            event = DatasetEventParser.parse(record.key(), record.value());
-        } catch (UnreadableDatasetEvent e) {
-            LOG.warnf("%s key=%s: dataset event skipped: %s", at, record.key(), e.getMessage());
-            count("rejected");
-            return;
-        }
-        Set<String> stale;
-        try {
-            stale = applyWithRetry(event);
+            applyTogetherWithRetry(changes, stale);
         } catch (RuntimeException e) {
             if (EngineUnavailable.isDatabase(e)) {
-                // the channel stops (failure-strategy=fail, the service reports itself not live) and this
-                // record is read again after the restart: skipping it would lose the dataset's links for good
-                LOG.errorf("%s: dataset %s version %d not applied, the database is away: %s", at, event.datasetId(),
-                        event.version(), e.getMessage());
+                // the channel stops (failure-strategy=fail, the service reports itself not live) and the poll is
+                // read again after the restart: skipping it would lose the datasets' links for good
+                LOG.errorf("%s: %d dataset events not applied, the database is away: %s", changes.get(0).at(),
+                        changes.size(), e.getMessage());
                 throw e;
             }
-            LOG.errorf(e, "%s: dataset %s version %d could not be applied and is skipped", at, event.datasetId(),
-                    event.version());
-            count("failed");
-            return;
+            LOG.warnf("%s: the poll's %d dataset events could not be applied together (%s); applying them one by one",
+                    changes.get(0).at(), changes.size(), e.getMessage());
+            stale.clear();
+            changes.forEach(change -> applyAlone(change, stale));
         }
-        count("applied");
-        LOG.debugf("%s: dataset %s version %d applied", at, event.datasetId(), event.version());
-        stale.forEach(this::publishSummary);
+        stale.forEach((datasetId, context) -> {
+            try (Scope scope = context.makeCurrent()) {
+                publishSummary(datasetId);
+            }
+        });
     }
 
-    private void withdraw(String datasetId, String at) {
-        if (datasetId == null) {
-            LOG.warnf("%s: tombstone without a key skipped", at);
+    private void readable(ConsumerRecord<String, String> record, List<Change> changes) {
+        if (record.value() == null) {
+            if (record.key() == null) {
+                LOG.warnf("%s: tombstone without a key skipped", new Change(record, null).at());
+                count("rejected");
+                return;
+            }
+            changes.add(new Change(record, null));
+            return;
+        }
+        try {
+            changes.add(new Change(record, DatasetEventParser.parse(record.key(), record.value())));
+        } catch (UnreadableDatasetEvent e) {
+            LOG.warnf("%s key=%s: dataset event skipped: %s", new Change(record, null).at(), record.key(),
+                    e.getMessage());
             count("rejected");
-            return;
         }
-        boolean known = datasets.withdraw(datasetId);
-        count(known ? "withdrawn" : "withdrawn-unknown");
     }
 
-    private Set<String> applyWithRetry(DatasetChanged event) {
+    /** The whole poll in one transaction, tried again from its start when another writer got in the way. */
+    private void applyTogetherWithRetry(List<Change> changes, Map<String, Context> stale) {
         for (int attempt = 1; ; attempt++) {
+            Map<String, Context> staleOfAttempt = new LinkedHashMap<>();
+            List<String> outcomes = new ArrayList<>();
             try {
-                return datasets.apply(event);
+                QuarkusTransaction.requiringNew().run(() -> {
+                    for (Change change : changes) {
+                        outcomes.add(apply(change, staleOfAttempt));
+                        // written and forgotten: the persistence context stays one event small however large the poll
+                        em.flush();
+                        em.clear();
+                    }
+                });
             } catch (RuntimeException e) {
                 if (attempt >= config.maxAttempts() || !ConcurrentWrites.isConcurrentWrite(e)) {
                     throw e;
                 }
-                LOG.infof("dataset %s: concurrent write on attempt %d of %d, trying again", event.datasetId(),
+                LOG.infof("%s: concurrent write on attempt %d of %d, applying the poll again", changes.get(0).at(),
                         attempt, config.maxAttempts());
+                continue;
+            }
+            outcomes.forEach(this::count);
+            stale.putAll(staleOfAttempt);
+            return;
+        }
+    }
+
+    /** One event in a transaction of its own: the failure path of a poll that could not be applied together. */
+    private void applyAlone(Change change, Map<String, Context> stale) {
+        for (int attempt = 1; ; attempt++) {
+            Map<String, Context> staleOfEvent = new LinkedHashMap<>();
+            try {
+                String outcome = QuarkusTransaction.requiringNew().call(() -> apply(change, staleOfEvent));
+                count(outcome);
+                stale.putAll(staleOfEvent);
+                return;
+            } catch (RuntimeException e) {
+                if (EngineUnavailable.isDatabase(e)) {
+                    LOG.errorf("%s: dataset event not applied, the database is away: %s", change.at(), e.getMessage());
+                    throw e;
+                }
+                if (attempt < config.maxAttempts() && ConcurrentWrites.isConcurrentWrite(e)) {
+                    LOG.infof("%s: concurrent write on attempt %d of %d, trying again", change.at(), attempt,
+                            config.maxAttempts());
+                    continue;
+                }
+                LOG.errorf(e, "%s: dataset %s could not be applied and is skipped", change.at(), change.record().key());
+                count("failed");
+                return;
             }
         }
+    }
+
+    /** Applies one change in the current transaction, in its record's process span; returns the outcome to count. */
+    private String apply(Change change, Map<String, Context> stale) {
+        String[] outcome = new String[1];
+        tracing.inProcessSpan(change.record(), () -> {
+            Span.current().setAttribute(TraceAttributes.DATASET_ID, change.record().key());
+            if (change.event() == null) {
+                outcome[0] = datasets.withdraw(change.record().key()) ? "withdrawn" : "withdrawn-unknown";
+                return;
+            }
+            Context context = Context.current();
+            datasets.apply(change.event()).forEach(datasetId -> stale.put(datasetId, context));
+            outcome[0] = "applied";
+            LOG.debugf("%s: dataset %s version %d applied", change.at(), change.event().datasetId(),
+                    change.event().version());
+        });
+        return outcome[0];
     }
 
     private void publishSummary(String datasetId) {
