@@ -37,6 +37,8 @@ class ReuseReportTest {
     private static final String ORCID = "0000-0002-1234-5677";
     private static final Duration KAFKA_WAIT = Duration.ofSeconds(60);
     private static boolean seeded;
+    /** what an upstream title can start with: a spreadsheet formula */
+    private static final String FORMULA = "=HYPERLINK(\"http://evil.example\",\"open\") ";
 
     /** Seeds once, from the first test (RestAssured knows the test port only once a test runs). */
     @BeforeEach
@@ -46,7 +48,8 @@ class ReuseReportTest {
         }
         try (TestKafka kafka = new TestKafka()) {
             for (String name : List.of("a", "b", "c")) {
-                DatasetMetadata.Builder metadata = DatasetMetadata.builder().title("Test dataset bic-rpt-" + name)
+                DatasetMetadata.Builder metadata = DatasetMetadata.builder()
+                        .title((name.equals("b") ? FORMULA : "") + "Test dataset bic-rpt-" + name)
                         .identifier(Identifier.of(Identifier.DOI, "10.5555/rpt.dataset." + name));
                 if (!name.equals("c")) {
                     metadata.creator(DatasetEvents.creator("Hartley M", ORCID));
@@ -102,7 +105,7 @@ class ReuseReportTest {
                 "reuses", "self_reuses", "reuses_by_year");
         assertThat(rows.subList(1, rows.size())).containsExactly(
                 List.of("bic-rpt-a", "Test dataset bic-rpt-a", "rptarchive", "false", "4", "1", "2", "1", "2021:1;2022:1"),
-                List.of("bic-rpt-b", "Test dataset bic-rpt-b", "rptarchive", "false", "1", "0", "1", "0", "2021:1"));
+                List.of("bic-rpt-b", "'" + FORMULA + "Test dataset bic-rpt-b", "rptarchive", "false", "1", "0", "1", "0", "2021:1"));
     }
 
     @Test
@@ -133,6 +136,8 @@ class ReuseReportTest {
         assertThat(rows.subList(1, 5)).extracting(r -> r.get(3))
                 .containsExactly("10.5555/rpt.p", "10.5555/rpt.2", "10.5555/rpt.3", "10.5555/rpt.1");
         assertThat(rows.get(3).get(2)).isEqualTo("true");
+        // a title a spreadsheet would run as a formula is neutralised (CsvWriter)
+        assertThat(rows.get(2).get(6)).isEqualTo("'-Paper 10.5555/rpt.2");
 
         String scholix = when().get("/api/v1/reuse/datasets/bic-rpt-a/scholix").then().statusCode(200)
                 .contentType("application/json").extract().asString();
@@ -154,7 +159,7 @@ class ReuseReportTest {
         assertThat(links.get(1).path("RelationshipType").path("Name").asText()).isEqualTo("References");
         assertThat(links.get(1).path("Source").path("Identifier").get(0).path("IDURL").asText())
                 .isEqualTo("https://doi.org/10.5555/rpt.2");
-        assertThat(links.get(1).path("Source").path("Title").get(0).asText()).isEqualTo("Paper 10.5555/rpt.2");
+        assertThat(links.get(1).path("Source").path("Title").get(0).asText()).isEqualTo("-Paper 10.5555/rpt.2");
     }
 
     @Test
@@ -185,7 +190,7 @@ class ReuseReportTest {
 
     private static void cite(String datasetId, String relation, String doi, int year, String authorOrcid) {
         Map<String, Object> publication = new java.util.HashMap<>(Map.of("doi", doi, "year", year,
-                "title", doi.equals("10.5555/rpt.p") ? "Report paper, \"rpt.p\"" : "Paper " + doi));
+                "title", doi.equals("10.5555/rpt.p") ? "Report paper, \"rpt.p\"" : "-Paper " + doi));
         if (authorOrcid != null) {
             publication.put("authors", List.of(Map.of("name", "M. Hartley", "orcid", authorOrcid)));
         }

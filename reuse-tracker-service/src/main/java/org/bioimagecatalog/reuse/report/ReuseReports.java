@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.bioimagecatalog.http.CsvWriter;
 import org.bioimagecatalog.model.ModelJson;
 import org.bioimagecatalog.reuse.citation.CitationLink;
 import org.bioimagecatalog.reuse.dataset.Producer;
@@ -52,12 +53,12 @@ public class ReuseReports {
     public static String csv(List<DatasetFigures> lines) {
         StringBuilder csv = new StringBuilder("dataset_id,title,sources,withdrawn,citations,primary,reuses,self_reuses,"
                 + "reuses_by_year\r\n");
+        CsvWriter rows = new CsvWriter(csv);
         for (DatasetFigures d : lines) {
-            csv.append(Csv.row(d.datasetId(), d.title(), String.join(";", d.sources()), Boolean.toString(d.withdrawn()),
+            rows.row(d.datasetId(), d.title(), String.join(";", d.sources()), Boolean.toString(d.withdrawn()),
                     Integer.toString(d.citations()), Integer.toString(d.primary()), Integer.toString(d.reuses()),
                     Integer.toString(d.selfReuses()), d.reusesByYear().entrySet().stream()
-                            .map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining(";"))))
-                    .append("\r\n");
+                            .map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining(";")));
         }
         return csv.toString();
     }
