@@ -34,11 +34,13 @@ class GatewayConfigTest {
     void theCommittedConfigIsTheTemplateRenderedWithTheKubernetesValues() throws IOException {
         String fresh = GatewayConfig.render(GatewayConfig.template(), GatewayConfig.kubernetesValues());
         String committed = Files.exists(GatewayConfig.committed()) ? Files.readString(GatewayConfig.committed()) : "";
-        if (!fresh.equals(committed)) {
-            Files.writeString(GatewayConfig.committed(), fresh, StandardCharsets.UTF_8);
-        }
-        assertThat(committed).as("k8s/base/gateway/nginx.conf was stale and has been rewritten from the template:"
-                + " review it and commit it").isEqualTo(fresh);
+        // the fresh rendering goes to target/ (never over the tracked file: a second run must not pass by it)
+        Path rendered = Path.of("target/nginx.conf");
+        Files.createDirectories(rendered.getParent());
+        Files.writeString(rendered, fresh, StandardCharsets.UTF_8);
+        assertThat(committed).as("k8s/base/gateway/nginx.conf is stale: review and commit the template rendered"
+                + " with the Kubernetes values: 'cp k8s-validation/target/nginx.conf k8s/base/gateway/nginx.conf'")
+                .isEqualTo(fresh);
     }
 
     @Test
