@@ -32,6 +32,13 @@ public interface HarvesterConfig {
     @WithDefault("2")
     int withdrawAfterMissingRuns();
 
+    /**
+     * A full run whose listing misses more than this share (0 to 1) of the records its source and location listed
+     * before withdraws nothing and ends PARTIAL, saying why (a truncated listing must not delete datasets).
+     */
+    @WithDefault("0.1")
+    double withdrawMaxShrink();
+
     interface Source {
         /** Which connector reads this source, e.g. {@code idr-study-files}. */
         String type();
