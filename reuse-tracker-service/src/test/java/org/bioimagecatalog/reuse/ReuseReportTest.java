@@ -8,7 +8,10 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -34,6 +37,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(StackTestResource.class)
 class ReuseReportTest {
+    @Inject
+    EntityManager em;
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.hibernate-orm.database.default-schema")
+    String schema;
+
     private static final String ORCID = "0000-0002-1234-5677";
     private static final Duration KAFKA_WAIT = Duration.ofSeconds(60);
     private static boolean seeded;
@@ -124,6 +132,26 @@ class ReuseReportTest {
         assertThat(rows).extracting(r -> r.get(0)).containsExactly("dataset_id", "bic-rpt-c", "bic-rpt-a", "bic-rpt-b");
         given().queryParam("limit", 0).when().get("/api/v1/reuse/repositories/rptarchive").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("limit"));
+    }
+
+    @Test
+    void anArchiveWithMoreDatasetsThanPostgresBindsParametersIsReportedPagedAndStreamed() {
+        // more datasets than one statement can bind as parameters (32767): an id list would fail the report
+        int datasets = 40_000;
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into " + schema + ".tracked_dataset (dataset_id,"
+                        + " title, sources) select 'bic-bulk-' || lpad(n::text, 6, '0'), 'Bulk ' || n, '[\"bulkarchive\"]'"
+                        + " from generate_series(1, ?1) n on conflict (dataset_id) do nothing")
+                .setParameter(1, datasets).executeUpdate());
+
+        JsonPath report = given().queryParam("limit", 3).when().get("/api/v1/reuse/repositories/bulkarchive").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(report.getInt("totals.datasets")).isEqualTo(datasets);
+        assertThat(report.getList("mostReused.datasetId")).containsExactly("bic-bulk-000001", "bic-bulk-000002",
+                "bic-bulk-000003");
+
+        String csv = when().get("/api/v1/reuse/repositories/bulkarchive/datasets.csv").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
+        assertThat(csv.split("\r\n")).hasSize(datasets + 1);
     }
 
     @Test
