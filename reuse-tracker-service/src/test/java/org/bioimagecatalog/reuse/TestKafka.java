@@ -17,6 +17,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bioimagecatalog.model.ModelJson;
 import org.bioimagecatalog.model.events.DatasetChanged;
+import org.bioimagecatalog.model.events.DatasetEventRejected;
 import org.bioimagecatalog.model.events.ReuseSummary;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -61,6 +62,35 @@ final class TestKafka implements AutoCloseable {
 
     RecordMetadata publishTombstone(String datasetId) {
         return send(new ProducerRecord<>(prefix + DatasetChanged.TOPIC, datasetId, null));
+    }
+
+    /**
+     * The dead letters of {@code key} on this JVM's {@code datasets.dlq.v1}, read from the beginning until there are
+     * {@code atLeast} of them or {@code wait} has passed.
+     */
+    List<DatasetEventRejected> deadLettersOf(String key, int atLeast, Duration wait) {
+        Properties c = new Properties();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        List<DatasetEventRejected> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> reader = new KafkaConsumer<>(c)) {
+            String topic = prefix + DatasetEventRejected.TOPIC;
+            List<TopicPartition> partitions = reader.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            reader.assign(partitions);
+            reader.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + wait.toNanos();
+            while (found.size() < atLeast && System.nanoTime() < deadline) {
+                reader.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (key.equals(r.key())) {
+                        found.add(ModelJson.read(r.value(), DatasetEventRejected.class));
+                    }
+                });
+            }
+        }
+        return found;
     }
 
     /** Every summary published so far for one dataset, oldest first. */

@@ -86,6 +86,16 @@ class EventContractTest {
     }
 
     @Test
+    void datasetEventRejectedKeepsItsWireFormatAndOnlyTheStartOfAHugePayload() throws IOException {
+        var event = new DatasetEventRejected("e-4", 1, "bic-0123456789ab", AT, "reuse-tracker-service", "datasets.v1",
+                1, 42, "unreadable dataset event: not JSON", "{not json");
+        assertMatchesGolden(event, "dataset-event-rejected.json");
+        assertThat(ModelJson.read(ModelJson.write(event), DatasetEventRejected.class)).isEqualTo(event);
+        assertThat(DatasetEventRejected.of("c", "t", 0, 0, "k", "r", "x".repeat(10_000)).payloadExcerpt())
+                .hasSize(DatasetEventRejected.EXCERPT_CHARS);
+    }
+
+    @Test
     void equalContentGivesEqualHashesAndAnyChangeANewOne() {
         assertThat(ModelJson.contentHash(idr0001())).isEqualTo(ModelJson.contentHash(idr0001()));
         var changed = DatasetMetadata.builder().title("other").build();

@@ -17,9 +17,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes {@code datasets.v1}. Records are handled one at a time, in order, and never stop the channel: an
- * unreadable one is logged and counted ({@code bic_reuse_dataset_events_total{outcome="rejected"}}), one
- * the database keeps refusing is logged and counted as {@code failed}. Each record is handled in a {@code process}
+ * Consumes {@code datasets.v1}. Records are handled one at a time, in order. One that cannot be applied is never
+ * skipped silently: an unreadable one ({@code bic_reuse_dataset_events_total{outcome="rejected"}}) and one that
+ * fails for another reason than the database being away, write conflicts after the last retry included
+ * ({@code outcome="failed"}), go to the dead-letter topic with the reason ({@link DatasetDeadLetters}) and the
+ * consumer goes on. The database being away stops the channel instead (the record is read again later). Each record is handled in a {@code process}
  * span that continues the catalog's trace; the reuse summaries it publishes continue it too.
  */
 @ApplicationScoped
@@ -30,13 +32,15 @@ public class DatasetsConsumer {
     private final ReuseSummaryPublisher summaries;
     private final ReuseConfig config;
     private final MeterRegistry meters;
+    private final DatasetDeadLetters deadLetters;
 
     public DatasetsConsumer(TrackedDatasetService datasets, ReuseSummaryPublisher summaries, ReuseConfig config,
-            MeterRegistry meters) {
+            MeterRegistry meters, DatasetDeadLetters deadLetters) {
         this.datasets = datasets;
         this.summaries = summaries;
         this.config = config;
         this.meters = meters;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming("datasets")
@@ -48,15 +52,15 @@ public class DatasetsConsumer {
             Span.current().setAttribute(TraceAttributes.DATASET_ID, record.key());
         }
         if (record.value() == null) {
-            withdraw(record.key(), at);
+            withdraw(record);
             return;
         }
         DatasetChanged event;
         try {
             event = DatasetEventParser.parse(record.key(), record.value());
         } catch (UnreadableDatasetEvent e) {
-            LOG.warnf("%s key=%s: dataset event skipped: %s", at, record.key(), e.getMessage());
             count("rejected");
+            deadLetters.send(record, "unreadable dataset event: " + e.getMessage());
             return;
         }
         Set<String> stale;
@@ -70,9 +74,10 @@ public class DatasetsConsumer {
                         event.version(), e.getMessage());
                 throw e;
             }
-            LOG.errorf(e, "%s: dataset %s version %d could not be applied and is skipped", at, event.datasetId(),
-                    event.version());
+            LOG.errorf(e, "%s: dataset %s version %d could not be applied", at, event.datasetId(), event.version());
             count("failed");
+            deadLetters.send(record, "dataset " + event.datasetId() + " version " + event.version()
+                    + " could not be applied: " + describe(e));
             return;
         }
         count("applied");
@@ -80,10 +85,11 @@ public class DatasetsConsumer {
         stale.forEach(this::publishSummary);
     }
 
-    private void withdraw(String datasetId, String at) {
+    private void withdraw(ConsumerRecord<String, String> record) {
+        String datasetId = record.key();
         if (datasetId == null) {
-            LOG.warnf("%s: tombstone without a key skipped", at);
             count("rejected");
+            deadLetters.send(record, "tombstone without a key");
             return;
         }
         boolean known = datasets.withdraw(datasetId);
@@ -112,6 +118,16 @@ public class DatasetsConsumer {
             LOG.warnf("dataset %s: reuse summary not published now (%s); the sweep will retry", datasetId,
                     e.getMessage());
         }
+    }
+
+    /** The failure's class and message, and its root cause's: what a steward needs to see in the dead letter. */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String top = e.getClass().getSimpleName() + ": " + e.getMessage();
+        return root == e ? top : top + " (cause " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
     }
 
     private void count(String outcome) {
