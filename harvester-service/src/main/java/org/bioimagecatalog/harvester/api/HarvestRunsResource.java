@@ -1,5 +1,6 @@
 package org.bioimagecatalog.harvester.api;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -34,6 +35,9 @@ public class HarvestRunsResource {
 
     @Inject
     HarvestRunService runs;
+
+    @Inject
+    SecurityIdentity identity;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -87,7 +91,8 @@ public class HarvestRunsResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get a harvest run", description = "Status, counts and the first 100 errors of one run.")
+    @Operation(summary = "Get a harvest run", description = "Status and counts of one run, and, for an admin key only,"
+            + " its first 100 errors (they name locations and what was wrong there).")
     @APIResponse(responseCode = "200", description = "The run",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HarvestRun.class)))
     @APIResponse(responseCode = "404", description = "No run has this id",
@@ -95,7 +100,9 @@ public class HarvestRunsResource {
     @APIResponse(responseCode = "503", description = "PostgreSQL cannot be reached; Retry-After says when to try again",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public HarvestRun get(@Parameter(description = "run id (UUID)") @PathParam("id") String id) {
-        return runs.get(id);
+        HarvestRun run = runs.get(id);
+        // errors name locations (paths, hosts) an admin chose: not for every reader of a public API
+        return identity.hasRole(ApiRole.ADMIN_NAME) ? run : run.withoutErrors();
     }
 
     @GET
