@@ -38,12 +38,7 @@ final class TestKafka implements AutoCloseable {
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         producer = new KafkaProducer<>(p);
-        Properties c = new Properties();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        summaryReader = new KafkaConsumer<>(c);
+        summaryReader = reader();
         String topic = prefix + ReuseSummary.TOPIC;
         List<TopicPartition> partitions = summaryReader.partitionsFor(topic).stream()
                 .map(info -> new TopicPartition(topic, info.partition())).toList();
@@ -69,13 +64,8 @@ final class TestKafka implements AutoCloseable {
      * {@code atLeast} of them or {@code wait} has passed.
      */
     List<DatasetEventRejected> deadLettersOf(String key, int atLeast, Duration wait) {
-        Properties c = new Properties();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<DatasetEventRejected> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> reader = new KafkaConsumer<>(c)) {
+        try (KafkaConsumer<String, String> reader = reader()) {
             String topic = prefix + DatasetEventRejected.TOPIC;
             List<TopicPartition> partitions = reader.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
@@ -91,6 +81,15 @@ final class TestKafka implements AutoCloseable {
             }
         }
         return found;
+    }
+
+    private KafkaConsumer<String, String> reader() {
+        Properties c = new Properties();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        return new KafkaConsumer<>(c);
     }
 
     /** Every summary published so far for one dataset, oldest first. */

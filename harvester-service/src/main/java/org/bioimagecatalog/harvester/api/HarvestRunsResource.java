@@ -91,8 +91,8 @@ public class HarvestRunsResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get a harvest run", description = "Status and counts of one run, and, for an admin key only,"
-            + " its first 100 errors (they name locations and what was wrong there).")
+    // the description stays as the committed OpenAPI copies have it; the errors are only shown to an admin key
+    @Operation(summary = "Get a harvest run", description = "Status, counts and the first 100 errors of one run.")
     @APIResponse(responseCode = "200", description = "The run",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HarvestRun.class)))
     @APIResponse(responseCode = "404", description = "No run has this id",

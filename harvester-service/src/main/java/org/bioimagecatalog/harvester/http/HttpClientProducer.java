@@ -15,6 +15,7 @@ public class HttpClientProducer {
     PoliteHttpClient politeHttpClient(HarvesterConfig config, OpenTelemetry openTelemetry) {
         return new PoliteHttpClient(HttpSettings.from(config.http()), new HostThrottle(
                 config.politeness().perHostConcurrency(), config.politeness().perHostRequestsPerSecond()),
-                openTelemetry.getTracer("org.bioimagecatalog.harvester"));
+                openTelemetry.getTracer("org.bioimagecatalog.harvester"), new AddressGuard(
+                config.locations().allowPrivateAddresses(), config.locations().allowLinkLocalAddresses()));
     }
 }

@@ -33,8 +33,12 @@ public class PoliteHttpClient {
 
     private final HttpSettings settings;
     private final HostThrottle throttle;
+    /** Redirects followed per request; each one is checked by the {@link AddressGuard} before it is followed. */
+    static final int MAX_REDIRECTS = 5;
+
     private final HttpClient client;
     private final Tracer tracer;
+    private final AddressGuard guard;
 
     public PoliteHttpClient(HttpSettings settings) {
         this(settings, HostThrottle.unlimited());
@@ -45,12 +49,18 @@ public class PoliteHttpClient {
     }
 
     public PoliteHttpClient(HttpSettings settings, HostThrottle throttle, Tracer tracer) {
+        this(settings, throttle, tracer, AddressGuard.ALLOW_ALL);
+    }
+
+    public PoliteHttpClient(HttpSettings settings, HostThrottle throttle, Tracer tracer, AddressGuard guard) {
         this.settings = settings;
         this.throttle = throttle;
         this.tracer = tracer;
+        this.guard = guard;
+        // redirects are followed here, not by the JDK, so that every hop is checked like the first
         this.client = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
@@ -110,18 +120,14 @@ public class PoliteHttpClient {
     }
 
     private FetchedResource getWithRetries(URI uri, String accept, IntPredicate bodyWanted) throws HttpFetchException {
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(settings.requestTimeout())
-                .header("User-Agent", settings.userAgent())
-                .header("Accept", accept)
-                .GET()
-                .build();
+        refuseIfGuarded(uri, uri);
+        HttpRequest request = request(uri, accept);
         Duration backoff = settings.initialBackoff();
         for (int attempt = 1; ; attempt++) {
             boolean last = attempt >= settings.maxAttempts();
             Duration wait;
             try (HostThrottle.Permit permit = throttle.acquire(uri)) {
-                HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                HttpResponse<InputStream> response = sendFollowingRedirects(uri, request, accept);
                 int status = response.statusCode();
                 if (status >= 200 && status < 300 || !retryable(status) && status >= 400 && bodyWanted.test(status)) {
                     byte[] body = readLimited(uri, response.body());
@@ -151,6 +157,54 @@ public class PoliteHttpClient {
             pause(uri, wait);
             backoff = backoff.multipliedBy(2);
         }
+    }
+
+    private HttpRequest request(URI uri, String accept) {
+        return HttpRequest.newBuilder(uri)
+                .timeout(settings.requestTimeout())
+                .header("User-Agent", settings.userAgent())
+                .header("Accept", accept)
+                .GET()
+                .build();
+    }
+
+    /** Sends, following at most {@link #MAX_REDIRECTS} redirects, each checked by the guard before it is sent. */
+    private HttpResponse<InputStream> sendFollowingRedirects(URI uri, HttpRequest first, String accept)
+            throws IOException, InterruptedException, HttpFetchException {
+        HttpRequest request = first;
+        for (int redirects = 0; ; redirects++) {
+            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            int status = response.statusCode();
+            Optional<String> location = response.headers().firstValue("Location");
+            if (!isRedirect(status) || location.isEmpty()) {
+                return response;
+            }
+            response.body().close();
+            if (redirects >= MAX_REDIRECTS) {
+                throw new HttpFetchException(uri, status, "GET " + uri + " redirected more than " + MAX_REDIRECTS
+                        + " times");
+            }
+            URI next = request.uri().resolve(location.get().strip());
+            if (!"http".equalsIgnoreCase(next.getScheme()) && !"https".equalsIgnoreCase(next.getScheme())) {
+                throw new HttpFetchException(uri, status, "GET " + uri + " redirected to a " + next.getScheme()
+                        + " URL; only http and https are followed");
+            }
+            refuseIfGuarded(uri, next);
+            request = request(next, accept);
+        }
+    }
+
+    private void refuseIfGuarded(URI requested, URI target) throws HttpFetchException {
+        Optional<String> refusal = guard.refusal(target);
+        if (refusal.isPresent()) {
+            // status 403: an answer, not a failure of the host (no retry, the breaker does not count it)
+            throw new HttpFetchException(requested, 403, "GET " + requested
+                    + (requested.equals(target) ? "" : " redirected to " + target) + " " + refusal.get());
+        }
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
 
     private static boolean retryable(int status) {
