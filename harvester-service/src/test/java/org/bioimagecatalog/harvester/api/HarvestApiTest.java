@@ -182,6 +182,8 @@ class HarvestApiTest {
         Response submitter = given().header("X-API-Key", TestApiKeys.submitter()).get(RUNS + "/" + runId).then()
                 .statusCode(200).extract().response();
         assertThat(submitter.<Object>path("errors")).isNull();
+        given().header("X-API-Key", TestApiKeys.unknown()).get(RUNS + "/" + runId).then().statusCode(200)
+                .body("errors", org.hamcrest.Matchers.nullValue());
 
         assertThat(publishedBy(runId).keySet()).containsExactly("idr:idr0001");
         List<HarvestRejected> rejected = TopicReader.readAll(topic(HarvestRejected.TOPIC)).stream()
