@@ -3,6 +3,7 @@ package org.bioimagecatalog.harvester.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.bioimagecatalog.harvester.parse.ParseProblem;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -34,8 +35,8 @@ public final class JsonPageFetcher {
             }
             return json;
         } catch (JsonProcessingException e) {
-            throw new RecordRejectedException(uri.toString(), "page " + uri + ": not valid JSON: "
-                    + e.getOriginalMessage(), excerpt(page.body()));
+            throw new RecordRejectedException(uri.toString(), "page " + uri + ": "
+                    + ParseProblem.json(e), excerpt(page.body()));
         } catch (IOException e) {
             // the body is already in memory: this is undecodable text (an impossible UTF-32 guess), not an I/O error
             throw new RecordRejectedException(uri.toString(), "page " + uri + ": not readable as JSON: "

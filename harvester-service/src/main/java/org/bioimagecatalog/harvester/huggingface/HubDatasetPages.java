@@ -3,6 +3,7 @@ package org.bioimagecatalog.harvester.huggingface;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.bioimagecatalog.harvester.parse.ParseProblem;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -88,7 +89,7 @@ final class HubDatasetPages implements PageReader {
             }
             return json;
         } catch (JsonProcessingException e) {
-            throw new RecordRejectedException(uri.toString(), "page " + uri + ": not valid JSON: " + e.getOriginalMessage(), excerpt(body));
+            throw new RecordRejectedException(uri.toString(), "page " + uri + ": " + ParseProblem.json(e), excerpt(body));
         } catch (IOException e) {
             throw new RecordRejectedException(uri.toString(), "page " + uri + ": " + e.getMessage(), excerpt(body));
         }
