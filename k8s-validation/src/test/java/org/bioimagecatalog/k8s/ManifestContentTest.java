@@ -323,7 +323,7 @@ class ManifestContentTest {
                 String[] f = t.split(":");
                 out.add(new StackTopic(f[0], Integer.parseInt(f[1]), f.length > 2 && f[2].equals("cleanup.policy=compact")));
             }
-            assertThat(out).hasSize(4);
+            assertThat(out).hasSize(5);
             return out;
         } catch (IOException e) {
             throw new IllegalStateException(e);
