@@ -203,6 +203,20 @@ class DatasetPipelineTest {
         given().get("/api/v1/datasets/{id}", DatasetIds.forSourceKey("idr:idr9920")).then().statusCode(404);
     }
 
+    @Test
+    void aRecordThatAlwaysFailsToApplyGoesToTheDlqAndTheChannelGoesOn() {
+        // PostgreSQL refuses a NUL character in text and jsonb: the record parses but can never be stored
+        CatalogTopics.publish(
+                IdrRecords.record("run-11", "idr", "idr9911", IdrRecords.idr0001("idr9911").title("Nul\u0000byte").build()),
+                IdrRecords.record("run-11", "idr", "idr0311", IdrRecords.idr0001("idr0311").build()));
+
+        awaitVersion(DatasetIds.forSourceKey("idr:idr0311"), 1);
+        HarvestRejected rejected = rejection("idr:idr9911");
+        assertThat(rejected.reason()).startsWith("cannot be applied: ");
+        assertThat(rejected.source()).isEqualTo("catalog");
+        given().get("/api/v1/datasets/{id}", DatasetIds.forSourceKey("idr:idr9911")).then().statusCode(404);
+    }
+
     private static Map.Entry<String, String> message(HarvestedRecord record) {
         return Map.entry(record.key(), ModelJson.write(record));
     }

@@ -3,16 +3,17 @@ package org.bioimagecatalog.catalog.dataset;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.bioimagecatalog.model.api.EngineUnavailable;
 import org.bioimagecatalog.model.events.HarvestedRecord;
 import org.bioimagecatalog.tracing.MessagingTracing;
 import org.bioimagecatalog.tracing.TraceAttributes;
@@ -22,9 +23,11 @@ import org.jboss.logging.Logger;
 /**
  * Consumes records.harvested.v1 a poll at a time: every record of the poll is applied in one transaction, and the
  * offsets are committed after it (one commit per poll, not per record, is what makes a large harvest fast). A
- * message that can never be applied goes to the DLQ and the partition moves on; any other failure (the database
- * being away) rolls the whole poll back and fails the channel, so its records are retried after a restart rather
- * than skipped. Applying is idempotent, so records of a rolled-back poll that are applied again change nothing twice.
+ * message that can never be parsed goes to the DLQ and the partition moves on. When applying fails, the poll is
+ * rolled back: if an engine is away (PostgreSQL, Kafka) the channel fails, so its records are retried after a
+ * restart rather than skipped; for any other reason the poll is applied again one record per transaction and the
+ * record that fails alone goes to the DLQ with the reason (a record that always fails must not stop the channel
+ * for good). Applying is idempotent, so records of a rolled-back poll that are applied again change nothing twice.
  * Each record is applied in its own {@code process} span that continues the harvester's trace; the outbox rows it
  * writes keep that span's context.
  */
@@ -57,14 +60,49 @@ public class HarvestedRecordConsumer {
 
     @Incoming("harvested")
     @Blocking
-    @Transactional
     public void consume(ConsumerRecords<String, String> poll) {
-        for (ConsumerRecord<String, String> message : poll) {
-            tracing.inProcessSpan(message, () -> consume(message));
-            // written and forgotten: the persistence context stays one record small however large the poll
-            em.flush();
-            em.clear();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> poll.forEach(this::applyInTransaction));
+        } catch (RuntimeException e) {
+            if (EngineUnavailable.engine(e).isPresent()) {
+                throw e;
+            }
+            LOG.warnf("a record of a poll of %d cannot be applied (%s): applying them one at a time", poll.count(),
+                    e.getMessage());
+            poll.forEach(this::applyAloneOrReject);
         }
+    }
+
+    private void applyInTransaction(ConsumerRecord<String, String> message) {
+        tracing.inProcessSpan(message, () -> consume(message));
+        // written and forgotten: the persistence context stays one record small however large the poll
+        em.flush();
+        em.clear();
+    }
+
+    private void applyAloneOrReject(ConsumerRecord<String, String> message) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> applyInTransaction(message));
+        } catch (RuntimeException e) {
+            if (EngineUnavailable.engine(e).isPresent()) {
+                throw e;
+            }
+            String location = message.topic() + "-" + message.partition() + "@" + message.offset();
+            RejectedRecordException rejected = new RejectedRecordException("cannot be applied: " + rootCause(e), null);
+            QuarkusTransaction.requiringNew().run(() -> rejections.reject(message.key(), location, message.value(),
+                    rejected));
+            outcomes.get(IngestResult.Outcome.REJECTED).increment();
+            LOG.errorf(e, "record %s at %s cannot be applied: sent to the DLQ", message.key(), location);
+        }
+    }
+
+    /** The innermost cause's kind and message: what a steward needs (e.g. PostgreSQL's refusal), not the wrappers. */
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
     private void consume(ConsumerRecord<String, String> message) {
