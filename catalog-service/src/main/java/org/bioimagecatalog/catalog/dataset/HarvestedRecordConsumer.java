@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.bioimagecatalog.model.ModelJson;
 import org.bioimagecatalog.model.api.EngineUnavailable;
 import org.bioimagecatalog.model.events.HarvestedRecord;
 import org.bioimagecatalog.tracing.MessagingTracing;
@@ -34,6 +35,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class HarvestedRecordConsumer {
     private static final Logger LOG = Logger.getLogger(HarvestedRecordConsumer.class);
+    static final int MAX_DEAD_LETTER_KEY = 256;
 
     private final HarvestedRecordParser parser;
     private final DatasetUpsertService upserts;
@@ -89,11 +91,22 @@ public class HarvestedRecordConsumer {
             }
             String location = message.topic() + "-" + message.partition() + "@" + message.offset();
             RejectedRecordException rejected = new RejectedRecordException("cannot be applied: " + rootCause(e), null);
-            QuarkusTransaction.requiringNew().run(() -> rejections.reject(message.key(), location, message.value(),
-                    rejected));
+            QuarkusTransaction.requiringNew().run(() -> rejections.reject(deadLetterKey(message.key()), location,
+                    message.value(), rejected));
             outcomes.get(IngestResult.Outcome.REJECTED).increment();
             LOG.errorf(e, "record %s at %s cannot be applied: sent to the DLQ", message.key(), location);
         }
+    }
+
+    /**
+     * The DLQ key of a record that failed: its own key, unless that is so long that it may be why it failed (an
+     * index entry has a size limit): then its start and a digest of the whole.
+     */
+    public static String deadLetterKey(String key) {
+        if (key == null || key.length() <= MAX_DEAD_LETTER_KEY) {
+            return key;
+        }
+        return key.substring(0, MAX_DEAD_LETTER_KEY - 20) + "…" + ModelJson.contentHash(key).substring(0, 16);
     }
 
     /** The innermost cause's kind and message: what a steward needs (e.g. PostgreSQL's refusal), not the wrappers. */
