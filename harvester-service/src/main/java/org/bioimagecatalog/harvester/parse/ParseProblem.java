@@ -22,10 +22,12 @@ public final class ParseProblem {
         return "not valid JSON" + at(e.getLocation()) + ": " + kind(e);
     }
 
-    /** "not well-formed XML at line 3, column 17". */
+    /** "not well-formed XML at line 3, column 17", and the kind where it is one the harvester refuses on purpose. */
     public static String xml(SAXParseException e) {
+        boolean doctype = e.getMessage() != null && e.getMessage().contains("DOCTYPE");
         return "not well-formed XML" + (e.getLineNumber() > 0
-                ? " at line " + e.getLineNumber() + ", column " + e.getColumnNumber() : "");
+                ? " at line " + e.getLineNumber() + ", column " + e.getColumnNumber() : "")
+                + (doctype ? ": a DOCTYPE declaration (refused, so that no external entity is read)" : "");
     }
 
     private static String at(JsonLocation location) {

@@ -20,7 +20,7 @@ class ParseProblemTest {
         JacksonException unexpected = catchThrowableOfType(JacksonException.class,
                 () -> new ObjectMapper().readTree("{\n  " + SECRET + ": 1}"));
         assertThat(unexpected.getOriginalMessage()).as("what the parser itself says").contains("'A'");
-        assertThat(ParseProblem.json(unexpected)).isEqualTo("not valid JSON at line 2, column 4: an unexpected character")
+        assertThat(ParseProblem.json(unexpected)).isEqualTo("not valid JSON at line 2, column 3: an unexpected character")
                 .doesNotContain("A").doesNotContain(SECRET);
 
         JacksonException truncated = catchThrowableOfType(JacksonException.class,
