@@ -19,6 +19,7 @@ import org.bioimagecatalog.model.ModelJson;
 import org.bioimagecatalog.model.events.DatasetChanged;
 import org.bioimagecatalog.model.events.DatasetEventRejected;
 import org.bioimagecatalog.model.events.ReuseSummary;
+import org.bioimagecatalog.testsupport.DatasetDeadLetterReader;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -64,23 +65,7 @@ final class TestKafka implements AutoCloseable {
      * {@code atLeast} of them or {@code wait} has passed.
      */
     List<DatasetEventRejected> deadLettersOf(String key, int atLeast, Duration wait) {
-        List<DatasetEventRejected> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> reader = reader()) {
-            String topic = prefix + DatasetEventRejected.TOPIC;
-            List<TopicPartition> partitions = reader.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            reader.assign(partitions);
-            reader.seekToBeginning(partitions);
-            long deadline = System.nanoTime() + wait.toNanos();
-            while (found.size() < atLeast && System.nanoTime() < deadline) {
-                reader.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (key.equals(r.key())) {
-                        found.add(ModelJson.read(r.value(), DatasetEventRejected.class));
-                    }
-                });
-            }
-        }
-        return found;
+        return DatasetDeadLetterReader.of(bootstrap, prefix, "reuse-tracker-service", key, atLeast, wait);
     }
 
     private KafkaConsumer<String, String> reader() {

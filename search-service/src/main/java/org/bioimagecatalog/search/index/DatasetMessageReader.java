@@ -20,7 +20,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Reads {@code datasets.v1} messages, for the live consumer and for a reindex replay alike. A message that
- * cannot be read is logged with its position, counted and skipped. The metadata quality score is the event's
+ * cannot be read is logged with its position, counted and handed to a {@link RecordRejection} (the live consumer's
+ * sends it to the dead-letter topic). The metadata quality score is the event's
  * {@code quality.score} (catalog-service sends it) or {@code metadata.quality.score} (older events, bin/bench);
  * its absence is normal.
  */
@@ -38,10 +39,11 @@ public class DatasetMessageReader {
     }
 
     /** Per dataset id, the last readable message of the batch (the topic is compacted and keyed by dataset). */
-    public Map<String, IndexableDataset> latestPerKey(Iterable<ConsumerRecord<String, String>> records) {
+    public Map<String, IndexableDataset> latestPerKey(Iterable<ConsumerRecord<String, String>> records,
+            RecordRejection unreadable) {
         Map<String, IndexableDataset> latest = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> record : records) {
-            read(record).ifPresent(change -> {
+            read(record, unreadable).ifPresent(change -> {
                 latest.remove(change.id());
                 latest.put(change.id(), change);
             });
@@ -50,9 +52,13 @@ public class DatasetMessageReader {
     }
 
     Optional<IndexableDataset> read(ConsumerRecord<String, String> record) {
+        return read(record, RecordRejection.COUNTED_ONLY);
+    }
+
+    private Optional<IndexableDataset> read(ConsumerRecord<String, String> record, RecordRejection rejection) {
         String key = record.key();
         if (key == null || key.isBlank()) {
-            return invalid(record, "missing-key", "no key");
+            return invalid(record, "missing-key", "no key", rejection);
         }
         if (record.value() == null) {
             return Optional.of(IndexableDataset.tombstone(key));
@@ -62,18 +68,18 @@ public class DatasetMessageReader {
         try {
             event = EVENTS.withAttribute(MetadataQuality.class, metadataQuality).readValue(record.value());
         } catch (IOException | IllegalArgumentException e) {
-            return invalid(record, "unreadable", e.getMessage());
+            return invalid(record, "unreadable", e.getMessage(), rejection);
         }
         if (event == null) {
-            return invalid(record, "unreadable", "empty payload");
+            return invalid(record, "unreadable", "empty payload", rejection);
         }
         if (!key.equals(event.datasetId())) {
-            return invalid(record, "key-mismatch", "payload is dataset " + event.datasetId());
+            return invalid(record, "key-mismatch", "payload is dataset " + event.datasetId(), rejection);
         }
         if (event.metadata() == null) {
-            return invalid(record, "no-metadata", "event carries no metadata");
+            return invalid(record, "no-metadata", "event carries no metadata", rejection);
         }
-        return Optional.of(new IndexableDataset(key, event, quality(metadataQuality.node, event)));
+        return Optional.of(new IndexableDataset(key, event, quality(metadataQuality.node, event), record));
     }
 
     /** The rule of {@link #quality(JsonNode)} for an event read in one pass and its caught metadata.quality. */
@@ -124,10 +130,12 @@ public class DatasetMessageReader {
         }
     }
 
-    private Optional<IndexableDataset> invalid(ConsumerRecord<String, String> record, String reason, String detail) {
+    private Optional<IndexableDataset> invalid(ConsumerRecord<String, String> record, String reason, String detail,
+            RecordRejection rejection) {
         metrics.invalidMessage(record.topic(), reason);
         LOG.warnf("skipped message %s-%d@%d (key %s): %s", record.topic(), record.partition(), record.offset(),
                 record.key(), detail);
+        rejection.reject(record, reason + ": " + detail);
         return Optional.empty();
     }
 }
