@@ -28,9 +28,12 @@ public record DatasetEventRejected(
 
     public static DatasetEventRejected of(String consumer, String topic, int partition, long offset, String key,
             String reason, String payload) {
-        String excerpt = payload == null ? null
-                : payload.length() <= EXCERPT_CHARS ? payload : payload.substring(0, EXCERPT_CHARS);
         return new DatasetEventRejected(UUID.randomUUID().toString(), SCHEMA_VERSION, key, Instant.now(), consumer,
-                topic, partition, offset, reason, excerpt);
+                topic, partition, offset, start(reason), start(payload));
+    }
+
+    /** A reason can quote what it refused (an exception's message), so it is bounded like the payload. */
+    static String start(String text) {
+        return text == null || text.length() <= EXCERPT_CHARS ? text : text.substring(0, EXCERPT_CHARS);
     }
 }
