@@ -14,7 +14,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.bioimagecatalog.model.ModelJson;
-import org.bioimagecatalog.model.api.EngineUnavailable;
+import org.bioimagecatalog.http.EngineUnavailable;
 import org.bioimagecatalog.model.events.HarvestedRecord;
 import org.bioimagecatalog.tracing.MessagingTracing;
 import org.bioimagecatalog.tracing.TraceAttributes;

@@ -3,12 +3,15 @@ package org.bioimagecatalog.harvester.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.bioimagecatalog.harvester.parse.ParseProblem;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import org.bioimagecatalog.harvester.parse.ParseProblem;
 import org.bioimagecatalog.harvester.run.LocationUnreadableException;
 import org.bioimagecatalog.harvester.run.RecordRejectedException;
+import org.bioimagecatalog.http.client.FetchedResource;
+import org.bioimagecatalog.http.client.HttpFetchException;
+import org.bioimagecatalog.http.client.PoliteHttpClient;
 
 /** GETs one page of a JSON API: fetch failures end the run, a body that is not JSON is a rejected page. */
 public final class JsonPageFetcher {

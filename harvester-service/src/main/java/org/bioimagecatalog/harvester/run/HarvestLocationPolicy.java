@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bioimagecatalog.harvester.HarvesterConfig;
-import org.bioimagecatalog.harvester.http.AddressGuard;
+import org.bioimagecatalog.http.client.AddressGuard;
 
 /**
  * Which locations a harvest run may read: an http(s) URL under the source's configured location or one of its

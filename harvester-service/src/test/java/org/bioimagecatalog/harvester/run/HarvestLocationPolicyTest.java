@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.bioimagecatalog.harvester.http.AddressGuard;
+import org.bioimagecatalog.http.client.AddressGuard;
 import org.junit.jupiter.api.Test;
 
 /** Which harvest locations an admin may name, with the closed defaults and with explicit allowances. */

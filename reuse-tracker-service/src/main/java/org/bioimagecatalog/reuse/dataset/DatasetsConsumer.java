@@ -6,7 +6,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.bioimagecatalog.model.api.EngineUnavailable;
+import org.bioimagecatalog.http.EngineUnavailable;
 import org.bioimagecatalog.model.events.DatasetChanged;
 import org.bioimagecatalog.reuse.ConcurrentWrites;
 import org.bioimagecatalog.reuse.ReuseConfig;

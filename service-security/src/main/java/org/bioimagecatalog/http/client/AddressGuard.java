@@ -1,4 +1,4 @@
-package org.bioimagecatalog.harvester.http;
+package org.bioimagecatalog.http.client;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -8,8 +8,8 @@ import java.net.UnknownHostException;
 import java.util.Optional;
 
 /**
- * Which hosts the harvester may fetch from. An admin names a harvest location and upstream pages name links and
- * redirects: none of them may make the harvester reach into the network it runs in. Loopback, private (RFC 1918,
+ * Which hosts a service may fetch from. An admin names a harvest location and upstream pages name links and
+ * redirects: none of them may make the service reach into the network it runs in. Loopback, private (RFC 1918,
  * carrier-grade NAT, IPv6 unique-local), any-local and multicast addresses are refused unless
  * {@code allowPrivate} (tests and the local replay server on 127.0.0.1); link-local addresses (the cloud metadata
  * service at 169.254.169.254) unless {@code allowLinkLocal}. Every address a host name resolves to must pass.
@@ -26,7 +26,7 @@ public final class AddressGuard {
         this.allowLinkLocal = allowLinkLocal;
     }
 
-    /** Why the harvester may not fetch {@code uri}, if it may not. */
+    /** Why {@code uri} may not be fetched, if it may not. */
     public Optional<String> refusal(URI uri) {
         if (allowPrivate && allowLinkLocal) {
             return Optional.empty();

@@ -1,4 +1,4 @@
-package org.bioimagecatalog.harvester.http;
+package org.bioimagecatalog.http.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -141,7 +141,7 @@ class PoliteHttpClientTest {
     void theRunsCircuitBreakerCountsFailedRequestsAndThenRefusesWithoutSending() throws Exception {
         serve("/down", new int[] {500}, "Retry-After", "0");
         serve("/gone", new int[] {404}, null, null);
-        CircuitBreaker breaker = new CircuitBreaker("test", 2, Duration.ofMinutes(5));
+        CircuitBreaker breaker = new CircuitBreaker("source test", 2, Duration.ofMinutes(5));
         PoliteHttpClient client = new PoliteHttpClient(FAST);
 
         try (RunCircuit.Binding bound = RunCircuit.bind(breaker)) {

@@ -1,4 +1,4 @@
-package org.bioimagecatalog.harvester.http;
+package org.bioimagecatalog.http.client;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
@@ -22,11 +22,13 @@ import java.util.function.IntPredicate;
 import org.jboss.logging.Logger;
 
 /**
- * GETs from archives and mirrors the way a good citizen does: a User-Agent that says who we are, timeouts,
- * per-host limits of concurrency and rate ({@link HostThrottle}), retries with exponential backoff on 5xx, 429 and
- * broken connections, honouring {@code Retry-After}, and the circuit breaker of the source being harvested
- * ({@link RunCircuit}). 4xx other than 429 is the caller's mistake and is not retried. Each {@code get} is one
- * client span {@code GET} (retries included) in the current trace; the archive is not sent our trace context.
+ * The project's one way out to other people's servers (the harvester's archives and mirrors, the reuse tracker's
+ * citation APIs), GETting the way a good citizen does: a User-Agent that says who we are, timeouts, per-host limits
+ * of concurrency and rate ({@link HostThrottle}), retries with exponential backoff on 5xx, 429 and broken
+ * connections, honouring {@code Retry-After}, redirects checked by the {@link AddressGuard}, and the circuit
+ * breaker of the run in progress ({@link RunCircuit}: a harvest of one source, a collector run). 4xx other than 429
+ * is the caller's mistake and is not retried. Each {@code get} is one client span {@code GET} (retries included) in
+ * the current trace; the server is not sent our trace context.
  */
 public class PoliteHttpClient {
     private static final Logger LOG = Logger.getLogger(PoliteHttpClient.class);
