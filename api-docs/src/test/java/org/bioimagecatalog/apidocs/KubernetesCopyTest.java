@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * On Kubernetes the gateway serves the merged document from the ConfigMap bic-gateway, which Kustomize builds from
  * the committed copies in k8s/base/gateway (it reads no file outside k8s/). They must be this build's document: a
- * stale copy is replaced by it and the test fails, so that the change is seen and committed.
+ * stale copy fails the test, which says how to refresh it. A test never writes tracked files (a second run must
+ * not pass because the first one rewrote the copy).
  */
 class KubernetesCopyTest {
     private static final Path BUILT = Path.of("target/openapi");
@@ -25,10 +26,8 @@ class KubernetesCopyTest {
         Path copy = COPY.resolve(file);
         byte[] committed = Files.exists(copy) ? Files.readAllBytes(copy) : new byte[0];
         boolean current = Arrays.equals(built, committed);
-        if (!current) {
-            Files.write(copy, built);
-        }
-        assertThat(current).as("k8s/base/gateway/%s was stale (%d bytes, the build's %d): it has been replaced by"
-                + " this build's document; commit it", file, committed.length, built.length).isTrue();
+        assertThat(current).as("k8s/base/gateway/%s is stale (%d bytes, the build's %d): refresh it with"
+                + " 'cp api-docs/target/openapi/%s k8s/base/gateway/' and commit it", file, committed.length,
+                built.length, file).isTrue();
     }
 }

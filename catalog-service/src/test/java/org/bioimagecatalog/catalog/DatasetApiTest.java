@@ -119,8 +119,17 @@ class DatasetApiTest {
                     .statusCode(400)
                     .contentType(Problem.MEDIA_TYPE)
                     .body("type", equalTo(Problem.TYPE_BASE + "invalid-request"))
+                    // the one title of this kind in every service (service-security's ProblemResponses)
+                    .body("title", equalTo("Invalid request"))
+                    .body("errors.field", org.hamcrest.Matchers.contains("limit"))
                     .body("detail", equalTo("limit: must be a whole number from 1 to 200, got '" + limit + "'"));
         }
+        // a body that is not JSON is the same kind and title (it was "invalid-body" here, "invalid-request" elsewhere)
+        given().header("X-API-Key", org.bioimagecatalog.testsupport.TestApiKeys.curator())
+                .contentType("application/json").body("{not json").post("/api/v1/collections").then()
+                .statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("type", equalTo(Problem.TYPE_BASE + "invalid-request"))
+                .body("title", equalTo("Invalid request"));
         given().queryParam("limit", 200).get("/api/v1/datasets").then().statusCode(200);
     }
 

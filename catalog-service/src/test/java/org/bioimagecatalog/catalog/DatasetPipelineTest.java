@@ -17,6 +17,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.bioimagecatalog.catalog.dataset.DatasetIds;
+import org.bioimagecatalog.catalog.ingest.HarvestedRecordConsumer;
 import org.bioimagecatalog.catalog.dataset.SourceRecord;
 import org.bioimagecatalog.catalog.outbox.OutboxEvent;
 import org.bioimagecatalog.model.ModelJson;
@@ -206,6 +207,22 @@ class DatasetPipelineTest {
                 .containsExactly(IdrRecords.IDR0001_TITLE, "Revised in the same harvest");
         assertThat(rejection("idr:idr9920").reason()).startsWith("not valid JSON");
         given().get("/api/v1/datasets/{id}", DatasetIds.forSourceKey("idr:idr9920")).then().statusCode(404);
+    }
+
+    @Test
+    void aRecordThatAlwaysFailsToApplyGoesToTheDlqAndTheChannelGoesOn() {
+        // a native id PostgreSQL cannot index (a btree entry holds at most 2704 bytes; random text does not
+        // compress): the record parses, and storing it fails every time
+        String huge = "idr9911-" + new java.util.Random(11).ints(6000, 'a', 'z' + 1)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
+        CatalogTopics.publish(
+                IdrRecords.record("run-11", "idr", huge, IdrRecords.idr0001(huge).build()),
+                IdrRecords.record("run-11", "idr", "idr0311", IdrRecords.idr0001("idr0311").build()));
+
+        awaitVersion(DatasetIds.forSourceKey("idr:idr0311"), 1);
+        HarvestRejected rejected = rejection(HarvestedRecordConsumer.deadLetterKey("idr:" + huge));
+        assertThat(rejected.reason()).startsWith("cannot be applied: ").contains("index row");
+        assertThat(rejected.source()).isEqualTo("catalog");
     }
 
     private static Map.Entry<String, String> message(HarvestedRecord record) {

@@ -254,7 +254,7 @@ class ApiEndToEndTest {
 
     @Test
     @Order(9)
-    void theGatewayLimitsAnonymousRequestsPerAddressButNotRequestsWithAKey() throws Exception {
+    void theGatewayLimitsRequestsWithoutAValidKeyPerAddressAndKeyedRequestsPerKey() throws Exception {
         List<Integer> anonymous = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             anonymous.add(get(strict, "/api/v1/sources", Map.of()).statusCode());
@@ -267,9 +267,17 @@ class ApiEndToEndTest {
         assertThat(refused.body()).contains("https://bioimagecatalog.org/problems/rate-limited");
         assertThat(refused.headers().firstValue("Retry-After")).isPresent();
 
+        // a key header the services do not accept escapes nothing: the address's anonymous budget is spent
+        List<Integer> bogus = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            bogus.add(get(strict, "/api/v1/sources", Map.of("X-API-Key", "bogus-" + i)).statusCode());
+            bogus.add(get(strict, "/api/v1/search?q=cell", Map.of("Authorization", "Bearer bogus")).statusCode());
+        }
+        assertThat(bogus).as("with keys no service accepts").containsOnly(429);
+
         for (int i = 0; i < 6; i++) {
             assertThat(get(strict, "/api/v1/sources", Map.of("X-API-Key", TestApiKeys.submitter())).statusCode())
-                    .as("with a key").isEqualTo(200);
+                    .as("with a valid key").isEqualTo(200);
         }
     }
 

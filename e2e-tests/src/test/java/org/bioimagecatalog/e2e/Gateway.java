@@ -49,6 +49,10 @@ final class Gateway implements AutoCloseable {
                 Map.entry("@OPENAPI_DIR@", repo.resolve("api-docs/target/openapi").toAbsolutePath().toString()),
                 Map.entry("@RATE@", rate),
                 Map.entry("@BURST@", String.valueOf(burst)),
+                // keyed requests: generous, so only the anonymous limit is under test
+                Map.entry("@SUBMITTER_RATE@", "100r/s"), Map.entry("@SUBMITTER_BURST@", "1000"),
+                Map.entry("@CURATOR_RATE@", "100r/s"), Map.entry("@CURATOR_BURST@", "1000"),
+                Map.entry("@ADMIN_RATE@", "100r/s"), Map.entry("@ADMIN_BURST@", "1000"),
                 Map.entry("@MAX_BODY@", maxBody)).entrySet()) {
             config = config.replace(value.getKey(), value.getValue());
         }

@@ -223,7 +223,8 @@ class HarvestToSearchEndToEndTest {
                 .body(Map.of("source", "idr", "location", location, "force", force))
                 .post("/api/v1/harvest/runs").then().statusCode(202).extract().jsonPath().getString("id");
         return await().atMost(PIPELINE).until(
-                () -> given().baseUri(system.harvester.baseUrl()).get("/api/v1/harvest/runs/" + runId)
+                () -> given().baseUri(system.harvester.baseUrl()).header("X-API-Key", TestApiKeys.admin())
+                        .get("/api/v1/harvest/runs/" + runId)
                         .then().statusCode(200).extract().jsonPath(),
                 run -> !"RUNNING".equals(run.getString("status")));
     }

@@ -66,7 +66,11 @@ final class RunningSystem implements AutoCloseable {
                 "kafka.bootstrap.servers", LocalStack.kafkaBootstrap(),
                 "quarkus.elasticsearch.hosts", LocalStack.elasticsearchHost(),
                 "bic.kafka.topic-prefix", namespace + ".",
-                "bic.elasticsearch.index-prefix", namespace + "-"));
+                "bic.elasticsearch.index-prefix", namespace + "-",
+                // the runs read local study files and servers on 127.0.0.1: allowed explicitly (closed by default)
+                "bic.harvester.locations.allow-private-addresses", "true",
+                "bic.harvester.locations.local-root", "/",
+                "bic.harvester.locations.allow-any-url", "true"));
         Path logs = repo.resolve("e2e-tests/target/e2e-logs");
         RunningSystem system = new RunningSystem(namespace,
                 ServiceProcess.start(repo, "harvester-service", config, logs),

@@ -19,6 +19,8 @@ public interface HarvesterConfig {
 
     Politeness politeness();
 
+    Locations locations();
+
     Resume resume();
 
     /** How many runs (of different sources) may execute at the same time in this replica. */
@@ -39,6 +41,13 @@ public interface HarvesterConfig {
      */
     @WithDefault("100")
     int listedPageSize();
+
+    /**
+     * A full run whose listing misses more than this share (0 to 1) of the records its source and location listed
+     * before withdraws nothing and ends PARTIAL, saying why (a truncated listing must not delete datasets).
+     */
+    @WithDefault("0.1")
+    double withdrawMaxShrink();
 
     interface Source {
         /** Which connector reads this source, e.g. {@code idr-study-files}. */
@@ -96,6 +105,33 @@ public interface HarvesterConfig {
     }
 
     /** Limits per archive host and per source, on top of the retries of {@link Http}. */
+    /**
+     * Where harvest runs may read from (docs/security.md, "Threat model and limits"). The defaults are closed:
+     * {@code bin/catalog}, the tests and the end-to-end runs allow what they need explicitly.
+     */
+    interface Locations {
+        /** Loopback, private and carrier-grade NAT addresses may be fetched (the local replay server, tests). */
+        @WithDefault("false")
+        boolean allowPrivateAddresses();
+
+        /** Link-local addresses (the cloud metadata service) may be fetched; never wanted outside tests. */
+        @WithDefault("false")
+        boolean allowLinkLocalAddresses();
+
+        /** Local paths and file: URIs must lie under this directory; unset, no local location is accepted. */
+        java.util.Optional<String> localRoot();
+
+        /**
+         * Base URLs a run's http(s) location may start with, per source ({@code bic.harvester.locations.allowed.idr=
+         * https://a/,https://b/}), besides the source's configured location.
+         */
+        java.util.Map<String, java.util.List<String>> allowed();
+
+        /** Any http(s) location for any source (one operator's own machine, bin/catalog). */
+        @WithDefault("false")
+        boolean allowAnyUrl();
+    }
+
     interface Politeness {
         /** Requests in flight to one host (scheme, host and port) at a time, across all runs; 0 = no limit. */
         @WithDefault("2")

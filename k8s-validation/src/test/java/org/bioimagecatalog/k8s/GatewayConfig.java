@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 final class GatewayConfig {
 
     static final String HEADER = "# GENERATED from gateway/nginx.conf.template with the values of values.properties beside this"
-            + " file,\n# by GatewayConfigTest (k8s-validation), which rewrites it when it is stale. Edit those two, not this.\n";
+            + " file,\n# by GatewayConfigTest (k8s-validation), which fails when it is stale. Edit those two, not this.\n";
     private static final Pattern PLACEHOLDER = Pattern.compile("@([A-Z][A-Z0-9_]*)@");
 
     private GatewayConfig() {

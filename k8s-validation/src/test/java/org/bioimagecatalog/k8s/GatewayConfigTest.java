@@ -34,11 +34,13 @@ class GatewayConfigTest {
     void theCommittedConfigIsTheTemplateRenderedWithTheKubernetesValues() throws IOException {
         String fresh = GatewayConfig.render(GatewayConfig.template(), GatewayConfig.kubernetesValues());
         String committed = Files.exists(GatewayConfig.committed()) ? Files.readString(GatewayConfig.committed()) : "";
-        if (!fresh.equals(committed)) {
-            Files.writeString(GatewayConfig.committed(), fresh, StandardCharsets.UTF_8);
-        }
-        assertThat(committed).as("k8s/base/gateway/nginx.conf was stale and has been rewritten from the template:"
-                + " review it and commit it").isEqualTo(fresh);
+        // the fresh rendering goes to target/ (never over the tracked file: a second run must not pass by it)
+        Path rendered = Path.of("target/nginx.conf");
+        Files.createDirectories(rendered.getParent());
+        Files.writeString(rendered, fresh, StandardCharsets.UTF_8);
+        assertThat(committed).as("k8s/base/gateway/nginx.conf is stale: review and commit the template rendered"
+                + " with the Kubernetes values: 'cp k8s-validation/target/nginx.conf k8s/base/gateway/nginx.conf'")
+                .isEqualTo(fresh);
     }
 
     @Test
@@ -56,18 +58,20 @@ class GatewayConfigTest {
 
     @Test
     void nginxTestRejectsABrokenConfig(@TempDir Path dir) throws Exception {
-        String broken = runnableHere(dir, Map.of()).replace("limit_req_status 429;", "limit_req_status;");
+        String broken = runnableHere(dir, Map.of()).replace("limit_req_status 403;", "limit_req_status;");
         Nginx.Check check = Nginx.test(dir, broken);
         assertThat(check.exitCode()).isNotZero();
         assertThat(check.output()).contains("limit_req_status");
     }
 
     @Test
-    void onlyRequestsWithoutAnApiKeyAreLimitedPerForwardedClientAddress(@TempDir Path dir)
+    void requestsWithoutAValidApiKeyAreLimitedPerForwardedClientAddress(@TempDir Path dir)
             throws Exception {
         int port = Nginx.freePort();
+        int nobody = Nginx.freePort(); // no service checks keys here: a key no one vouches for is anonymous
         // one request a minute and a burst of one: the third anonymous request of an address is refused
-        String config = runnableHere(dir, Map.of("LISTEN", "127.0.0.1:" + port, "RATE", "1r/m", "BURST", "1"));
+        String config = runnableHere(dir, Map.of("LISTEN", "127.0.0.1:" + port, "RATE", "1r/m", "BURST", "1",
+                "CATALOG", "127.0.0.1:" + nobody));
         try (Nginx nginx = Nginx.start(dir, config, port)) {
             String url = "http://127.0.0.1:" + port + "/api/v1/openapi.yaml";
             List<Integer> anonymous = new ArrayList<>();
@@ -84,12 +88,15 @@ class GatewayConfigTest {
             // the last hop counts, the one the Ingress controller wrote: addresses a client puts before it do not
             assertThat(get(url, "X-Forwarded-For", "198.51.100.1, 203.0.113.20").statusCode()).isEqualTo(429);
 
-            // a request with an API key is not limited (the service checks the key), with either header
-            assertThat(get(url, "X-Forwarded-For", "203.0.113.20", "X-API-Key", "some-key").statusCode()).isEqualTo(200);
+            // a key header alone escapes nothing: a key no service accepts counts as anonymous, with either header
+            assertThat(get(url, "X-Forwarded-For", "203.0.113.20", "X-API-Key", "some-key").statusCode()).isEqualTo(429);
             assertThat(get(url, "X-Forwarded-For", "203.0.113.20", "Authorization", "Bearer some-key").statusCode())
-                    .isEqualTo(200);
+                    .isEqualTo(429);
             // another client address has its own budget
             assertThat(get(url, "X-Forwarded-For", "203.0.113.21").statusCode()).isEqualTo(200);
+            // the limiters are internal: a client cannot call one
+            assertThat(get("http://127.0.0.1:" + port + "/_bic/limit/anonymous", "X-Forwarded-For", "203.0.113.22")
+                    .statusCode()).isEqualTo(404);
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.bioimagecatalog.model.events.DatasetChanged;
+import org.bioimagecatalog.model.events.DatasetEventRejected;
 import org.bioimagecatalog.model.events.HarvestRejected;
 import org.bioimagecatalog.model.events.HarvestedRecord;
 import org.bioimagecatalog.model.events.ReuseSummary;
@@ -51,7 +52,7 @@ class ManifestContentTest {
         ofKind(Manifests.overlay(overlay), "KafkaTopic").forEach(t -> topics.put(topicName(t), t));
 
         assertThat(topics.keySet()).containsExactlyInAnyOrder(HarvestedRecord.TOPIC, HarvestRejected.TOPIC,
-                DatasetChanged.TOPIC, ReuseSummary.TOPIC);
+                DatasetChanged.TOPIC, DatasetEventRejected.TOPIC, ReuseSummary.TOPIC);
         for (StackTopic stack : stackTopics()) {
             Map<String, Object> topic = topics.get(stack.name());
             assertThat(topic).as("KafkaTopic for %s", stack.name()).isNotNull();
@@ -225,12 +226,44 @@ class ManifestContentTest {
                 .contains("bioimagecatalog.org/tier=gateway").doesNotContain("ingress-nginx");
     }
 
-    /** The paths of the gateway template's locations (prefix and exact; named ones start with @). */
+    @ParameterizedTest(name = "overlay {0}")
+    @MethodSource("overlays")
+    @SuppressWarnings("unchecked")
+    void onlyTheCollectorsReachTheInternetAndNeverAPrivateOrMetadataAddress(String overlay) {
+        List<Map<String, Object>> objects = Manifests.overlay(overlay);
+        Map<String, Map<String, Object>> egress = new java.util.HashMap<>();
+        for (Map<String, Object> policy : ofKind(objects, "NetworkPolicy")) {
+            List<String> types = at(policy, "spec", "policyTypes");
+            if (types.contains("Egress")) {
+                egress.put(name(policy), policy);
+            }
+        }
+        assertThat(egress).containsKeys("bic-gateway-egress", "bic-services-egress", "bic-collectors-egress");
+        egress.forEach((name, policy) -> {
+            String text = policy.toString();
+            if (!name.equals("bic-collectors-egress")) {
+                assertThat(text).as("%s reaches no address outside the cluster", name).doesNotContain("ipBlock");
+            }
+        });
+        Map<String, Object> collectors = egress.get("bic-collectors-egress");
+        assertThat(collectors.toString()).contains("harvester-service", "reuse-tracker-service")
+                .doesNotContain("catalog-service", "search-service");
+        Map<String, Object> block = at(collectors, "spec", "egress", 0, "to", 0, "ipBlock");
+        assertThat((List<String>) block.get("except")).contains("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16",
+                "169.254.0.0/16", "127.0.0.0/8");
+    }
+
+    /**
+     * The paths of the gateway template's locations (prefix and exact; named ones start with @), less the internal
+     * ones under /_bic/ (the rate limiters), which only nginx's auth subrequest reaches.
+     */
     private static List<String> gatewayLocations() {
         Matcher location = Pattern.compile("location\\s+(=\\s+)?(/\\S*)\\s*\\{").matcher(GatewayConfig.template());
         List<String> paths = new ArrayList<>();
         while (location.find()) {
-            paths.add(location.group(2));
+            if (!location.group(2).startsWith("/_bic/")) {
+                paths.add(location.group(2));
+            }
         }
         return paths;
     }
@@ -290,7 +323,7 @@ class ManifestContentTest {
                 String[] f = t.split(":");
                 out.add(new StackTopic(f[0], Integer.parseInt(f[1]), f.length > 2 && f[2].equals("cleanup.policy=compact")));
             }
-            assertThat(out).hasSize(4);
+            assertThat(out).hasSize(5);
             return out;
         } catch (IOException e) {
             throw new IllegalStateException(e);

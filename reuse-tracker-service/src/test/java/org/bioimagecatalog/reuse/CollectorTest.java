@@ -81,7 +81,7 @@ class CollectorTest {
         // the next day was not recorded: the run fails with 502 and the checkpoint stays where it was
         given().header("X-API-Key", TestApiKeys.admin()).when().post("/api/v1/reuse/collect/crossref").then().statusCode(502).contentType("application/problem+json")
                 .body("type", equalTo("https://bioimagecatalog.org/problems/upstream-failed"))
-                .body("detail", containsString("answered 404"));
+                .body("detail", containsString("answered HTTP 404"));
         JsonPath states = when().get("/api/v1/reuse/collect").then().statusCode(200).extract().jsonPath();
         assertThat(states.getString("find { it.collector == 'crossref' }.checkpoint")).isEqualTo("2023-01-02");
         assertThat(states.getString("find { it.collector == 'crossref' }.lastOutcome")).isEqualTo("failed");

@@ -22,6 +22,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.bioimagecatalog.model.DatasetMetadata;
 import org.bioimagecatalog.model.ModelJson;
 import org.bioimagecatalog.model.events.DatasetChanged;
+import org.bioimagecatalog.model.events.DatasetEventRejected;
 import org.bioimagecatalog.model.events.ReuseSummary;
 import org.bioimagecatalog.testsupport.StackTestResource;
 import org.junit.jupiter.api.AfterAll;
@@ -172,6 +173,15 @@ class DatasetReuseTrackingTest {
         assertThat(report.getString("citations[0].publication.doi")).isEqualTo("10.5555/bic.after.garbage");
         assertThat(rejectedEvents() - rejectedBefore).isEqualTo(2.0);
         when().get("/api/v1/reuse/datasets/bic-garbage").then().statusCode(404);
+        // neither was dropped silently: both are on the dead-letter topic, with the reason and where they were
+        List<DatasetEventRejected> deadLetters = kafka.deadLettersOf("bic-garbage", 2, Duration.ofSeconds(30));
+        assertThat(deadLetters).hasSize(2).allSatisfy(d -> {
+            assertThat(d.consumer()).isEqualTo("reuse-tracker-service");
+            assertThat(d.reason()).startsWith("unreadable dataset event");
+            assertThat(d.partition()).isEqualTo(garbage.partition());
+        });
+        assertThat(deadLetters.get(0).offset()).isEqualTo(garbage.offset());
+        assertThat(deadLetters.get(0).payloadExcerpt()).isEqualTo("{this is not json");
     }
 
     @Test

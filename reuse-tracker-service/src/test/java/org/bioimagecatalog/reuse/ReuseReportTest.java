@@ -8,7 +8,10 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -34,9 +37,16 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(StackTestResource.class)
 class ReuseReportTest {
+    @Inject
+    EntityManager em;
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.hibernate-orm.database.default-schema")
+    String schema;
+
     private static final String ORCID = "0000-0002-1234-5677";
     private static final Duration KAFKA_WAIT = Duration.ofSeconds(60);
     private static boolean seeded;
+    /** what an upstream title can start with: a spreadsheet formula */
+    private static final String FORMULA = "=HYPERLINK(\"http://evil.example\",\"open\") ";
 
     /** Seeds once, from the first test (RestAssured knows the test port only once a test runs). */
     @BeforeEach
@@ -46,7 +56,8 @@ class ReuseReportTest {
         }
         try (TestKafka kafka = new TestKafka()) {
             for (String name : List.of("a", "b", "c")) {
-                DatasetMetadata.Builder metadata = DatasetMetadata.builder().title("Test dataset bic-rpt-" + name)
+                DatasetMetadata.Builder metadata = DatasetMetadata.builder()
+                        .title((name.equals("b") ? FORMULA : "") + "Test dataset bic-rpt-" + name)
                         .identifier(Identifier.of(Identifier.DOI, "10.5555/rpt.dataset." + name));
                 if (!name.equals("c")) {
                     metadata.creator(DatasetEvents.creator("Hartley M", ORCID));
@@ -102,7 +113,7 @@ class ReuseReportTest {
                 "reuses", "self_reuses", "reuses_by_year");
         assertThat(rows.subList(1, rows.size())).containsExactly(
                 List.of("bic-rpt-a", "Test dataset bic-rpt-a", "rptarchive", "false", "4", "1", "2", "1", "2021:1;2022:1"),
-                List.of("bic-rpt-b", "Test dataset bic-rpt-b", "rptarchive", "false", "1", "0", "1", "0", "2021:1"));
+                List.of("bic-rpt-b", "'" + FORMULA + "Test dataset bic-rpt-b", "rptarchive", "false", "1", "0", "1", "0", "2021:1"));
     }
 
     @Test
@@ -124,6 +135,26 @@ class ReuseReportTest {
     }
 
     @Test
+    void anArchiveWithMoreDatasetsThanPostgresBindsParametersIsReportedPagedAndStreamed() {
+        // more datasets than one statement can bind as parameters (32767): an id list would fail the report
+        int datasets = 40_000;
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into " + schema + ".tracked_dataset (dataset_id,"
+                        + " title, sources) select 'bic-bulk-' || lpad(n::text, 6, '0'), 'Bulk ' || n, '[\"bulkarchive\"]'"
+                        + " from generate_series(1, ?1) n on conflict (dataset_id) do nothing")
+                .setParameter(1, datasets).executeUpdate());
+
+        JsonPath report = given().queryParam("limit", 3).when().get("/api/v1/reuse/repositories/bulkarchive").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(report.getInt("totals.datasets")).isEqualTo(datasets);
+        assertThat(report.getList("mostReused.datasetId")).containsExactly("bic-bulk-000001", "bic-bulk-000002",
+                "bic-bulk-000003");
+
+        String csv = when().get("/api/v1/reuse/repositories/bulkarchive/datasets.csv").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
+        assertThat(csv.split("\r\n")).hasSize(datasets + 1);
+    }
+
+    @Test
     void datasetCsvAndScholixExportsParseBackWithTheLinks() throws Exception {
         List<List<String>> rows = parseCsv(when().get("/api/v1/reuse/datasets/bic-rpt-a/citations.csv").then()
                 .statusCode(200).contentType("text/csv").extract().asString());
@@ -133,6 +164,8 @@ class ReuseReportTest {
         assertThat(rows.subList(1, 5)).extracting(r -> r.get(3))
                 .containsExactly("10.5555/rpt.p", "10.5555/rpt.2", "10.5555/rpt.3", "10.5555/rpt.1");
         assertThat(rows.get(3).get(2)).isEqualTo("true");
+        // a title a spreadsheet would run as a formula is neutralised (CsvWriter)
+        assertThat(rows.get(2).get(6)).isEqualTo("'-Paper 10.5555/rpt.2");
 
         String scholix = when().get("/api/v1/reuse/datasets/bic-rpt-a/scholix").then().statusCode(200)
                 .contentType("application/json").extract().asString();
@@ -154,7 +187,7 @@ class ReuseReportTest {
         assertThat(links.get(1).path("RelationshipType").path("Name").asText()).isEqualTo("References");
         assertThat(links.get(1).path("Source").path("Identifier").get(0).path("IDURL").asText())
                 .isEqualTo("https://doi.org/10.5555/rpt.2");
-        assertThat(links.get(1).path("Source").path("Title").get(0).asText()).isEqualTo("Paper 10.5555/rpt.2");
+        assertThat(links.get(1).path("Source").path("Title").get(0).asText()).isEqualTo("-Paper 10.5555/rpt.2");
     }
 
     @Test
@@ -185,7 +218,7 @@ class ReuseReportTest {
 
     private static void cite(String datasetId, String relation, String doi, int year, String authorOrcid) {
         Map<String, Object> publication = new java.util.HashMap<>(Map.of("doi", doi, "year", year,
-                "title", doi.equals("10.5555/rpt.p") ? "Report paper, \"rpt.p\"" : "Paper " + doi));
+                "title", doi.equals("10.5555/rpt.p") ? "Report paper, \"rpt.p\"" : "-Paper " + doi));
         if (authorOrcid != null) {
             publication.put("authors", List.of(Map.of("name", "M. Hartley", "orcid", authorOrcid)));
         }

@@ -18,7 +18,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bioimagecatalog.model.ModelJson;
 import org.bioimagecatalog.model.events.DatasetChanged;
+import org.bioimagecatalog.model.events.DatasetEventRejected;
 import org.bioimagecatalog.model.events.ReuseSummary;
+import org.bioimagecatalog.testsupport.DatasetDeadLetterReader;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -38,12 +40,7 @@ final class TestKafka implements AutoCloseable {
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         producer = new KafkaProducer<>(p);
-        Properties c = new Properties();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        summaryReader = new KafkaConsumer<>(c);
+        summaryReader = reader();
         String topic = prefix + ReuseSummary.TOPIC;
         List<TopicPartition> partitions = summaryReader.partitionsFor(topic).stream()
                 .map(info -> new TopicPartition(topic, info.partition())).toList();
@@ -80,6 +77,23 @@ final class TestKafka implements AutoCloseable {
 
     RecordMetadata publishTombstone(String datasetId) {
         return send(new ProducerRecord<>(prefix + DatasetChanged.TOPIC, datasetId, null));
+    }
+
+    /**
+     * The dead letters of {@code key} on this JVM's {@code datasets.dlq.v1}, read from the beginning until there are
+     * {@code atLeast} of them or {@code wait} has passed.
+     */
+    List<DatasetEventRejected> deadLettersOf(String key, int atLeast, Duration wait) {
+        return DatasetDeadLetterReader.of(bootstrap, prefix, "reuse-tracker-service", key, atLeast, wait);
+    }
+
+    private KafkaConsumer<String, String> reader() {
+        Properties c = new Properties();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        return new KafkaConsumer<>(c);
     }
 
     /** Every summary published so far for one dataset, oldest first. */

@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -16,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import org.awaitility.core.ThrowingRunnable;
 import org.bioimagecatalog.model.ModelJson;
+import org.bioimagecatalog.search.index.IndexableDataset;
 import org.bioimagecatalog.search.index.RejectedDocumentStore;
+import org.bioimagecatalog.search.index.SearchDocuments;
 import org.bioimagecatalog.search.index.ReuseCountStore;
 import org.bioimagecatalog.testsupport.TestApiKeys;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -142,7 +146,46 @@ class DatasetIndexingTest {
         given().get("/q/metrics").then().statusCode(200)
                 .body(matchesPattern("(?s).*bic_search_messages_invalid_total\\{[^}]*reason=\"unreadable\"[^}]*} [1-9].*"))
                 .body(matchesPattern("(?s).*bic_search_messages_invalid_total\\{[^}]*reason=\"key-mismatch\"[^}]*} [1-9].*"))
-                .body(matchesPattern("(?s).*bic_search_messages_invalid_total\\{[^}]*reason=\"missing-key\"[^}]*} [1-9].*"));
+                .body(matchesPattern("(?s).*bic_search_messages_invalid_total\\{[^}]*reason=\"missing-key\"[^}]*} [1-9].*"))
+                .body(matchesPattern("(?s).*bic_search_dead_letters_total(\\{[^}]*})? [1-9].*"));
+
+        // none was dropped silently: each is on the dead-letter topic with the reason and where it was
+        assertThat(publisher.deadLettersOf("bic-ix-06", 1)).singleElement().satisfies(d -> {
+            assertThat(d.reason()).startsWith("unreadable");
+            assertThat(d.payloadExcerpt()).isEqualTo("{not json");
+            assertThat(d.topic()).endsWith("datasets.v1");
+        });
+        assertThat(publisher.deadLettersOf("bic-ix-07", 1)).singleElement()
+                .satisfies(d -> assertThat(d.reason()).startsWith("key-mismatch").contains("bic-ix-other"));
+        assertThat(publisher.deadLettersOf("", 1)).singleElement()
+                .satisfies(d -> assertThat(d.reason()).startsWith("missing-key"));
+    }
+
+    @Test
+    void aDatasetNoDocumentCanBeMadeOfGoesToTheDeadLetterTopicAndTheConsumerGoesOn() {
+        // the injected failure: building the document of this one dataset throws, as a builder bug would
+        QuarkusMock.installMockForType(new SearchDocuments() {
+            @Override
+            public ObjectNode build(IndexableDataset dataset, int reuseCount) {
+                if (dataset.id().equals("bic-ix-50")) {
+                    throw new IllegalStateException("injected: no document for this one");
+                }
+                return super.build(dataset, reuseCount);
+            }
+        }, SearchDocuments.class);
+        publisher.dataset(TestDatasets.simple("bic-ix-50", 3, "Unbuildable hagfish record"));
+        publisher.dataset(TestDatasets.simple("bic-ix-51", 1, "Buildable hagfish record"));
+
+        eventually(() -> searchFor("hagfish").then().body("items.id", contains("bic-ix-51")));
+        // a reindex replays the topic without the injected failure: the tombstone keeps this dataset out of it
+        publisher.tombstone("bic-ix-50");
+        assertThat(publisher.deadLettersOf("bic-ix-50", 1)).singleElement().satisfies(d -> {
+            assertThat(d.consumer()).isEqualTo("search-service");
+            assertThat(d.reason()).contains("version 3", "cannot be made into a document", "injected");
+            assertThat(d.payloadExcerpt()).contains("Unbuildable hagfish record");
+        });
+        given().get("/q/metrics").then().statusCode(200)
+                .body(matchesPattern("(?s).*bic_search_documents_rejected_total\\{[^}]*reason=\"unbuildable\"[^}]*} [1-9].*"));
     }
 
     @Test

@@ -24,10 +24,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.bioimagecatalog.model.api.Problem;
+import org.bioimagecatalog.testsupport.RequiredTool;
 import org.bioimagecatalog.testsupport.StackTestResource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
@@ -353,7 +353,7 @@ class SearchApiTest {
 
     @Test
     void widgetInHeadlessChromiumSearchesFiltersPagesAndHighlights() throws Exception {
-        Assumptions.assumeTrue(WidgetBrowser.available(), "skipped: /usr/bin/chromium or /usr/bin/chromedriver is"
+        RequiredTool.require(WidgetBrowser.available(), "/usr/bin/chromium or /usr/bin/chromedriver is"
                 + " missing; run bin/lib/ensure-chromium.sh (Debian packages chromium and chromium-driver)");
         try (WidgetBrowser browser = WidgetBrowser.start()) {
             browser.open(demoPage.toString());

@@ -1,5 +1,7 @@
 package org.bioimagecatalog.search;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -8,7 +10,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bioimagecatalog.model.ModelJson;
 import org.bioimagecatalog.model.events.DatasetChanged;
+import org.bioimagecatalog.model.events.DatasetEventRejected;
 import org.bioimagecatalog.model.events.ReuseSummary;
+import org.bioimagecatalog.testsupport.DatasetDeadLetterReader;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -18,6 +22,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 final class TestPublisher implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
     private final String prefix;
+    private final String bootstrap;
 
     TestPublisher() {
         var config = ConfigProvider.getConfig();
@@ -28,6 +33,12 @@ final class TestPublisher implements AutoCloseable {
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         this.producer = new KafkaProducer<>(props);
         this.prefix = config.getValue("bic.kafka.topic-prefix", String.class);
+        this.bootstrap = config.getValue("kafka.bootstrap.servers", String.class);
+    }
+
+    /** What search-service sent to this JVM's {@code datasets.dlq.v1} for {@code key}, once there are {@code atLeast}. */
+    List<DatasetEventRejected> deadLettersOf(String key, int atLeast) {
+        return DatasetDeadLetterReader.of(bootstrap, prefix, "search-service", key, atLeast, Duration.ofSeconds(60));
     }
 
     void dataset(DatasetChanged event) {

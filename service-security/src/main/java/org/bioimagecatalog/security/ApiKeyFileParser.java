@@ -6,21 +6,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.jboss.logging.Logger;
 
 /**
- * Reads the lines of a keys file. Blank lines and {@code #} comments are ignored; a malformed line is logged
- * (by line number, never its content) and skipped, so one bad edit does not lock every other key out.
+ * Reads the lines of a keys file. Blank lines and {@code #} comments are ignored. A malformed line makes the whole
+ * file malformed ({@link MalformedKeysFileException}, naming the line number, never its content): a file that
+ * was half-edited, truncated or is not a keys file at all must not leave some keys working, so the store then
+ * holds no keys (it fails closed).
  */
 public final class ApiKeyFileParser {
-    private static final Logger LOG = Logger.getLogger(ApiKeyFileParser.class);
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     private ApiKeyFileParser() {
     }
 
-    /** The entries by hash. */
-    public static Map<String, ApiKeyEntry> parse(List<String> lines, String source) {
+    /** The entries by hash; fails on the first malformed line. */
+    public static Map<String, ApiKeyEntry> parse(List<String> lines, String source) throws MalformedKeysFileException {
         Map<String, ApiKeyEntry> byHash = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
@@ -31,9 +31,8 @@ public final class ApiKeyFileParser {
             String hash = fields[0].toLowerCase(Locale.ROOT);
             Optional<ApiRole> role = fields.length >= 3 ? ApiRole.parse(fields[1]) : Optional.empty();
             if (!SHA256_HEX.matcher(hash).matches() || role.isEmpty()) {
-                LOG.warnf("%s line %d is not '<sha256-hex> <admin|curator|submitter> <name> [issued-at]': skipped",
-                        source, i + 1);
-                continue;
+                throw new MalformedKeysFileException(source + " line " + (i + 1)
+                        + " is not '<sha256-hex> <admin|curator|submitter> <name> [issued-at]'");
             }
             byHash.put(hash, new ApiKeyEntry(hash, role.get(), fields[2], fields.length > 3 ? fields[3] : ""));
         }

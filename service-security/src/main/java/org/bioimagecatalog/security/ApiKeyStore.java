@@ -12,8 +12,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The keys file, read again whenever its modification time or size changes, so a key issued or revoked by
- * editing the file (or by Kubernetes updating a mounted Secret) takes effect without a restart. A missing
- * file means no keys: every protected call is refused, reads stay open.
+ * editing the file (or by Kubernetes updating a mounted Secret) takes effect without a restart. A missing,
+ * unreadable or malformed file means no keys (fail closed, logged as an error): every protected call is refused,
+ * reads stay open. Keeping the keys read before would keep a revoked key working.
  */
 public final class ApiKeyStore {
     private static final Logger LOG = Logger.getLogger(ApiKeyStore.class);
@@ -58,8 +59,7 @@ public final class ApiKeyStore {
             snapshot = new Snapshot(null, -2, Map.of());
             return snapshot.byHash();
         } catch (IOException e) {
-            LOG.errorf("cannot read the API keys file %s (%s): keeping the keys read before", file, e.getMessage());
-            return snapshot.byHash();
+            return failClosed("cannot read the API keys file " + file + " (" + e.getMessage() + ")", null, -3);
         }
         if (Objects.equals(modified, snapshot.modified()) && size == snapshot.size()) {
             return snapshot.byHash();
@@ -69,8 +69,19 @@ public final class ApiKeyStore {
             snapshot = new Snapshot(modified, size, Map.copyOf(byHash));
             LOG.infof("read %d API keys from %s", byHash.size(), file);
         } catch (IOException e) {
-            LOG.errorf("cannot read the API keys file %s (%s): keeping the keys read before", file, e.getMessage());
+            return failClosed("cannot read the API keys file " + file + " (" + e.getMessage() + ")", modified, size);
+        } catch (MalformedKeysFileException e) {
+            // remembered with the file's time and size: logged once per version of the file, not per request
+            return failClosed(e.getMessage(), modified, size);
         }
+        return snapshot.byHash();
+    }
+
+    private Map<String, ApiKeyEntry> failClosed(String reason, FileTime modified, long size) {
+        if (!(Objects.equals(modified, snapshot.modified()) && size == snapshot.size())) {
+            LOG.errorf("%s: NO API KEYS ARE ACCEPTED until the file is fixed; every write is refused", reason);
+        }
+        snapshot = new Snapshot(modified, size, Map.of());
         return snapshot.byHash();
     }
 }

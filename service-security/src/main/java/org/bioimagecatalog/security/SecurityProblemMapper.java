@@ -5,7 +5,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.bioimagecatalog.model.ModelJson;
+import org.bioimagecatalog.http.ProblemResponses;
 import org.bioimagecatalog.model.api.Problem;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -30,19 +30,13 @@ public class SecurityProblemMapper {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return problem(Problem.of("forbidden", "Forbidden", 403,
-                "The API key's role does not allow this action."), uri).build();
+        return ProblemResponses.respond(Problem.of("forbidden", "Forbidden", 403,
+                "The API key's role does not allow this action."), uri.getPath());
     }
 
     private static Response unauthorized(UriInfo uri, String detail) {
-        return problem(Problem.of("unauthorized", "Unauthorized", 401, detail), uri)
+        return ProblemResponses.builder(Problem.of("unauthorized", "Unauthorized", 401, detail), uri.getPath())
                 .header("WWW-Authenticate", "Bearer")
                 .build();
-    }
-
-    private static Response.ResponseBuilder problem(Problem problem, UriInfo uri) {
-        return Response.status(problem.status())
-                .type(Problem.MEDIA_TYPE)
-                .entity(ModelJson.write(problem.withInstance(uri.getPath())));
     }
 }

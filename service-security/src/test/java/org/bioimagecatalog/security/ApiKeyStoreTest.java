@@ -1,6 +1,7 @@
 package org.bioimagecatalog.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,21 +22,60 @@ class ApiKeyStoreTest {
     }
 
     @Test
-    void parserReadsRolesAndSkipsCommentsAndMalformedLines() {
+    void parserReadsRolesAndSkipsComments() throws MalformedKeysFileException {
         var entries = ApiKeyFileParser.parse(List.of(
                 "# issued by bin/catalog key issue",
                 "",
                 ApiKeyHash.of("k1") + " admin operator 2026-11-25T19:00:00Z",
-                ApiKeyHash.of("k2").toUpperCase() + "  curator   steward",
-                "not-a-hash submitter someone 2026-11-25T19:00:00Z",
-                ApiKeyHash.of("k3") + " superuser someone 2026-11-25T19:00:00Z",
-                ApiKeyHash.of("k4") + " submitter"), "test");
+                ApiKeyHash.of("k2").toUpperCase() + "  curator   steward"), "test");
 
         assertThat(entries).hasSize(2);
         assertThat(entries.get(ApiKeyHash.of("k1")))
                 .isEqualTo(new ApiKeyEntry(ApiKeyHash.of("k1"), ApiRole.ADMIN, "operator", "2026-11-25T19:00:00Z"));
         assertThat(entries.get(ApiKeyHash.of("k2")).role()).isEqualTo(ApiRole.CURATOR);
         assertThat(entries.get(ApiKeyHash.of("k2")).issuedAt()).isEmpty();
+    }
+
+    @Test
+    void aMalformedLineMakesTheFileMalformedNamingTheLineButNotItsContent() {
+        for (String bad : List.of("not-a-hash submitter someone 2026-11-25T19:00:00Z",
+                ApiKeyHash.of("k3") + " superuser someone 2026-11-25T19:00:00Z", ApiKeyHash.of("k4") + " submitter")) {
+            assertThatThrownBy(() -> ApiKeyFileParser.parse(List.of(ApiKeyHash.of("k1") + " admin operator", bad), "keys"))
+                    .isInstanceOf(MalformedKeysFileException.class).hasMessageContaining("keys line 2")
+                    .hasMessageNotContaining(bad.substring(0, 10));
+        }
+    }
+
+    @Test
+    void aMalformedFileFailsClosedAndAFixedOneIsReadAgain() throws Exception {
+        Path file = dir.resolve("api-keys");
+        Files.write(file, List.of(ApiKeyHash.of("k1") + " admin operator 2026-11-25T19:00:00Z"));
+        ApiKeyStore store = new ApiKeyStore(file);
+        assertThat(store.find("k1")).isPresent();
+
+        // a half-edited file: the key that is still well-formed must not keep working either
+        Files.write(file, List.of(ApiKeyHash.of("k1") + " admin operator 2026-11-25T19:00:00Z", "garbage"));
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
+        assertThat(store.find("k1")).isEmpty();
+        assertThat(store.size()).isZero();
+
+        Files.write(file, List.of(ApiKeyHash.of("k1") + " admin operator 2026-11-25T19:00:00Z"));
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(10)));
+        assertThat(store.find("k1")).isPresent();
+    }
+
+    @Test
+    void anUnreadableFileFailsClosed() throws Exception {
+        Path file = dir.resolve("api-keys");
+        Files.write(file, List.of(ApiKeyHash.of("k1") + " admin operator 2026-11-25T19:00:00Z"));
+        ApiKeyStore store = new ApiKeyStore(file);
+        assertThat(store.find("k1")).isPresent();
+
+        // a directory where the file was: it exists, has a time and a size, and cannot be read as lines
+        Files.delete(file);
+        Files.createDirectory(file);
+        assertThat(store.find("k1")).isEmpty();
+        assertThat(store.size()).isZero();
     }
 
     @Test

@@ -9,12 +9,12 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /**
- * Creates and deletes the project's four topics under a prefix, so that each test JVM (and the end-to-end
+ * Creates and deletes the project's topics under a prefix, so that each test JVM (and the end-to-end
  * run) has topics of its own on the shared broker, with the same partitions and compaction as production.
  */
 public final class TestTopics {
     public static final List<String> NAMES = List.of(
-            "records.harvested.v1", "records.harvested.dlq.v1", "datasets.v1", "reuse.summary.v1");
+            "records.harvested.v1", "records.harvested.dlq.v1", "datasets.v1", "datasets.dlq.v1", "reuse.summary.v1");
 
     private TestTopics() {}
 
@@ -24,6 +24,7 @@ public final class TestTopics {
                     new NewTopic(prefix + "records.harvested.v1", 3, (short) 1),
                     new NewTopic(prefix + "records.harvested.dlq.v1", 1, (short) 1),
                     new NewTopic(prefix + "datasets.v1", 3, (short) 1).configs(Map.of("cleanup.policy", "compact")),
+                    new NewTopic(prefix + "datasets.dlq.v1", 1, (short) 1),
                     new NewTopic(prefix + "reuse.summary.v1", 3, (short) 1).configs(Map.of("cleanup.policy", "compact")));
             admin.createTopics(topics).all().get();
         } catch (InterruptedException e) {

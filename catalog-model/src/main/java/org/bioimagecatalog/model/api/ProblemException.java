@@ -1,5 +1,7 @@
 package org.bioimagecatalog.model.api;
 
+import java.util.List;
+
 /**
  * An error a service reports to its client as a {@link Problem}: each subclass is one kind of problem and names its
  * HTTP status, its problem type (the last segment of the {@code type} URI, e.g. {@code unknown-source}) and a short
@@ -27,5 +29,15 @@ public abstract class ProblemException extends RuntimeException {
 
     public String title() {
         return title;
+    }
+
+    /** The offending fields, machine-readable; none unless a subclass names them. */
+    public List<Problem.FieldError> errors() {
+        return List.of();
+    }
+
+    /** The problem this exception reports, without {@code instance} (the mapper adds the request's path). */
+    public Problem problem() {
+        return Problem.of(kind, title, status, getMessage()).withErrors(errors());
     }
 }

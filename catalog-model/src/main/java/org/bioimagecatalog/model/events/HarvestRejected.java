@@ -23,12 +23,10 @@ public record HarvestRejected(
 
     public static final String TOPIC = "records.harvested.dlq.v1";
     public static final int SCHEMA_VERSION = 1;
-    private static final int EXCERPT_CHARS = 2000;
 
     public static HarvestRejected of(String runId, String source, String location, String reason, String payload) {
-        String excerpt = payload == null ? null
-                : payload.length() <= EXCERPT_CHARS ? payload : payload.substring(0, EXCERPT_CHARS);
         return new HarvestRejected(UUID.randomUUID().toString(), SCHEMA_VERSION, source + ":" + location,
-                Instant.now(), runId, source, location, reason, excerpt);
+                Instant.now(), runId, source, location, DatasetEventRejected.start(reason),
+                DatasetEventRejected.start(payload));
     }
 }

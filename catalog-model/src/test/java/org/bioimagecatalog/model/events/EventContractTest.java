@@ -86,6 +86,18 @@ class EventContractTest {
     }
 
     @Test
+    void datasetEventRejectedKeepsItsWireFormatAndOnlyTheStartOfAHugePayload() throws IOException {
+        var event = new DatasetEventRejected("e-4", 1, "bic-0123456789ab", AT, "reuse-tracker-service", "datasets.v1",
+                1, 42, "unreadable dataset event: not JSON", "{not json");
+        assertMatchesGolden(event, "dataset-event-rejected.json");
+        assertThat(ModelJson.read(ModelJson.write(event), DatasetEventRejected.class)).isEqualTo(event);
+        assertThat(DatasetEventRejected.of("c", "t", 0, 0, "k", "r", "x".repeat(10_000)).payloadExcerpt())
+                .hasSize(DatasetEventRejected.EXCERPT_CHARS);
+        assertThat(DatasetEventRejected.of("c", "t", 0, 0, "k", "y".repeat(10_000), null).reason())
+                .hasSize(DatasetEventRejected.EXCERPT_CHARS);
+    }
+
+    @Test
     void equalContentGivesEqualHashesAndAnyChangeANewOne() {
         assertThat(ModelJson.contentHash(idr0001())).isEqualTo(ModelJson.contentHash(idr0001()));
         var changed = DatasetMetadata.builder().title("other").build();
@@ -97,6 +109,7 @@ class EventContractTest {
         var rejected = HarvestRejected.of("run-1", "idr", "idr0999-study.txt", "no Study Title", "x".repeat(10_000));
         assertThat(rejected.payloadExcerpt()).hasSize(2000);
         assertThat(rejected.key()).isEqualTo("idr:idr0999-study.txt");
+        assertThat(HarvestRejected.of("run-1", "idr", "f.txt", "z".repeat(10_000), null).reason()).hasSize(2000);
     }
 
     private static void assertMatchesGolden(Object event, String file) throws IOException {

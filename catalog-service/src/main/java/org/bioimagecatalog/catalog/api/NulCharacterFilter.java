@@ -5,7 +5,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
-import org.bioimagecatalog.model.ModelJson;
+import org.bioimagecatalog.http.ProblemResponses;
 import org.bioimagecatalog.model.api.Problem;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -24,10 +24,9 @@ public class NulCharacterFilter {
         if (field == null) {
             return null;
         }
-        Problem problem = Problem.of("invalid-request", "Invalid parameter", 400, "the request has invalid values")
-                .withErrors(List.of(new Problem.FieldError(field, "must not contain a NUL character (%00)")))
-                .withInstance(request.getUriInfo().getPath());
-        return Response.status(400).type(Problem.MEDIA_TYPE).entity(ModelJson.write(problem)).build();
+        return ProblemResponses.respond(ProblemResponses.invalidRequest("the request has invalid values",
+                List.of(new Problem.FieldError(field, "must not contain a NUL character (%00)"))),
+                request.getUriInfo().getPath());
     }
 
     private static String withNul(MultivaluedMap<String, String> parameters) {

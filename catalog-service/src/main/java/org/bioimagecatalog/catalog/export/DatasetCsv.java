@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.bioimagecatalog.http.CsvWriter;
 import org.bioimagecatalog.model.DatasetMetadata;
 import org.bioimagecatalog.model.events.SourceRecordRef;
 
 /**
- * A page of datasets as RFC 4180 CSV (CRLF line ends, fields quoted when they hold a comma, quote or line
- * break). Multi-valued cells are joined with {@code "; "}. One header row, one row per dataset. Terms are
- * written by canonical name (the source's label where unresolved) with their ids in the next column.
+ * A page of datasets as CSV, written by the project's {@link CsvWriter} (RFC 4180, formula cells neutralised).
+ * Multi-valued cells are joined with {@code "; "}. One header row, one row per dataset. Terms are written by
+ * canonical name (the source's label where unresolved) with their ids in the next column.
  */
 public final class DatasetCsv {
     public static final String MEDIA_TYPE = "text/csv";
@@ -76,14 +77,7 @@ public final class DatasetCsv {
     }
 
     private static void line(StringBuilder csv, List<String> cells) {
-        csv.append(cells.stream().map(DatasetCsv::quote).collect(Collectors.joining(","))).append("\r\n");
-    }
-
-    static String quote(String cell) {
-        if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
-            return "\"" + cell.replace("\"", "\"\"") + "\"";
-        }
-        return cell;
+        new CsvWriter(csv).row(cells);
     }
 
     private static String text(String value) {

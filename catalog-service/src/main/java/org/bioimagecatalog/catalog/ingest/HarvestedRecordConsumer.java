@@ -5,10 +5,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.bioimagecatalog.http.EngineUnavailable;
+import org.bioimagecatalog.model.ModelJson;
 import org.bioimagecatalog.model.events.HarvestedRecord;
 import org.bioimagecatalog.tracing.MessagingTracing;
 import org.bioimagecatalog.tracing.TraceAttributes;
@@ -25,9 +27,11 @@ import org.jboss.logging.Logger;
 /**
  * Consumes records.harvested.v1 a poll at a time: every record of the poll is applied in one transaction, and the
  * offsets are committed after it (one commit per poll, not per record, is what makes a large harvest fast). A
- * message that can never be applied goes to the DLQ and the partition moves on; any other failure (the database
- * being away) rolls the whole poll back and fails the channel, so its records are retried after a restart rather
- * than skipped. Applying is idempotent, so records of a rolled-back poll that are applied again change nothing twice.
+ * message that can never be parsed goes to the DLQ and the partition moves on. When applying fails, the poll is
+ * rolled back: if an engine is away (PostgreSQL, Kafka) the channel fails, so its records are retried after a
+ * restart rather than skipped; for any other reason the poll is applied again one record per transaction and the
+ * record that fails alone goes to the DLQ with the reason (a record that always fails must not stop the channel
+ * for good). Applying is idempotent, so records of a rolled-back poll that are applied again change nothing twice.
  * The records that parse are applied together by the {@link PollApplier} (set-based reads, batched writes, one
  * re-merge per poll). Each record still has its own {@code process} span that continues the harvester's trace; the
  * outbox rows it causes keep that span's context.
@@ -35,6 +39,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class HarvestedRecordConsumer {
     private static final Logger LOG = Logger.getLogger(HarvestedRecordConsumer.class);
+    static final int MAX_DEAD_LETTER_KEY = 256;
 
     private final HarvestedRecordParser parser;
     private final PollApplier applier;
@@ -59,8 +64,57 @@ public class HarvestedRecordConsumer {
 
     @Incoming("harvested")
     @Blocking
-    @Transactional
     public void consume(ConsumerRecords<String, String> poll) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> applyTogether(poll));
+        } catch (RuntimeException e) {
+            if (EngineUnavailable.engine(e).isPresent()) {
+                throw e;
+            }
+            LOG.warnf("a record of a poll of %d cannot be applied (%s): applying them one at a time", poll.count(),
+                    e.getMessage());
+            poll.forEach(this::applyAloneOrReject);
+        }
+    }
+
+    private void applyAloneOrReject(ConsumerRecord<String, String> message) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> applyTogether(List.of(message)));
+        } catch (RuntimeException e) {
+            if (EngineUnavailable.engine(e).isPresent()) {
+                throw e;
+            }
+            String location = message.topic() + "-" + message.partition() + "@" + message.offset();
+            RejectedRecordException rejected = new RejectedRecordException("cannot be applied: " + rootCause(e), null);
+            QuarkusTransaction.requiringNew().run(() -> rejections.reject(deadLetterKey(message.key()), location,
+                    message.value(), rejected));
+            outcomes.get(IngestResult.Outcome.REJECTED).increment();
+            LOG.errorf(e, "record %s at %s cannot be applied: sent to the DLQ", message.key(), location);
+        }
+    }
+
+    /**
+     * The DLQ key of a record that failed: its own key, unless that is so long that it may be why it failed (an
+     * index entry has a size limit): then its start and a digest of the whole.
+     */
+    public static String deadLetterKey(String key) {
+        if (key == null || key.length() <= MAX_DEAD_LETTER_KEY) {
+            return key;
+        }
+        return key.substring(0, MAX_DEAD_LETTER_KEY - 20) + "…" + ModelJson.contentHash(key).substring(0, 16);
+    }
+
+    /** The innermost cause's kind and message: what a steward needs (e.g. PostgreSQL's refusal), not the wrappers. */
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    /** Parses and applies the messages in the current transaction, each in its own process span. */
+    private void applyTogether(Iterable<ConsumerRecord<String, String>> poll) {
         List<Span> spans = new ArrayList<>();
         List<PollApplier.Arrival> arrivals = new ArrayList<>();
         List<Span> arrivalSpans = new ArrayList<>();

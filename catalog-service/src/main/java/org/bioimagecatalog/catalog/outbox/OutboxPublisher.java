@@ -32,12 +32,23 @@ import org.jboss.logging.Logger;
  * claimed with {@code FOR UPDATE SKIP LOCKED}, so replicas share the work without sending a row twice, and a
  * round takes only the oldest pending row of each key, so that no replica can overtake another on one key:
  * the order per key (hence per partition of a compacted topic) is the commit order. When Kafka is away the
- * rows stay pending and the next round retries them.
+ * rows stay pending and the next round retries them. A row Kafka refuses for good (over the message size limit,
+ * say) moves to {@code outbox_dead_letter} with the reason, counted in
+ * {@code bic_catalog_outbox_dead_letters_total}, so that the key's next row goes out.
  */
 @ApplicationScoped
 public class OutboxPublisher {
     private static final Logger LOG = Logger.getLogger(OutboxPublisher.class);
     private static final int MAX_ROUNDS_PER_PASS = 50;
+    /** How much of a dead-lettered row's payload is kept (as for every dead-letter entry in the project). */
+    static final int DEAD_LETTER_EXCERPT_CHARS = 2000;
+
+    private static final String DEAD_LETTER_SQL = """
+            INSERT INTO outbox_dead_letter (id, topic, key, payload_excerpt, payload_chars, reason, trace_context,
+                                            created_at)
+            SELECT id, topic, key, left(payload, :chars), length(payload), :reason, trace_context, created_at
+              FROM outbox WHERE id = :id
+            ON CONFLICT (id) DO NOTHING""";
 
     /** The oldest pending row of each (topic, key) that no other replica holds. */
     private static final String CLAIM_SQL = """
@@ -55,6 +66,7 @@ public class OutboxPublisher {
     private final OutboxSender sender;
     private final Counter published;
     private final Counter failures;
+    private final Counter deadLetters;
     private final ExecutorService wakeUps;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean rerun = new AtomicBoolean();
@@ -72,6 +84,8 @@ public class OutboxPublisher {
                 .description("Outbox rows sent to Kafka and acknowledged").register(registry);
         this.failures = Counter.builder("bic.catalog.outbox.failures")
                 .description("Outbox rows whose send failed and will be retried").register(registry);
+        this.deadLetters = Counter.builder("bic.catalog.outbox.dead.letters")
+                .description("Outbox rows Kafka refused for good, moved to outbox_dead_letter").register(registry);
         this.wakeUps = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "outbox-wake-up");
             t.setDaemon(true);
@@ -132,8 +146,9 @@ public class OutboxPublisher {
     private void drain() {
         for (int round = 0; round < MAX_ROUNDS_PER_PASS; round++) {
             RoundResult result = QuarkusTransaction.requiringNew().call(this::publishRound);
-            // stop when nothing is left, Kafka is away, or only refused rows remain (no point resending them now)
-            if (result.acked() == 0 || result.kafkaAway()) {
+            // stop when nothing is left, Kafka is away, or only refused rows remain (no point resending them now);
+            // a dead-lettered row is progress: its key's next row is claimable in the next round
+            if (result.acked() + result.deadLettered() == 0 || result.kafkaAway()) {
                 return;
             }
         }
@@ -145,7 +160,7 @@ public class OutboxPublisher {
                 .setParameter("limit", config.outbox().batchSize())
                 .getResultList();
         if (rows.isEmpty()) {
-            return new RoundResult(0, false);
+            return new RoundResult(0, 0, false);
         }
         OutboxSender.Result result = sender.send(rows);
         // a round holds at most one row per key, so marking the acked rows of a partly failed round cannot
@@ -156,13 +171,37 @@ public class OutboxPublisher {
                     .executeUpdate();
             published.increment(result.acked().size());
         }
-        result.failures().forEach(this::noteFailure);
-        if (result.failures().isEmpty() && lastFailedRow != null) {
+        int deadLettered = 0;
+        for (OutboxSender.Failure failure : result.failures()) {
+            if (failure.refusedForGood()) {
+                deadLetter(failure);
+                deadLettered++;
+            } else {
+                noteFailure(failure);
+            }
+        }
+        if (result.failures().size() == deadLettered && lastFailedRow != null) {
             lastFailedRow = null;
             LOG.info("outbox: publishing again after failures");
         }
         LOG.debugf("outbox: published %d of %d claimed rows", result.acked().size(), rows.size());
-        return new RoundResult(result.acked().size(), result.kafkaAway());
+        return new RoundResult(result.acked().size(), deadLettered, result.kafkaAway());
+    }
+
+    /** In the round's transaction, which holds the row's lock: the row moves, its key's next row is free to go. */
+    private void deadLetter(OutboxSender.Failure failure) {
+        OutboxEvent row = failure.row();
+        String reason = String.valueOf(failure.cause());
+        em.createNativeQuery(DEAD_LETTER_SQL)
+                .setParameter("chars", DEAD_LETTER_EXCERPT_CHARS)
+                .setParameter("reason", reason.length() > DEAD_LETTER_EXCERPT_CHARS
+                        ? reason.substring(0, DEAD_LETTER_EXCERPT_CHARS) : reason)
+                .setParameter("id", row.id)
+                .executeUpdate();
+        em.createNativeQuery("DELETE FROM outbox WHERE id = :id").setParameter("id", row.id).executeUpdate();
+        deadLetters.increment();
+        LOG.errorf("outbox: row %d (topic %s, key %s) refused by Kafka for good, moved to outbox_dead_letter: %s",
+                row.id, row.topic, row.messageKey, reason);
     }
 
     /** Logs a failing row once (not every retry), so an outage or a refused row gives one line. */
@@ -181,5 +220,5 @@ public class OutboxPublisher {
         producer.close(Duration.ofSeconds(5));
     }
 
-    private record RoundResult(int acked, boolean kafkaAway) {}
+    private record RoundResult(int acked, int deadLettered, boolean kafkaAway) {}
 }

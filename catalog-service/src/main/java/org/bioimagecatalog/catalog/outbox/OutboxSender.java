@@ -14,7 +14,11 @@ import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.bioimagecatalog.model.events.DatasetChanged;
 import org.bioimagecatalog.tracing.MessagingTracing;
@@ -22,15 +26,25 @@ import org.bioimagecatalog.tracing.TraceAttributes;
 
 /**
  * Sends one claimed batch of outbox rows and reports which ones Kafka acknowledged. It tells apart Kafka
- * being away (a retriable error: stop the batch, everything stays pending) from a row Kafka refuses (e.g. too
- * large: only that row stays pending, and since a batch holds one row per key it delays only its own key).
+ * being away (a retriable error: stop the batch, everything stays pending) from a row Kafka refuses (only that
+ * row fails; a batch holds one row per key, so it delays only its own key). A refusal of the record itself
+ * (too large, unserialisable) is for good: {@link Failure#refusedForGood()}, and the publisher dead-letters it.
  * Each message is sent in the trace context its row kept, in a {@code send <topic>} span whose context goes
  * into the record's headers.
  */
 final class OutboxSender {
 
     /** A row that was not acknowledged, and why. */
-    record Failure(OutboxEvent row, Throwable cause) {}
+    record Failure(OutboxEvent row, Throwable cause) {
+        /**
+         * Kafka refused the record itself, so sending it again cannot succeed. Refusals of the topic or of this
+         * client (authorisation, unknown topic) are not: they are fixed by configuration and then sent as is.
+         */
+        boolean refusedForGood() {
+            return cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException
+                    || cause instanceof InvalidRecordException || cause instanceof SerializationException;
+        }
+    }
 
     record Result(List<Long> acked, List<Failure> failures, boolean kafkaAway) {}
 

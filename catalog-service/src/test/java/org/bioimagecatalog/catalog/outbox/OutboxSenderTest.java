@@ -66,6 +66,7 @@ class OutboxSenderTest {
         assertThat(result.kafkaAway()).isTrue();
         assertThat(result.acked()).isEmpty();
         assertThat(result.failures()).extracting(f -> f.row().id).containsExactly(1L);
+        assertThat(result.failures().get(0).refusedForGood()).as("a row waits for Kafka, never dead-lettered").isFalse();
         assertThat(producer.attempts).isEqualTo(1);
     }
 
@@ -81,7 +82,8 @@ class OutboxSenderTest {
         assertThat(result.kafkaAway()).isFalse();
         assertThat(result.acked()).containsExactly(1L, 3L);
         assertThat(result.failures()).singleElement()
-                .satisfies(f -> assertThat(f.cause()).isInstanceOf(RecordTooLargeException.class));
+                .satisfies(f -> assertThat(f.cause()).isInstanceOf(RecordTooLargeException.class))
+                .satisfies(f -> assertThat(f.refusedForGood()).as("the publisher dead-letters it").isTrue());
     }
 
     @Test

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import org.bioimagecatalog.harvester.files.InvalidRecordException;
 import org.bioimagecatalog.harvester.files.JsonRecords;
-import org.bioimagecatalog.harvester.http.HttpFetchException;
-import org.bioimagecatalog.harvester.http.PoliteHttpClient;
+import org.bioimagecatalog.http.client.HttpFetchException;
+import org.bioimagecatalog.http.client.PoliteHttpClient;
 
 /**
  * Enumerates a BioStudies collection through its search API:

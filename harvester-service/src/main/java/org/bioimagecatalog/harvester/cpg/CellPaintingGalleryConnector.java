@@ -16,14 +16,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.bioimagecatalog.harvester.files.RecordFileLocator;
-import org.bioimagecatalog.harvester.http.HttpFetchException;
-import org.bioimagecatalog.harvester.http.PoliteHttpClient;
 import org.bioimagecatalog.harvester.run.HarvestedItem;
 import org.bioimagecatalog.harvester.run.InvalidLocationException;
 import org.bioimagecatalog.harvester.run.LocationUnreadableException;
 import org.bioimagecatalog.harvester.run.RecordRejectedException;
 import org.bioimagecatalog.harvester.run.SourceConnector;
 import org.bioimagecatalog.harvester.run.SourceListing;
+import org.bioimagecatalog.http.client.HttpFetchException;
+import org.bioimagecatalog.http.client.PoliteHttpClient;
 
 /**
  * The Cell Painting Gallery connector. The Gallery has no API: its registry is its documentation

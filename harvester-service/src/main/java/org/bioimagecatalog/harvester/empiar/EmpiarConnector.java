@@ -16,13 +16,13 @@ import org.bioimagecatalog.harvester.bia.BioStudiesSearchPager;
 import org.bioimagecatalog.harvester.files.FileRecordListing;
 import org.bioimagecatalog.harvester.files.RecordFileLocator;
 import org.bioimagecatalog.harvester.files.RecordMapper;
-import org.bioimagecatalog.harvester.http.HttpFetchException;
-import org.bioimagecatalog.harvester.http.PoliteHttpClient;
 import org.bioimagecatalog.harvester.run.HarvestedItem;
 import org.bioimagecatalog.harvester.run.InvalidLocationException;
 import org.bioimagecatalog.harvester.run.LocationUnreadableException;
 import org.bioimagecatalog.harvester.run.SourceConnector;
 import org.bioimagecatalog.harvester.run.SourceListing;
+import org.bioimagecatalog.http.client.HttpFetchException;
+import org.bioimagecatalog.http.client.PoliteHttpClient;
 import org.bioimagecatalog.model.Identifier;
 
 /**

@@ -1,5 +1,6 @@
 package org.bioimagecatalog.harvester.empiar;
 
+import org.bioimagecatalog.harvester.parse.ParseProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -163,8 +164,10 @@ final class EmpiarEntryXml {
                 }
             });
             return builder.parse(new ByteArrayInputStream(bytes));
+        } catch (org.xml.sax.SAXParseException e) {
+            throw new InvalidRecordException(ParseProblem.xml(e));
         } catch (SAXException e) {
-            throw new InvalidRecordException("not well-formed XML: " + e.getMessage());
+            throw new InvalidRecordException("not well-formed XML");
         } catch (ParserConfigurationException | IOException e) {
             throw new InvalidRecordException("XML cannot be read: " + e.getMessage(), e);
         }

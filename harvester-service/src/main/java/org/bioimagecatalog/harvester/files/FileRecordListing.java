@@ -5,10 +5,10 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import org.bioimagecatalog.harvester.http.HttpFetchException;
 import org.bioimagecatalog.harvester.run.HarvestedItem;
 import org.bioimagecatalog.harvester.run.RecordRejectedException;
 import org.bioimagecatalog.harvester.run.SourceListing;
+import org.bioimagecatalog.http.client.HttpFetchException;
 
 /**
  * The records of a file location (one native record per file, as {@link RecordFileLocator} found them), each

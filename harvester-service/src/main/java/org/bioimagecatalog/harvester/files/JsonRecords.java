@@ -1,5 +1,6 @@
 package org.bioimagecatalog.harvester.files;
 
+import org.bioimagecatalog.harvester.parse.ParseProblem;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,7 +32,7 @@ public final class JsonRecords {
             }
             return node;
         } catch (JacksonException e) {
-            throw new InvalidRecordException("not valid JSON: " + e.getOriginalMessage());
+            throw new InvalidRecordException(ParseProblem.json(e));
         } catch (java.io.IOException e) {
             throw new InvalidRecordException("not valid JSON: " + e.getMessage(), e);
         }

@@ -7,19 +7,19 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.bioimagecatalog.harvester.http.AutoindexCrawler;
-import org.bioimagecatalog.harvester.http.FetchedResource;
-import org.bioimagecatalog.harvester.http.HttpFetchException;
-import org.bioimagecatalog.harvester.http.PoliteHttpClient;
 import org.bioimagecatalog.harvester.run.InvalidLocationException;
 import org.bioimagecatalog.harvester.run.LocationUnreadableException;
+import org.bioimagecatalog.http.client.FetchedResource;
+import org.bioimagecatalog.http.client.HttpFetchException;
+import org.bioimagecatalog.http.client.PoliteHttpClient;
 
 /**
  * Finds the record files a location holds, one native record per file: a local folder (searched recursively),

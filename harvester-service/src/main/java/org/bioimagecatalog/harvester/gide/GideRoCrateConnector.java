@@ -4,12 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bioimagecatalog.harvester.files.FileRecordListing;
 import org.bioimagecatalog.harvester.files.RecordFileLocator;
-import org.bioimagecatalog.harvester.http.PoliteHttpClient;
 import org.bioimagecatalog.harvester.run.HarvestedItem;
 import org.bioimagecatalog.harvester.run.InvalidLocationException;
 import org.bioimagecatalog.harvester.run.LocationUnreadableException;
 import org.bioimagecatalog.harvester.run.SourceConnector;
 import org.bioimagecatalog.harvester.run.SourceListing;
+import org.bioimagecatalog.http.client.PoliteHttpClient;
 
 /**
  * GIDE RO-Crates ({@code *-ro-crate-metadata.json}, the "GIDE search input" profile that IDR, the BioImage

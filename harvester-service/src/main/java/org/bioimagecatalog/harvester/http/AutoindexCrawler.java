@@ -14,6 +14,9 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bioimagecatalog.http.client.FetchedResource;
+import org.bioimagecatalog.http.client.HttpFetchException;
+import org.bioimagecatalog.http.client.PoliteHttpClient;
 
 /**
  * Walks the HTML folder listings ("autoindex") that nginx, Apache and static mirrors serve, collecting the

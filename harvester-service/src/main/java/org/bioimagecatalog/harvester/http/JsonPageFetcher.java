@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import org.bioimagecatalog.harvester.parse.ParseProblem;
 import org.bioimagecatalog.harvester.run.LocationUnreadableException;
 import org.bioimagecatalog.harvester.run.RecordRejectedException;
+import org.bioimagecatalog.http.client.FetchedResource;
+import org.bioimagecatalog.http.client.HttpFetchException;
+import org.bioimagecatalog.http.client.PoliteHttpClient;
 
 /** GETs one page of a JSON API: fetch failures end the run, a body that is not JSON is a rejected page. */
 public final class JsonPageFetcher {
@@ -34,8 +38,8 @@ public final class JsonPageFetcher {
             }
             return json;
         } catch (JsonProcessingException e) {
-            throw new RecordRejectedException(uri.toString(), "page " + uri + ": not valid JSON: "
-                    + e.getOriginalMessage(), excerpt(page.body()));
+            throw new RecordRejectedException(uri.toString(), "page " + uri + ": "
+                    + ParseProblem.json(e), excerpt(page.body()));
         } catch (IOException e) {
             // the body is already in memory: this is undecodable text (an impossible UTF-32 guess), not an I/O error
             throw new RecordRejectedException(uri.toString(), "page " + uri + ": not readable as JSON: "

@@ -14,6 +14,7 @@ import org.bioimagecatalog.harvester.run.LocationUnreadableException;
 import org.bioimagecatalog.harvester.run.PageEntry;
 import org.bioimagecatalog.harvester.run.PageReader;
 import org.bioimagecatalog.harvester.run.RecordRejectedException;
+import org.bioimagecatalog.http.client.PoliteHttpClient;
 
 /**
  * The pages of a JSON API that lists records in one array per page and links the next page as

@@ -17,15 +17,16 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bioimagecatalog.harvester.http.ApiLocation;
-import org.bioimagecatalog.harvester.http.FetchedResource;
-import org.bioimagecatalog.harvester.http.HttpFetchException;
 import org.bioimagecatalog.harvester.http.JsonPageFetcher;
-import org.bioimagecatalog.harvester.http.PoliteHttpClient;
 import org.bioimagecatalog.harvester.http.SameOriginLink;
+import org.bioimagecatalog.harvester.parse.ParseProblem;
 import org.bioimagecatalog.harvester.run.LocationUnreadableException;
 import org.bioimagecatalog.harvester.run.PageEntry;
 import org.bioimagecatalog.harvester.run.PageReader;
 import org.bioimagecatalog.harvester.run.RecordRejectedException;
+import org.bioimagecatalog.http.client.FetchedResource;
+import org.bioimagecatalog.http.client.HttpFetchException;
+import org.bioimagecatalog.http.client.PoliteHttpClient;
 
 /**
  * The pages of {@code GET /api/datasets?…}: each a JSON array of datasets, the next page named by the
@@ -88,7 +89,7 @@ final class HubDatasetPages implements PageReader {
             }
             return json;
         } catch (JsonProcessingException e) {
-            throw new RecordRejectedException(uri.toString(), "page " + uri + ": not valid JSON: " + e.getOriginalMessage(), excerpt(body));
+            throw new RecordRejectedException(uri.toString(), "page " + uri + ": " + ParseProblem.json(e), excerpt(body));
         } catch (IOException e) {
             throw new RecordRejectedException(uri.toString(), "page " + uri + ": " + e.getMessage(), excerpt(body));
         }

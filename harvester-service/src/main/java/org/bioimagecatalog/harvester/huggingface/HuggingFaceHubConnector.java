@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Optional;
 import org.bioimagecatalog.harvester.files.InvalidRecordException;
 import org.bioimagecatalog.harvester.http.ApiLocation;
-import org.bioimagecatalog.harvester.http.PoliteHttpClient;
 import org.bioimagecatalog.harvester.http.UnionPages;
 import org.bioimagecatalog.harvester.run.HarvestedItem;
 import org.bioimagecatalog.harvester.run.InvalidLocationException;
@@ -22,6 +21,7 @@ import org.bioimagecatalog.harvester.run.PageEntry;
 import org.bioimagecatalog.harvester.run.PageReader;
 import org.bioimagecatalog.harvester.run.PagedSourceConnector;
 import org.bioimagecatalog.harvester.run.RecordRejectedException;
+import org.bioimagecatalog.http.client.PoliteHttpClient;
 
 /**
  * The HuggingFace Hub datasets API: {@code GET /api/datasets?search=…&filter=<tag>&full=true&limit=N}, paged through the

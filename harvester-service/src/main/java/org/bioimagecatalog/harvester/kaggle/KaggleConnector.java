@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.bioimagecatalog.harvester.files.InvalidRecordException;
 import org.bioimagecatalog.harvester.http.ApiLocation;
-import org.bioimagecatalog.harvester.http.PoliteHttpClient;
+import org.bioimagecatalog.http.client.PoliteHttpClient;
 import org.bioimagecatalog.harvester.http.UnionPages;
 import org.bioimagecatalog.harvester.run.HarvestedItem;
 import org.bioimagecatalog.harvester.run.InvalidLocationException;

@@ -6,11 +6,11 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
-import org.bioimagecatalog.harvester.http.PoliteHttpClient;
 import org.bioimagecatalog.harvester.run.InvalidLocationException;
 import org.bioimagecatalog.harvester.run.LocationUnreadableException;
 import org.bioimagecatalog.harvester.run.PageReader;
 import org.bioimagecatalog.harvester.run.PagedSourceConnector;
+import org.bioimagecatalog.http.client.PoliteHttpClient;
 
 /**
  * Any OAI-PMH 2.0 endpoint (or an offline folder of saved {@code ListRecords} pages): {@code ListRecords} in {@code oai_dc} or DataCite ({@code oai_datacite},

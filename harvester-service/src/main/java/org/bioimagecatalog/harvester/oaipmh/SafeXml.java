@@ -1,5 +1,6 @@
 package org.bioimagecatalog.harvester.oaipmh;
 
+import org.bioimagecatalog.harvester.parse.ParseProblem;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -62,10 +63,10 @@ public final class SafeXml {
             });
             return builder.parse(new ByteArrayInputStream(xml));
         } catch (SAXParseException e) {
-            throw new MalformedXmlException("not well-formed XML (line " + e.getLineNumber() + ", column "
-                    + e.getColumnNumber() + "): " + e.getMessage());
+            throw new MalformedXmlException(ParseProblem.xml(e));
         } catch (SAXException | IOException e) {
-            throw new MalformedXmlException("not well-formed XML: " + e.getMessage());
+            throw new MalformedXmlException(e instanceof IOException ? "XML cannot be read: " + e.getMessage()
+                    : "not well-formed XML");
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException(e);
         }

@@ -19,14 +19,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.bioimagecatalog.harvester.HarvesterConfig;
-import org.bioimagecatalog.harvester.http.CircuitBreaker;
-import org.bioimagecatalog.harvester.http.RunCircuit;
 import org.bioimagecatalog.harvester.publish.HarvestMetrics;
 import org.bioimagecatalog.harvester.publish.PublishFailedException;
 import org.bioimagecatalog.harvester.publish.RecordPublisher;
 import org.bioimagecatalog.harvester.run.SourceLocks.SourceLock;
+import org.bioimagecatalog.http.EngineUnavailable;
+import org.bioimagecatalog.http.client.CircuitBreaker;
+import org.bioimagecatalog.http.client.RunCircuit;
 import org.bioimagecatalog.model.ModelJson;
-import org.bioimagecatalog.model.api.EngineUnavailable;
 import org.bioimagecatalog.model.events.HarvestRejected;
 import org.bioimagecatalog.model.events.HarvestedRecord;
 import org.jboss.logging.Logger;
@@ -71,6 +71,7 @@ public class HarvestExecutor {
 
     private final int withdrawAfterMissingRuns;
     private final int listedPageSize;
+    private final WithdrawalGuard withdrawalGuard;
     private final Duration databaseWait;
     /** Runs executing in this replica: the look for abandoned runs must not take them for dead ones. */
     private final Set<UUID> active = ConcurrentHashMap.newKeySet();
@@ -82,6 +83,7 @@ public class HarvestExecutor {
     public HarvestExecutor(HarvesterConfig config) {
         this.withdrawAfterMissingRuns = config.withdrawAfterMissingRuns();
         this.listedPageSize = config.listedPageSize();
+        this.withdrawalGuard = new WithdrawalGuard(config.withdrawMaxShrink());
         this.databaseWait = config.resume().databaseWait();
         AtomicInteger threads = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(config.parallelRuns(), task -> {
@@ -166,10 +168,9 @@ public class HarvestExecutor {
                 }
             }
             rejected += harvestListedPage(run, runId, source, page, lastOfPage);
-            if (rejected == 0) {
-                withdrawVanished(run, runId, source);
-            }
-            finish(runId, source, rejected > 0 ? RunStatus.PARTIAL : RunStatus.SUCCEEDED, null);
+            Optional<String> held = rejected == 0 ? withdrawVanished(run, runId, source) : Optional.empty();
+            finish(runId, source, rejected > 0 || held.isPresent() ? RunStatus.PARTIAL : RunStatus.SUCCEEDED,
+                    held.orElse(null));
         } catch (LocationUnreadableException e) {
             finish(runId, source, RunStatus.FAILED, "the location cannot be read: " + e.getMessage());
         } catch (PublishFailedException e) {
@@ -283,10 +284,10 @@ public class HarvestExecutor {
                 }
             }
             pages.checkpoint().ifPresent(c -> checkpoints.save(source.name(), run.location(), c, runId));
-            if (since.isEmpty() && rejected == 0) {
-                withdrawVanished(run, runId, source);
-            }
-            finish(runId, source, rejected > 0 ? RunStatus.PARTIAL : RunStatus.SUCCEEDED, null);
+            Optional<String> held = since.isEmpty() && rejected == 0 ? withdrawVanished(run, runId, source)
+                    : Optional.empty();
+            finish(runId, source, rejected > 0 || held.isPresent() ? RunStatus.PARTIAL : RunStatus.SUCCEEDED,
+                    held.orElse(null));
         } catch (LocationUnreadableException e) {
             finish(runId, source, RunStatus.FAILED, "the location cannot be read: " + e.getMessage());
         } catch (UnreadablePageException e) {
@@ -428,9 +429,16 @@ public class HarvestExecutor {
      * After a complete listing without rejections (a rejected record's key is unknown, so it would look vanished):
      * records this source listed at this location before but not now count one more miss, and those missed by
      * {@code withdrawAfterMissingRuns} consecutive full runs are withdrawn with a deletion, as if the source had
-     * reported it. Counted in {@code deleted}.
+     * reported it. Counted in {@code deleted}. Unless the listing shrank more than the {@link WithdrawalGuard}
+     * allows: then nothing is withdrawn or counted, and the reason is returned for the run.
      */
-    private void withdrawVanished(HarvestRun run, UUID runId, HarvestSource source) {
+    private Optional<String> withdrawVanished(HarvestRun run, UUID runId, HarvestSource source) {
+        VanishedRecords.Sizes sizes = vanished.sizes(source.name(), run.location(), runId);
+        Optional<String> held = withdrawalGuard.hold(sizes.known(), sizes.listed());
+        if (held.isPresent()) {
+            LOG.warnf("run %s source %s: %s", run.id(), source.name(), held.get());
+            return held;
+        }
         for (VanishedRecords.Missing missing
                 : vanished.countMisses(source.name(), run.location(), runId, withdrawAfterMissingRuns)) {
             if (!store.isDeleted(missing.recordKey())) {
@@ -444,6 +452,7 @@ public class HarvestExecutor {
             LOG.infof("run %s source %s: withdrew %s, missing from %d consecutive full runs", run.id(), source.name(),
                     missing.recordKey(), missing.missingRuns());
         }
+        return Optional.empty();
     }
 
     /** Thrown out of the page loop once an unreadable page has been sent to the dead-letter topic. */

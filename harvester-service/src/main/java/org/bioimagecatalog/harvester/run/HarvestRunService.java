@@ -29,6 +29,9 @@ public class HarvestRunService {
     @Inject
     InterruptedRuns interrupted;
 
+    @Inject
+    HarvestLocationPolicy locationPolicy;
+
     /** A page of runs, newest first, and the cursor of the next page if there is one. */
     public record RunPage(List<HarvestRun> items, String next) {}
 
@@ -45,6 +48,7 @@ public class HarvestRunService {
                 .or(source::location)
                 .orElseThrow(() -> new InvalidLocationException("no 'location' given and source '" + source.name()
                         + "' has none configured (bic.harvester.sources." + source.name() + ".location)"));
+        locationPolicy.check(source.name(), source.location(), location);
         source.connector().checkLocation(location);
         SourceLock lock = locks.tryAcquire(source.name())
                 .orElseThrow(() -> new RunInProgressException(source.name(), store.runningRunId(source.name()).orElse(null)));

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bioimagecatalog.harvester.HarvesterConfig;
-import org.bioimagecatalog.harvester.http.CircuitBreaker;
+import org.bioimagecatalog.http.client.CircuitBreaker;
 
 /**
  * One circuit breaker per source, kept across runs in this replica: a source whose archive is down stays refused
@@ -19,7 +19,7 @@ public class SourceCircuitBreakers {
     HarvesterConfig config;
 
     public CircuitBreaker of(String source) {
-        return bySource.computeIfAbsent(source, name -> new CircuitBreaker(name,
+        return bySource.computeIfAbsent(source, name -> new CircuitBreaker("source " + name,
                 config.politeness().breakerFailures(), config.politeness().breakerOpenFor()));
     }
 }

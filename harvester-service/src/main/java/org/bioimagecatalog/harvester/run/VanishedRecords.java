@@ -55,6 +55,22 @@ public class VanishedRecords {
                 + " where source = :source").setParameter("source", source).getSingleResult()).longValue();
     }
 
+    /**
+     * How many keys the source has listed at the location, this run's and those of earlier runs it missed, and how
+     * many of them this run listed: a run that lists M of the N keys the run before it listed gives (N, M).
+     */
+    public record Sizes(long known, long listed) {}
+
+    /** {@link Sizes} after the complete listing of {@code runId}, before its misses are counted. */
+    @Transactional
+    public Sizes sizes(String source, String location, UUID runId) {
+        Object[] row = (Object[]) em.createNativeQuery("select count(*), count(*) filter (where last_seen_run = :run)"
+                        + " from {h-schema}source_record where source = :source and location = :location")
+                .setParameter("source", source).setParameter("location", location).setParameter("run", runId)
+                .getSingleResult();
+        return new Sizes(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    }
+
     /** The key is gone upstream (deleted by the source or withdrawn by us): nothing left to watch. */
     @Transactional
     public void forget(String source, String location, String recordKey) {

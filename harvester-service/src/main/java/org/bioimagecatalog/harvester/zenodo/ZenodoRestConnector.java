@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.bioimagecatalog.harvester.http.ApiLocation;
 import org.bioimagecatalog.harvester.http.JsonPageFetcher;
 import org.bioimagecatalog.harvester.http.LinkedJsonPages;
-import org.bioimagecatalog.harvester.http.PoliteHttpClient;
 import org.bioimagecatalog.harvester.run.HarvestedItem;
 import org.bioimagecatalog.harvester.run.InvalidLocationException;
 import org.bioimagecatalog.harvester.run.LocationUnreadableException;
@@ -15,6 +14,7 @@ import org.bioimagecatalog.harvester.run.PageEntry;
 import org.bioimagecatalog.harvester.run.PageReader;
 import org.bioimagecatalog.harvester.run.PagedSourceConnector;
 import org.bioimagecatalog.harvester.run.RecordRejectedException;
+import org.bioimagecatalog.http.client.PoliteHttpClient;
 
 /**
  * Zenodo's REST search ({@code /api/records?communities=…&q=…}), page after page through {@code links.next}

@@ -91,7 +91,7 @@ class CircuitBreakerApiTest {
                 .when().post(RUNS).then().statusCode(202).extract().path("id");
         Response[] last = new Response[1];
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            last[0] = given().get(RUNS + "/" + id).then().statusCode(200).extract().response();
+            last[0] = given().header("X-API-Key", TestApiKeys.admin()).get(RUNS + "/" + id).then().statusCode(200).extract().response();
             return !"RUNNING".equals(last[0].path("status"));
         });
         return last[0];

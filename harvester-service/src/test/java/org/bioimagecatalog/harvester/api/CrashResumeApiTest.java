@@ -25,6 +25,7 @@ import java.util.stream.IntStream;
 import org.bioimagecatalog.harvester.api.ScriptedHttpServer.Reply;
 import org.bioimagecatalog.model.ModelJson;
 import org.bioimagecatalog.model.events.HarvestedRecord;
+import org.bioimagecatalog.testsupport.TestApiKeys;
 import org.bioimagecatalog.testsupport.StackTestResource;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -137,7 +138,7 @@ class CrashResumeApiTest {
     private static Response awaitFinished(UUID runId) {
         Response[] last = new Response[1];
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            last[0] = given().get("/api/v1/harvest/runs/" + runId).then().statusCode(200).extract().response();
+            last[0] = given().header("X-API-Key", TestApiKeys.admin()).get("/api/v1/harvest/runs/" + runId).then().statusCode(200).extract().response();
             return !"RUNNING".equals(last[0].path("status"));
         });
         return last[0];

@@ -210,7 +210,7 @@ class GenericHarvestApiTest {
     private static Response awaitFinished(String runId) {
         Response[] last = new Response[1];
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            last[0] = given().get(RUNS + "/" + runId).then().statusCode(200).extract().response();
+            last[0] = given().header("X-API-Key", TestApiKeys.admin()).get(RUNS + "/" + runId).then().statusCode(200).extract().response();
             return !"RUNNING".equals(last[0].path("status"));
         });
         return last[0];

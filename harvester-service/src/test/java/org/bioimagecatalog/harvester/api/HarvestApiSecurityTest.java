@@ -5,6 +5,7 @@ import static org.bioimagecatalog.testsupport.WriteEndpointSecurity.assertAccept
 import static org.bioimagecatalog.testsupport.WriteEndpointSecurity.assertOnlyFor;
 import static org.bioimagecatalog.testsupport.WriteEndpointSecurity.json;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -41,6 +42,19 @@ class HarvestApiSecurityTest {
         assertOnlyFor(Map.of(), "POST", path, TestApiKeys.curator(), TestApiKeys.submitter());
         // an admin key passes the role check; no run has this id
         assertAccepted(Map.of(), "POST", path, TestApiKeys.admin(), 404);
+    }
+
+    /** The gateway's key check (service-security, every service): the limiter a request counts against. */
+    @Test
+    void theGatewaysKeyCheckNamesTheLimiterOfTheKeysRoleAndRefusesAKeyItDoesNotKnow() {
+        given().get("/internal/key-check").then().statusCode(204)
+                .header("X-Accel-Redirect", "/_bic/limit/anonymous");
+        given().header("X-API-Key", TestApiKeys.submitter()).get("/internal/key-check").then().statusCode(204)
+                .header("X-Accel-Redirect", matchesPattern("/_bic/limit/submitter/[0-9a-f]{16}"));
+        given().header("Authorization", "Bearer " + TestApiKeys.admin()).get("/internal/key-check").then()
+                .statusCode(204).header("X-Accel-Redirect", matchesPattern("/_bic/limit/admin/[0-9a-f]{16}"));
+        // the gateway counts a refused key as anonymous
+        given().header("X-API-Key", TestApiKeys.unknown()).get("/internal/key-check").then().statusCode(401);
     }
 
     @Test

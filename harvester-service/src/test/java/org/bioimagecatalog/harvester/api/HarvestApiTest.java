@@ -175,6 +175,15 @@ class HarvestApiTest {
         assertThat(errors.get(0).get("reason")).startsWith("idr9999-study.txt: binary content");
         assertThat(errors.get(1).get("reason")).isEqualTo("idr9998-study.txt: not an IDR study file: it has neither"
                 + " a 'Study Title' nor a 'Comment[IDR Study Accession]' line");
+        // the errors name locations: only an admin sees them; anyone sees the counts
+        Response anonymous = given().get(RUNS + "/" + runId).then().statusCode(200).extract().response();
+        assertThat(anonymous.<Integer>path("rejected")).isEqualTo(2);
+        assertThat(anonymous.<Object>path("errors")).isNull();
+        Response submitter = given().header("X-API-Key", TestApiKeys.submitter()).get(RUNS + "/" + runId).then()
+                .statusCode(200).extract().response();
+        assertThat(submitter.<Object>path("errors")).isNull();
+        given().header("X-API-Key", TestApiKeys.unknown()).get(RUNS + "/" + runId).then().statusCode(200)
+                .body("errors", org.hamcrest.Matchers.nullValue());
 
         assertThat(publishedBy(runId).keySet()).containsExactly("idr:idr0001");
         List<HarvestRejected> rejected = TopicReader.readAll(topic(HarvestRejected.TOPIC)).stream()
@@ -374,7 +383,7 @@ class HarvestApiTest {
     private static Response awaitFinished(String runId) {
         Response[] last = new Response[1];
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            last[0] = given().get(RUNS + "/" + runId).then().statusCode(200).extract().response();
+            last[0] = given().header("X-API-Key", TestApiKeys.admin()).get(RUNS + "/" + runId).then().statusCode(200).extract().response();
             return !"RUNNING".equals(last[0].path("status"));
         });
         return last[0];

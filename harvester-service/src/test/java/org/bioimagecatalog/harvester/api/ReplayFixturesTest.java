@@ -69,7 +69,7 @@ class ReplayFixturesTest {
                 .when().post("/api/v1/harvest/runs").then().statusCode(202).extract().path("id");
         Response[] run = new Response[1];
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            run[0] = given().get("/api/v1/harvest/runs/" + id).then().statusCode(200).extract().response();
+            run[0] = given().header("X-API-Key", TestApiKeys.admin()).get("/api/v1/harvest/runs/" + id).then().statusCode(200).extract().response();
             return !"RUNNING".equals(run[0].path("status"));
         });
 

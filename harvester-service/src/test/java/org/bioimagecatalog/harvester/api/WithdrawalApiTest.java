@@ -38,22 +38,26 @@ class WithdrawalApiTest {
         study(dir, "idr9101", "Kept throughout");
         study(dir, "idr9102", "Leaves once, comes back, leaves again");
         study(dir, "idr9103", "Leaves for good");
+        // enough records that two leaving stay under the withdrawal guard's share (2 of 31 is 6.5%, under 10%)
+        for (int i = 10; i < 38; i++) {
+            study(dir, "idr91" + i, "Kept throughout " + i);
+        }
         try (FixtureHttpServer server = FixtureHttpServer.serve(dir)) {
             String location = server.baseUrl();
 
             Response first = harvest(location);
-            assertThat(first.<Integer>path("published")).isEqualTo(3);
+            assertThat(first.<Integer>path("published")).isEqualTo(31);
 
             Files.delete(dir.resolve("idr9102-study.txt"));
             Files.delete(dir.resolve("idr9103-study.txt"));
             Response second = harvest(location);
-            assertThat(second.<Integer>path("seen")).isEqualTo(1);
+            assertThat(second.<Integer>path("seen")).isEqualTo(29);
             assertThat(second.<Integer>path("deleted")).as("one miss is not enough").isZero();
 
             study(dir, "idr9102", "Leaves once, comes back, leaves again");
             Response third = harvest(location);
             assertThat(third.<Integer>path("deleted")).isEqualTo(1);
-            assertThat(third.<Integer>path("seen")).isEqualTo(2);
+            assertThat(third.<Integer>path("seen")).isEqualTo(30);
             List<HarvestedRecord> withdrawn = eventsOf(third.path("id"));
             assertThat(withdrawn).singleElement().satisfies(r -> {
                 assertThat(r.key()).isEqualTo("idr:idr9103");
@@ -80,6 +84,30 @@ class WithdrawalApiTest {
     }
 
     @Test
+    void aListingThatShrankMoreThanTheGuardAllowsWithdrawsNothingAndSaysWhy(@TempDir Path dir) throws IOException {
+        for (int i = 1; i <= 10; i++) {
+            study(dir, "idr93" + (i < 10 ? "0" + i : i), "Listed first " + i);
+        }
+        try (FixtureHttpServer server = FixtureHttpServer.serve(dir)) {
+            String location = server.baseUrl();
+            assertThat(harvest(location).<Integer>path("published")).isEqualTo(10);
+
+            // a truncated listing, twice: without the guard the second run would withdraw the four it misses
+            for (int i = 7; i <= 10; i++) {
+                Files.delete(dir.resolve("idr93" + (i < 10 ? "0" + i : i) + "-study.txt"));
+            }
+            for (int run = 0; run < 2; run++) {
+                Response truncated = harvest(location, "PARTIAL");
+                assertThat(truncated.<Integer>path("seen")).isEqualTo(6);
+                assertThat(truncated.<Integer>path("deleted")).isZero();
+                assertThat(truncated.<String>path("failureReason")).contains("withdrew nothing")
+                        .contains("from 10 to 6 records").contains("40%").contains("10%");
+                assertThat(eventsOf(truncated.path("id"))).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void harvestingOneFileOfASourceNeverWithdrawsTheRestOfIt(@TempDir Path dir) throws IOException {
         study(dir, "idr9201", "One");
         study(dir, "idr9202", "Two");
@@ -102,15 +130,19 @@ class WithdrawalApiTest {
     }
 
     private static Response harvest(String location) {
+        return harvest(location, "SUCCEEDED");
+    }
+
+    private static Response harvest(String location, String expectedStatus) {
         String id = given().header("X-API-Key", TestApiKeys.admin()).contentType(ContentType.JSON)
                 .body(Map.of("source", "idr", "location", location))
                 .when().post(RUNS).then().statusCode(202).extract().path("id");
         Response[] last = new Response[1];
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            last[0] = given().get(RUNS + "/" + id).then().statusCode(200).extract().response();
+            last[0] = given().header("X-API-Key", TestApiKeys.admin()).get(RUNS + "/" + id).then().statusCode(200).extract().response();
             return !"RUNNING".equals(last[0].path("status"));
         });
-        assertThat(last[0].<String>path("status")).isEqualTo("SUCCEEDED");
+        assertThat(last[0].<String>path("status")).isEqualTo(expectedStatus);
         return last[0];
     }
 

@@ -14,7 +14,6 @@ import org.bioimagecatalog.harvester.bia.BioStudiesConnector;
 import org.bioimagecatalog.harvester.datacite.DataciteRestConnector;
 import org.bioimagecatalog.harvester.empiar.EmpiarConnector;
 import org.bioimagecatalog.harvester.gide.GideRoCrateConnector;
-import org.bioimagecatalog.harvester.http.PoliteHttpClient;
 import org.bioimagecatalog.harvester.idr.IdrStudyFileConnector;
 import org.bioimagecatalog.harvester.idr.api.IdrOmeroApiConnector;
 import org.bioimagecatalog.harvester.idr.api.OmeroApiServer;
@@ -23,8 +22,8 @@ import org.bioimagecatalog.harvester.oaipmh.InvalidRecordException;
 import org.bioimagecatalog.harvester.oaipmh.OaiPmhConnector;
 import org.bioimagecatalog.harvester.oaipmh.SafeXml;
 import org.bioimagecatalog.harvester.replay.Cassette;
-import org.bioimagecatalog.harvester.replay.CassetteReplayServer;
 import org.bioimagecatalog.harvester.replay.CassetteReplayServer.Answer;
+import org.bioimagecatalog.harvester.replay.CassetteReplayServer;
 import org.bioimagecatalog.harvester.replay.ReplayHttp;
 import org.bioimagecatalog.harvester.run.HarvestedItem;
 import org.bioimagecatalog.harvester.run.PageEntry;
@@ -34,6 +33,7 @@ import org.bioimagecatalog.harvester.run.RecordRejectedException;
 import org.bioimagecatalog.harvester.run.SourceConnector;
 import org.bioimagecatalog.harvester.run.SourceListing;
 import org.bioimagecatalog.harvester.zenodo.ZenodoRestConnector;
+import org.bioimagecatalog.http.client.PoliteHttpClient;
 import org.bioimagecatalog.testsupport.Fixtures;
 
 /**

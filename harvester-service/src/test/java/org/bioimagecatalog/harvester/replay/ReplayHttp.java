@@ -1,8 +1,8 @@
 package org.bioimagecatalog.harvester.replay;
 
 import java.time.Duration;
-import org.bioimagecatalog.harvester.http.HttpSettings;
-import org.bioimagecatalog.harvester.http.PoliteHttpClient;
+import org.bioimagecatalog.http.client.HttpSettings;
+import org.bioimagecatalog.http.client.PoliteHttpClient;
 
 /** The connectors' HTTP client as tests use it: real, but with short backoffs (a Retry-After is capped at 50 ms). */
 public final class ReplayHttp {

@@ -10,13 +10,13 @@ import org.bioimagecatalog.harvester.bia.BioStudiesConnector;
 import org.bioimagecatalog.harvester.cpg.CellPaintingGalleryConnector;
 import org.bioimagecatalog.harvester.empiar.EmpiarConnector;
 import org.bioimagecatalog.harvester.gide.GideRoCrateConnector;
-import org.bioimagecatalog.harvester.http.PoliteHttpClient;
 import org.bioimagecatalog.harvester.idr.IdrStudyFileConnector;
 import org.bioimagecatalog.harvester.oaipmh.DataciteXmlMapper;
 import org.bioimagecatalog.harvester.replay.ReplayHttp;
 import org.bioimagecatalog.harvester.run.RecordRejectedException;
 import org.bioimagecatalog.harvester.run.SourceConnector;
 import org.bioimagecatalog.harvester.run.SourceListing;
+import org.bioimagecatalog.http.client.PoliteHttpClient;
 import org.bioimagecatalog.model.DatasetMetadata;
 import org.bioimagecatalog.testsupport.Fixtures;
 

@@ -58,9 +58,9 @@ public class CitationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "The reuse tracker knows no such dataset",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response submit(@NotNull(message = "a JSON body is required") @Valid CitationSubmission submission,
+    public Response submit(@NotNull(message = "a JSON body is required") @Valid CitationSubmission body,
             @jakarta.ws.rs.core.Context UriInfo uri) {
-        CitationSubmissions.Submitted submitted = submissions.submit(submission);
+        CitationSubmissions.Submitted submitted = submissions.submit(body);
         if (!submitted.created()) {
             return Response.ok(submitted.citation()).build();
         }

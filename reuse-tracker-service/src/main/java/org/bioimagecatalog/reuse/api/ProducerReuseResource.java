@@ -54,8 +54,8 @@ public class ProducerReuseResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response csv(@PathParam("orcid") String orcid) {
         String normalised = orcid(orcid);
-        return Response.ok(ReuseReports.csv(reports.forProducer(normalised).datasets()), "text/csv; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"" + normalised + "-reuse.csv\"").build();
+        reports.requireProducer(normalised);
+        return CsvResponses.streamed(normalised + "-reuse.csv", out -> reports.producerCsv(normalised, out));
     }
 
     @GET

@@ -58,7 +58,6 @@ public class RepositoryReuseResource {
     @APIResponse(responseCode = "400", description = "Malformed source",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response csv(@PathParam("source") @Pattern(regexp = SOURCE, message = "must be a source name") String source) {
-        return Response.ok(ReuseReports.csv(reports.forRepository(source, Integer.MAX_VALUE).mostReused()),
-                "text/csv; charset=utf-8").build();
+        return CsvResponses.streamed(source + "-reuse.csv", out -> reports.repositoryCsv(source, out));
     }
 }

@@ -94,15 +94,6 @@ public class CitationLink extends PanacheEntityBase {
                 + " where l.id = ?1", id).firstResultOptional();
     }
 
-    /** Every link of the given datasets, with publications and evidence, for the reports. */
-    public static List<CitationLink> listForDatasets(java.util.Collection<String> datasetIds) {
-        if (datasetIds.isEmpty()) {
-            return List.of();
-        }
-        return find("select distinct l from CitationLink l join fetch l.publication left join fetch l.evidence"
-                + " where l.datasetId in ?1", datasetIds).list();
-    }
-
     void addEvidence(EvidenceKind kind, String detail, Instant observedAt) {
         LinkEvidence added = new LinkEvidence();
         added.link = this;

@@ -66,6 +66,26 @@ public interface CollectorConfig {
         /** Longest pause accepted (also caps a server's Retry-After). */
         @WithDefault("120s")
         Duration maxBackoff();
+
+        /** Requests in flight to one host (scheme, host and port) at a time; 0 = no limit. */
+        @WithDefault("2")
+        int perHostConcurrency();
+
+        /** Request starts per second to one host; 0 = no limit. */
+        @WithDefault("5")
+        double perHostRequestsPerSecond();
+
+        /** A larger answer fails the request rather than being held in memory. */
+        @WithDefault("52428800")
+        long maxBodyBytes();
+
+        /** Consecutive failed requests (each after its retries) that open a collector's circuit breaker; 0 = never. */
+        @WithDefault("5")
+        int breakerFailures();
+
+        /** How long an open breaker refuses requests before it lets a trial request through. */
+        @WithDefault("10m")
+        Duration breakerOpenFor();
     }
 
     interface Crossref {

@@ -8,20 +8,25 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.bioimagecatalog.model.api.EngineUnavailable;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bioimagecatalog.http.EngineUnavailable;
+import org.bioimagecatalog.http.client.CircuitBreaker;
+import org.bioimagecatalog.http.client.RunCircuit;
 import org.bioimagecatalog.reuse.citation.CitationLinker;
 import org.bioimagecatalog.reuse.summary.ReuseSummaryPublisher;
 import org.jboss.logging.Logger;
 
 /**
- * Runs one collector: takes its lease (so one replica at a time runs it), starts it from its checkpoint,
- * stores the new checkpoint only when the run completed, and records how the run went.
+ * Runs one collector: takes its lease (so one replica at a time runs it), starts it from its checkpoint with its
+ * circuit breaker bound to the run's thread ({@link RunCircuit}, reported to by {@link CollectorHttp}), stores the
+ * new checkpoint only when the run completed, and records how the run went.
  */
 @ApplicationScoped
 public class CollectorRuns {
     private static final Logger LOG = Logger.getLogger(CollectorRuns.class);
 
     private final Map<String, Collector> collectors = new TreeMap<>();
+    private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
     private final CitationLinker linker;
     private final ReuseSummaryPublisher summaries;
     private final CollectorConfig config;
@@ -57,7 +62,7 @@ public class CollectorRuns {
         Instant started = Instant.now();
         String checkpoint = QuarkusTransaction.requiringNew().call(() -> acquire(name, started));
         LinkWritingSink sink = new LinkWritingSink(collector, linker, summaries);
-        try {
+        try (RunCircuit.Binding circuit = RunCircuit.bind(breakerOf(name))) {
             String next = collector.collect(checkpoint, sink);
             CollectionRun run = report(name, "completed", started, checkpoint, next, sink, null);
             QuarkusTransaction.requiringNew().run(() -> finish(run, next));
@@ -76,6 +81,11 @@ public class CollectorRuns {
             }
             throw new CollectorFailedException(run);
         }
+    }
+
+    private CircuitBreaker breakerOf(String collector) {
+        return breakers.computeIfAbsent(collector, name -> new CircuitBreaker("collector " + name,
+                config.http().breakerFailures(), config.http().breakerOpenFor()));
     }
 
     /** Takes the lease if it is free or expired; returns the stored checkpoint. */

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.bioimagecatalog.model.api.EngineUnavailable;
+import org.bioimagecatalog.http.EngineUnavailable;
 import org.bioimagecatalog.model.events.DatasetChanged;
 import org.bioimagecatalog.reuse.ConcurrentWrites;
 import org.bioimagecatalog.reuse.ReuseConfig;
@@ -27,10 +27,11 @@ import org.jboss.logging.Logger;
 /**
  * Consumes {@code datasets.v1} a poll at a time: every event of the poll is applied in order in one transaction
  * (as the catalog ingests records.harvested.v1), and the offsets are committed after it. Nothing stops the
- * channel but the database being away: an unreadable record is logged and counted
- * ({@code bic_reuse_dataset_events_total{outcome="rejected"}}); when the poll's transaction fails for any other
- * reason, its events are applied again one transaction each, so that only the event the database refuses is
- * logged and counted as {@code failed} and the others of its poll are kept. Each event is applied in a
+ * channel but the database being away. Nothing is skipped silently: an unreadable record
+ * ({@code bic_reuse_dataset_events_total{outcome="rejected"}}) goes to the dead-letter topic with the reason
+ * ({@link DatasetDeadLetters}); when the poll's transaction fails for any other reason, its events are applied
+ * again one transaction each, so that only the event that cannot be applied, write conflicts after the last retry
+ * included, is counted as {@code failed} and dead-lettered, and the others of its poll are kept. Each event is applied in a
  * {@code process} span that continues the catalog's trace; the reuse summaries it makes stale are published after
  * the commit, in that span's context.
  */
@@ -44,6 +45,7 @@ public class DatasetsConsumer {
     private final MeterRegistry meters;
     private final MessagingTracing tracing;
     private final EntityManager em;
+    private final DatasetDeadLetters deadLetters;
 
     /** A readable record of the poll: its event, or null for a tombstone (a withdrawal). */
     private record Change(ConsumerRecord<String, String> record, DatasetChanged event) {
@@ -53,13 +55,14 @@ public class DatasetsConsumer {
     }
 
     public DatasetsConsumer(TrackedDatasetService datasets, ReuseSummaryPublisher summaries, ReuseConfig config,
-            MeterRegistry meters, MessagingTracing tracing, EntityManager em) {
+            MeterRegistry meters, MessagingTracing tracing, EntityManager em, DatasetDeadLetters deadLetters) {
         this.datasets = datasets;
         this.summaries = summaries;
         this.config = config;
         this.meters = meters;
         this.tracing = tracing;
         this.em = em;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming("datasets")
@@ -99,8 +102,8 @@ public class DatasetsConsumer {
     private void readable(ConsumerRecord<String, String> record, List<Change> changes) {
         if (record.value() == null) {
             if (record.key() == null) {
-                LOG.warnf("%s: tombstone without a key skipped", new Change(record, null).at());
                 count("rejected");
+                deadLetters.send(record, "tombstone without a key");
                 return;
             }
             changes.add(new Change(record, null));
@@ -109,9 +112,8 @@ public class DatasetsConsumer {
         try {
             changes.add(new Change(record, DatasetEventParser.parse(record.key(), record.value())));
         } catch (UnreadableDatasetEvent e) {
-            LOG.warnf("%s key=%s: dataset event skipped: %s", new Change(record, null).at(), record.key(),
-                    e.getMessage());
             count("rejected");
+            deadLetters.send(record, "unreadable dataset event: " + e.getMessage());
         }
     }
 
@@ -162,8 +164,10 @@ public class DatasetsConsumer {
                             config.maxAttempts());
                     continue;
                 }
-                LOG.errorf(e, "%s: dataset %s could not be applied and is skipped", change.at(), change.record().key());
+                LOG.errorf(e, "%s: dataset %s could not be applied", change.at(), change.record().key());
                 count("failed");
+                deadLetters.send(change.record(), "dataset " + change.record().key() + " could not be applied: "
+                        + describe(e));
                 return;
             }
         }
@@ -195,6 +199,16 @@ public class DatasetsConsumer {
             LOG.warnf("dataset %s: reuse summary not published now (%s); the sweep will retry", datasetId,
                     e.getMessage());
         }
+    }
+
+    /** The failure's class and message, and its root cause's: what a steward needs to see in the dead letter. */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String top = e.getClass().getSimpleName() + ": " + e.getMessage();
+        return root == e ? top : top + " (cause " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
     }
 
     private void count(String outcome) {

@@ -12,6 +12,7 @@ import org.bioimagecatalog.model.ids.Doi;
 import org.bioimagecatalog.reuse.citation.CitationLink;
 import org.bioimagecatalog.reuse.citation.LinkRelation;
 import org.bioimagecatalog.reuse.citation.PublicationEntity;
+import org.bioimagecatalog.http.CsvWriter;
 import org.bioimagecatalog.reuse.dataset.TrackedDataset;
 import org.bioimagecatalog.reuse.dataset.UnknownDatasetException;
 
@@ -25,12 +26,13 @@ public class DatasetExports {
     public String csv(String datasetId) {
         dataset(datasetId);
         StringBuilder csv = new StringBuilder(CSV_HEADER).append("\r\n");
+        CsvWriter rows = new CsvWriter(csv);
         for (CitationLink link : ordered(datasetId)) {
             PublicationEntity p = link.publication;
-            csv.append(Csv.row(link.datasetId, link.relation.name(), Boolean.toString(link.selfReuse), p.doi, p.pmid,
+            rows.row(link.datasetId, link.relation.name(), Boolean.toString(link.selfReuse), p.doi, p.pmid,
                     p.pmcid, p.title, p.journal, p.year == null ? null : p.year.toString(),
                     link.evidence.stream().map(e -> e.kind.code()).sorted().collect(Collectors.joining(";")),
-                    link.howFound == null ? null : link.howFound.code())).append("\r\n");
+                    link.howFound == null ? null : link.howFound.code());
         }
         return csv.toString();
     }

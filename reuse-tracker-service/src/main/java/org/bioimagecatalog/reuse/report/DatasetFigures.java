@@ -6,8 +6,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.bioimagecatalog.reuse.citation.CitationLink;
 import org.bioimagecatalog.reuse.citation.LinkRelation;
-import org.bioimagecatalog.reuse.dataset.TrackedDataset;
-import org.bioimagecatalog.reuse.summary.ReuseFigures;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One dataset's line in a producer or repository report. */
@@ -23,13 +21,7 @@ public record DatasetFigures(
         int selfReuses,
         @Schema(description = "reuses (not self-reuses) per publication year") Map<Integer, Integer> reusesByYear) {
 
-    static DatasetFigures of(TrackedDataset dataset, List<CitationLink> links) {
-        ReuseFigures figures = ReuseFigures.of(links);
-        return new DatasetFigures(dataset.datasetId, dataset.title, dataset.sources, dataset.withdrawn,
-                figures.citations(), figures.primary(), figures.reuses(), figures.selfReuses(), reusesByYear(links));
-    }
-
-    /** Reuse trend: REUSE links by others, per year of the citing work (works without a year left out). */
+    /** Reuse trend of one dataset's links: REUSE links by others, per year of the citing work (without a year left out). */
     static SortedMap<Integer, Integer> reusesByYear(List<CitationLink> links) {
         SortedMap<Integer, Integer> byYear = new TreeMap<>();
         for (CitationLink link : links) {
@@ -38,11 +30,5 @@ public record DatasetFigures(
             }
         }
         return byYear;
-    }
-
-    static SortedMap<Integer, Integer> sum(List<DatasetFigures> lines) {
-        SortedMap<Integer, Integer> total = new TreeMap<>();
-        lines.forEach(l -> l.reusesByYear().forEach((year, n) -> total.merge(year, n, Integer::sum)));
-        return total;
     }
 }

@@ -15,11 +15,5 @@ public record ProducerReport(
 
     @Schema(name = "ReuseTotals")
     public record Totals(int datasets, int citations, int primary, int reuses, int selfReuses) {
-        static Totals of(List<DatasetFigures> lines) {
-            return new Totals(lines.size(), lines.stream().mapToInt(DatasetFigures::citations).sum(),
-                    lines.stream().mapToInt(DatasetFigures::primary).sum(),
-                    lines.stream().mapToInt(DatasetFigures::reuses).sum(),
-                    lines.stream().mapToInt(DatasetFigures::selfReuses).sum());
-        }
     }
 }

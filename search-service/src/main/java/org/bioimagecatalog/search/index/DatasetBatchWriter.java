@@ -23,17 +23,22 @@ public class DatasetBatchWriter {
     private final ReuseCountStore reuseCounts;
     private final ReuseCountUpdater reuseUpdater;
     private final IndexingMetrics metrics;
+    private final SearchDocuments documents;
 
     public DatasetBatchWriter(DatasetIndexer indexer, ReuseCountStore reuseCounts, ReuseCountUpdater reuseUpdater,
-            IndexingMetrics metrics) {
+            IndexingMetrics metrics, SearchDocuments documents) {
         this.indexer = indexer;
+        this.documents = documents;
         this.reuseCounts = reuseCounts;
         this.reuseUpdater = reuseUpdater;
         this.metrics = metrics;
     }
 
-    /** @param latest per dataset id, the newest event or a tombstone */
-    public BulkOutcome apply(Map<String, IndexableDataset> latest, IndexTarget target) {
+    /**
+     * @param latest per dataset id, the newest event or a tombstone
+     * @param unbuildable told of each event no document can be made of (it is left out of the write)
+     */
+    public BulkOutcome apply(Map<String, IndexableDataset> latest, IndexTarget target, RecordRejection unbuildable) {
         List<String> upserted = latest.entrySet().stream().filter(e -> !e.getValue().isTombstone())
                 .map(Map.Entry::getKey).toList();
         Map<String, Integer> countsBefore = reuseCounts.countsFor(upserted);
@@ -47,13 +52,16 @@ public class DatasetBatchWriter {
             DatasetChanged event = dataset.event();
             int reuse = countsBefore.getOrDefault(id, 0);
             try {
-                changes.add(DocumentChange.upsert(id, event.version(),
-                        DatasetDocumentBuilder.build(event, dataset.quality(), reuse)));
+                changes.add(DocumentChange.upsert(id, event.version(), documents.build(dataset, reuse)));
                 countsUsed.put(id, reuse);
             } catch (RuntimeException e) {
                 metrics.rejected("unbuildable");
-                LOG.warnf("dataset %s version %d cannot be made into a document: %s", id, event.version(),
-                        e.getMessage());
+                String reason = "dataset " + id + " version " + event.version() + " cannot be made into a document: "
+                        + e;
+                LOG.warn(reason);
+                if (dataset.record() != null) {
+                    unbuildable.reject(dataset.record(), reason);
+                }
             }
         });
         BulkOutcome outcome = indexer.write(changes, target);

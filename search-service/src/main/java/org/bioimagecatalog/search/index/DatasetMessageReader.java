@@ -13,7 +13,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Reads {@code datasets.v1} messages, for the live consumer and for a reindex replay alike. A message that
- * cannot be read is logged with its position, counted and skipped. The metadata quality score is the event's
+ * cannot be read is logged with its position, counted and handed to a {@link RecordRejection} (the live consumer's
+ * sends it to the dead-letter topic). The metadata quality score is the event's
  * {@code quality.score} as catalog-model defines it; its absence is normal.
  */
 @ApplicationScoped
@@ -29,10 +30,11 @@ public class DatasetMessageReader {
     }
 
     /** Per dataset id, the last readable message of the batch (the topic is compacted and keyed by dataset). */
-    public Map<String, IndexableDataset> latestPerKey(Iterable<ConsumerRecord<String, String>> records) {
+    public Map<String, IndexableDataset> latestPerKey(Iterable<ConsumerRecord<String, String>> records,
+            RecordRejection unreadable) {
         Map<String, IndexableDataset> latest = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> record : records) {
-            read(record).ifPresent(change -> {
+            read(record, unreadable).ifPresent(change -> {
                 latest.remove(change.id());
                 latest.put(change.id(), change);
             });
@@ -41,9 +43,13 @@ public class DatasetMessageReader {
     }
 
     Optional<IndexableDataset> read(ConsumerRecord<String, String> record) {
+        return read(record, RecordRejection.COUNTED_ONLY);
+    }
+
+    private Optional<IndexableDataset> read(ConsumerRecord<String, String> record, RecordRejection rejection) {
         String key = record.key();
         if (key == null || key.isBlank()) {
-            return invalid(record, "missing-key", "no key");
+            return invalid(record, "missing-key", "no key", rejection);
         }
         if (record.value() == null) {
             return Optional.of(IndexableDataset.tombstone(key));
@@ -52,18 +58,18 @@ public class DatasetMessageReader {
         try {
             event = EVENTS.readValue(record.value());
         } catch (IOException | IllegalArgumentException e) {
-            return invalid(record, "unreadable", e.getMessage());
+            return invalid(record, "unreadable", e.getMessage(), rejection);
         }
         if (event == null) {
-            return invalid(record, "unreadable", "empty payload");
+            return invalid(record, "unreadable", "empty payload", rejection);
         }
         if (!key.equals(event.datasetId())) {
-            return invalid(record, "key-mismatch", "payload is dataset " + event.datasetId());
+            return invalid(record, "key-mismatch", "payload is dataset " + event.datasetId(), rejection);
         }
         if (event.metadata() == null) {
-            return invalid(record, "no-metadata", "event carries no metadata");
+            return invalid(record, "no-metadata", "event carries no metadata", rejection);
         }
-        return Optional.of(new IndexableDataset(key, event, quality(event)));
+        return Optional.of(new IndexableDataset(key, event, quality(event), record));
     }
 
     /** The event's {@code quality.score} when it is a score (0..100), else null. */
@@ -75,10 +81,12 @@ public class DatasetMessageReader {
         return score < 0 || score > 100 ? null : score;
     }
 
-    private Optional<IndexableDataset> invalid(ConsumerRecord<String, String> record, String reason, String detail) {
+    private Optional<IndexableDataset> invalid(ConsumerRecord<String, String> record, String reason, String detail,
+            RecordRejection rejection) {
         metrics.invalidMessage(record.topic(), reason);
         LOG.warnf("skipped message %s-%d@%d (key %s): %s", record.topic(), record.partition(), record.offset(),
                 record.key(), detail);
+        rejection.reject(record, reason + ": " + detail);
         return Optional.empty();
     }
 }

@@ -138,9 +138,11 @@ public class ReindexService {
 
     private void write(List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> batch,
             IndexTarget target) {
-        var latest = reader.latestPerKey(batch);
+        // the live consumer dead-letters what cannot be indexed; a replay meets the same records again
+        var latest = reader.latestPerKey(batch, RecordRejection.COUNTED_ONLY);
         if (!latest.isEmpty()) {
-            retry.untilDone("replaying " + latest.size() + " datasets", () -> writer.apply(latest, target));
+            retry.untilDone("replaying " + latest.size() + " datasets",
+                    () -> writer.apply(latest, target, RecordRejection.COUNTED_ONLY));
         }
         ReindexStatus now = status;
         status = new ReindexStatus(now.state(), now.from(), now.to(), now.startedAt(), null,

@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * The dead letters of indexing: documents Elasticsearch refused for good (e.g. a mapping error), with the
  * reason, in table {@code search.rejected_document}. A later event of the same dataset that is accepted
- * removes the entry. There is no dead-letter topic for {@code datasets.v1}: the event itself stays on the
- * compacted topic, so the table only needs to say which one and why (see README).
+ * removes the entry. The event itself stays on the compacted topic, so the table only needs to say which one
+ * and why (see README); records that cannot be read or made into a document go to {@link DatasetDeadLetters}.
  */
 @ApplicationScoped
 public class RejectedDocumentStore {

@@ -15,7 +15,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Consumes {@code reuse.summary.v1}: stores each summary (so a dataset indexed later, or a rebuilt index, gets
- * it) and sets {@code reuseCount} on the document when it exists. A tombstone clears the count.
+ * it) and sets {@code reuseCount} on the document when it exists. A tombstone clears the count. A summary that
+ * cannot be read goes to {@code datasets.dlq.v1} with the reason (the entry names its topic), like an unreadable
+ * dataset event.
  */
 @ApplicationScoped
 public class ReuseSummaryConsumer {
@@ -25,10 +27,12 @@ public class ReuseSummaryConsumer {
     private final ReuseCountUpdater updater;
     private final IndexingRetry retry;
     private final IndexingMetrics metrics;
+    private final DatasetDeadLetters deadLetters;
 
     public ReuseSummaryConsumer(ReuseCountStore store, ReuseCountUpdater updater, IndexingRetry retry,
-            IndexingMetrics metrics) {
+            IndexingMetrics metrics, DatasetDeadLetters deadLetters) {
         this.store = store;
+        this.deadLetters = deadLetters;
         this.updater = updater;
         this.retry = retry;
         this.metrics = metrics;
@@ -81,5 +85,6 @@ public class ReuseSummaryConsumer {
         metrics.invalidMessage(record.topic(), reason);
         LOG.warnf("skipped message %s-%d@%d (key %s): %s", record.topic(), record.partition(), record.offset(),
                 record.key(), detail);
+        deadLetters.reject(record, "unreadable reuse summary: " + reason + ": " + detail);
     }
 }

@@ -6,11 +6,11 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.bioimagecatalog.harvester.http.ApiLocation;
-import org.bioimagecatalog.harvester.http.PoliteHttpClient;
 import org.bioimagecatalog.harvester.run.InvalidLocationException;
 import org.bioimagecatalog.harvester.run.LocationUnreadableException;
 import org.bioimagecatalog.harvester.run.SourceConnector;
 import org.bioimagecatalog.harvester.run.SourceListing;
+import org.bioimagecatalog.http.client.PoliteHttpClient;
 import org.bioimagecatalog.model.Identifier;
 
 /**

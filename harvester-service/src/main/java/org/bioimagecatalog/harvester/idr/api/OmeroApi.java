@@ -10,11 +10,11 @@ import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.bioimagecatalog.harvester.files.InvalidRecordException;
 import org.bioimagecatalog.harvester.files.JsonRecords;
-import org.bioimagecatalog.harvester.http.FetchedResource;
-import org.bioimagecatalog.harvester.http.HttpFetchException;
-import org.bioimagecatalog.harvester.http.PoliteHttpClient;
 import org.bioimagecatalog.harvester.run.LocationUnreadableException;
 import org.bioimagecatalog.harvester.run.RecordRejectedException;
+import org.bioimagecatalog.http.client.FetchedResource;
+import org.bioimagecatalog.http.client.HttpFetchException;
+import org.bioimagecatalog.http.client.PoliteHttpClient;
 
 /**
  * The OMERO JSON API of IDR (or a mirror, or a replay) over HTTP. Containers are paged with {@code offset} and

@@ -162,7 +162,8 @@ class IdrOmeroApiConnectorTest {
 
             assertThatThrownBy(() -> listing.read(idr0002)).isInstanceOfSatisfying(RecordRejectedException.class, e -> {
                 assertThat(e.location()).isEqualTo(idr0002);
-                assertThat(e.reason()).startsWith("idr0002: the map annotations answer: not valid JSON: Unexpected end-of-input");
+                assertThat(e.reason()).startsWith("idr0002: the map annotations answer: not valid JSON at line 1")
+                        .endsWith("unexpected end of input");
                 assertThat(e.payloadExcerpt()).startsWith("{\"annotations\": [{\"ns\"");
             });
             Map<String, Object> others = new HashMap<>();

@@ -22,7 +22,7 @@ import org.bioimagecatalog.reuse.collect.CandidateSink;
 import org.bioimagecatalog.reuse.collect.Collector;
 import org.bioimagecatalog.reuse.collect.CollectorConfig;
 import org.bioimagecatalog.reuse.collect.CollectorException;
-import org.bioimagecatalog.reuse.collect.PoliteHttpClient;
+import org.bioimagecatalog.reuse.collect.CollectorHttp;
 
 /**
  * Crossref's data citations ({@code /beta/datacitations}): every work whose reference list cites a dataset
@@ -36,11 +36,11 @@ public class CrossrefDataCitationCollector implements Collector {
     static final Set<String> CITING_RELATIONS = Set.of("references", "cites", "is_supplemented_by", "is_derived_from",
             "uses", "requires");
 
-    private final PoliteHttpClient http;
+    private final CollectorHttp http;
     private final CollectorConfig config;
     private final ObjectMapper json;
 
-    public CrossrefDataCitationCollector(PoliteHttpClient http, CollectorConfig config, ObjectMapper json) {
+    public CrossrefDataCitationCollector(CollectorHttp http, CollectorConfig config, ObjectMapper json) {
         this.http = http;
         this.config = config;
         this.json = json;

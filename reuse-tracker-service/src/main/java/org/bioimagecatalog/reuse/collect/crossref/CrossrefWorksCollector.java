@@ -19,7 +19,7 @@ import org.bioimagecatalog.reuse.collect.CandidateSink;
 import org.bioimagecatalog.reuse.collect.Collector;
 import org.bioimagecatalog.reuse.collect.CollectorConfig;
 import org.bioimagecatalog.reuse.collect.CollectorException;
-import org.bioimagecatalog.reuse.collect.PoliteHttpClient;
+import org.bioimagecatalog.reuse.collect.CollectorHttp;
 
 /**
  * Crossref works with open reference lists ({@code /works?filter=reference-visibility:open,has-references:true,
@@ -35,11 +35,11 @@ public class CrossrefWorksCollector implements Collector {
     /** The Crossref date filters that come in from-/until- pairs by day. */
     static final List<String> DATE_FILTERS = List.of("update", "created", "index", "deposit");
 
-    private final PoliteHttpClient http;
+    private final CollectorHttp http;
     private final CollectorConfig config;
     private final ObjectMapper json;
 
-    public CrossrefWorksCollector(PoliteHttpClient http, CollectorConfig config, ObjectMapper json) {
+    public CrossrefWorksCollector(CollectorHttp http, CollectorConfig config, ObjectMapper json) {
         this.http = http;
         this.config = config;
         this.json = json;

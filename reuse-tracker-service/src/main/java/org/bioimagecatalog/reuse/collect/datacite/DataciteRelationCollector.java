@@ -23,7 +23,7 @@ import org.bioimagecatalog.reuse.collect.CandidateSink;
 import org.bioimagecatalog.reuse.collect.Collector;
 import org.bioimagecatalog.reuse.collect.CollectorConfig;
 import org.bioimagecatalog.reuse.collect.CollectorException;
-import org.bioimagecatalog.reuse.collect.PoliteHttpClient;
+import org.bioimagecatalog.reuse.collect.CollectorHttp;
 
 /**
  * DataCite {@code relatedIdentifiers}: the DOIs updated in a time window that declare a relation to another
@@ -36,11 +36,11 @@ import org.bioimagecatalog.reuse.collect.PoliteHttpClient;
 public class DataciteRelationCollector implements Collector {
     private static final Pattern NEXT_PAGE = Pattern.compile("page\\[number]=(\\d+)");
 
-    private final PoliteHttpClient http;
+    private final CollectorHttp http;
     private final CollectorConfig config;
     private final ObjectMapper json;
 
-    public DataciteRelationCollector(PoliteHttpClient http, CollectorConfig config, ObjectMapper json) {
+    public DataciteRelationCollector(CollectorHttp http, CollectorConfig config, ObjectMapper json) {
         this.http = http;
         this.config = config;
         this.json = json;

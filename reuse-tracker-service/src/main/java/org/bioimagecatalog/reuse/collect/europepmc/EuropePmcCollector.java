@@ -20,7 +20,7 @@ import org.bioimagecatalog.reuse.collect.CandidateSink;
 import org.bioimagecatalog.reuse.collect.Collector;
 import org.bioimagecatalog.reuse.collect.CollectorConfig;
 import org.bioimagecatalog.reuse.collect.CollectorException;
-import org.bioimagecatalog.reuse.collect.PoliteHttpClient;
+import org.bioimagecatalog.reuse.collect.CollectorHttp;
 
 /**
  * Europe PMC full-text search for each tracked dataset's accessions (EMPIAR-…, S-BIAD…, idr…, BBBC…) and,
@@ -32,11 +32,11 @@ import org.bioimagecatalog.reuse.collect.PoliteHttpClient;
  */
 @ApplicationScoped
 public class EuropePmcCollector implements Collector {
-    private final PoliteHttpClient http;
+    private final CollectorHttp http;
     private final CollectorConfig config;
     private final ObjectMapper json;
 
-    public EuropePmcCollector(PoliteHttpClient http, CollectorConfig config, ObjectMapper json) {
+    public EuropePmcCollector(CollectorHttp http, CollectorConfig config, ObjectMapper json) {
         this.http = http;
         this.config = config;
         this.json = json;

@@ -18,7 +18,7 @@ import org.bioimagecatalog.reuse.collect.CandidateSink;
 import org.bioimagecatalog.reuse.collect.Collector;
 import org.bioimagecatalog.reuse.collect.CollectorConfig;
 import org.bioimagecatalog.reuse.collect.CollectorException;
-import org.bioimagecatalog.reuse.collect.PoliteHttpClient;
+import org.bioimagecatalog.reuse.collect.CollectorHttp;
 
 /**
  * Scholix links from ScholeXplorer: either its API, once per tracked dataset DOI ({@code {doi}} in the
@@ -29,11 +29,11 @@ import org.bioimagecatalog.reuse.collect.PoliteHttpClient;
  */
 @ApplicationScoped
 public class ScholixCollector implements Collector {
-    private final PoliteHttpClient http;
+    private final CollectorHttp http;
     private final CollectorConfig config;
     private final ObjectMapper json;
 
-    public ScholixCollector(PoliteHttpClient http, CollectorConfig config, ObjectMapper json) {
+    public ScholixCollector(CollectorHttp http, CollectorConfig config, ObjectMapper json) {
         this.http = http;
         this.config = config;
         this.json = json;

@@ -1,4 +1,4 @@
-package org.bioimagecatalog.harvester.http;
+package org.bioimagecatalog.http.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,14 +7,14 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
-import org.bioimagecatalog.harvester.http.CircuitBreaker.State;
+import org.bioimagecatalog.http.client.CircuitBreaker.State;
 import org.junit.jupiter.api.Test;
 
 /** The breaker's states on a clock the test moves. */
 class CircuitBreakerTest {
     private static final URI URL = URI.create("http://archive.example/entry/1");
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
-    private final CircuitBreaker breaker = new CircuitBreaker("idr", 3, Duration.ofMinutes(10), now::get);
+    private final CircuitBreaker breaker = new CircuitBreaker("source idr", 3, Duration.ofMinutes(10), now::get);
 
     @Test
     void opensAfterTheConfiguredConsecutiveFailuresAndRefusesRequests() throws Exception {
@@ -56,7 +56,7 @@ class CircuitBreakerTest {
 
     @Test
     void aThresholdOfZeroNeverOpens() {
-        CircuitBreaker off = new CircuitBreaker("idr", 0, Duration.ofMinutes(10), now::get);
+        CircuitBreaker off = new CircuitBreaker("source idr", 0, Duration.ofMinutes(10), now::get);
         for (int i = 0; i < 100; i++) {
             off.onFailure("HTTP 500");
         }

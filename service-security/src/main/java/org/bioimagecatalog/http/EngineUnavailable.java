@@ -1,8 +1,9 @@
-package org.bioimagecatalog.model.api;
+package org.bioimagecatalog.http;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.util.Optional;
+import org.bioimagecatalog.model.api.Problem;
 
 /**
  * Recognises a failure that says "an engine is away" rather than "this request is wrong" or "we have a bug":

@@ -1,9 +1,9 @@
-package org.bioimagecatalog.harvester.http;
+package org.bioimagecatalog.http.client;
 
 /**
- * The circuit breaker of the source whose run executes on this thread. Connectors are shared by every source and
- * call {@link PoliteHttpClient} without knowing which source they serve; the run binds its source's breaker to its
- * own thread for its duration (a run reads its source on that one thread), and the client reports to it.
+ * The circuit breaker of the run executing on this thread (a harvest of one source, a collector run). Connectors
+ * and collectors call {@link PoliteHttpClient} without knowing which run they serve; the run binds its breaker to
+ * its own thread for its duration (a run reads on that one thread), and the client reports to it.
  */
 public final class RunCircuit {
     private static final ThreadLocal<CircuitBreaker> CURRENT = new ThreadLocal<>();

@@ -1,4 +1,4 @@
-package org.bioimagecatalog.harvester.http;
+package org.bioimagecatalog.http.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -141,7 +141,7 @@ class PoliteHttpClientTest {
     void theRunsCircuitBreakerCountsFailedRequestsAndThenRefusesWithoutSending() throws Exception {
         serve("/down", new int[] {500}, "Retry-After", "0");
         serve("/gone", new int[] {404}, null, null);
-        CircuitBreaker breaker = new CircuitBreaker("test", 2, Duration.ofMinutes(5));
+        CircuitBreaker breaker = new CircuitBreaker("source test", 2, Duration.ofMinutes(5));
         PoliteHttpClient client = new PoliteHttpClient(FAST);
 
         try (RunCircuit.Binding bound = RunCircuit.bind(breaker)) {
@@ -181,6 +181,46 @@ class PoliteHttpClientTest {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
+        });
+    }
+
+    @Test
+    void aRedirectIsFollowedAndARedirectIntoThePrivateNetworkIsRefusedBeforeItIsSent() throws Exception {
+        AddressGuard loopbackOnly = new AddressGuard(true, false);
+        PoliteHttpClient client = new PoliteHttpClient(FAST, HostThrottle.unlimited(),
+                io.opentelemetry.api.OpenTelemetry.noop().getTracer("test"), loopbackOnly);
+        redirect("/moved", uri("/flaky").toString());
+        serve("/flaky", new int[] {200}, null, null);
+        FetchedResource followed = client.get(uri("/moved"));
+        assertThat(followed.uri()).isEqualTo(uri("/flaky"));
+        assertThat(new String(followed.body(), StandardCharsets.UTF_8)).isEqualTo("ok");
+
+        redirect("/metadata", "http://169.254.169.254/latest/meta-data/");
+        assertThatThrownBy(() -> client.get(uri("/metadata"))).isInstanceOf(HttpFetchException.class)
+                .hasMessageContaining("redirected to http://169.254.169.254/latest/meta-data/")
+                .hasMessageContaining("refused: 169.254.169.254 is a link-local address");
+        redirect("/file", "file:///etc/passwd");
+        assertThatThrownBy(() -> client.get(uri("/file"))).isInstanceOf(HttpFetchException.class)
+                .hasMessageContaining("only http and https are followed");
+    }
+
+    @Test
+    void theGuardRefusesLoopbackPrivateAndLinkLocalAddressesUnlessAllowed() {
+        AddressGuard closed = new AddressGuard(false, false);
+        for (String host : List.of("127.0.0.1", "localhost", "10.1.2.3", "172.16.0.9", "192.168.1.1", "100.64.0.1",
+                "169.254.169.254", "[::1]", "[fe80::1]", "[fd00::1]", "0.0.0.0")) {
+            assertThat(closed.refusal(URI.create("http://" + host + "/x"))).as(host).isPresent();
+        }
+        assertThat(closed.refusal(URI.create("http://93.184.216.34/x"))).isEmpty();
+        assertThat(new AddressGuard(true, false).refusal(URI.create("http://127.0.0.1/x"))).isEmpty();
+        assertThat(new AddressGuard(true, false).refusal(URI.create("http://169.254.169.254/x"))).isPresent();
+    }
+
+    private void redirect(String path, String to) {
+        server.createContext(path, exchange -> {
+            exchange.getResponseHeaders().add("Location", to);
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
         });
     }
 

@@ -1,4 +1,4 @@
-package org.bioimagecatalog.harvester.http;
+package org.bioimagecatalog.http.client;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
@@ -23,19 +23,25 @@ import java.util.function.IntPredicate;
 import org.jboss.logging.Logger;
 
 /**
- * GETs from archives and mirrors the way a good citizen does: a User-Agent that says who we are, timeouts,
- * per-host limits of concurrency and rate ({@link HostThrottle}), retries with exponential backoff on 5xx, 429 and
- * broken connections, honouring {@code Retry-After}, and the circuit breaker of the source being harvested
- * ({@link RunCircuit}). 4xx other than 429 is the caller's mistake and is not retried. Each {@code get} is one
- * client span {@code GET} (retries included) in the current trace; the archive is not sent our trace context.
+ * The project's one way out to other people's servers (the harvester's archives and mirrors, the reuse tracker's
+ * citation APIs), GETting the way a good citizen does: a User-Agent that says who we are, timeouts, per-host limits
+ * of concurrency and rate ({@link HostThrottle}), retries with exponential backoff on 5xx, 429 and broken
+ * connections, honouring {@code Retry-After}, redirects checked by the {@link AddressGuard}, and the circuit
+ * breaker of the run in progress ({@link RunCircuit}: a harvest of one source, a collector run). 4xx other than 429
+ * is the caller's mistake and is not retried. Each {@code get} is one client span {@code GET} (retries included) in
+ * the current trace; the server is not sent our trace context.
  */
 public class PoliteHttpClient {
     private static final Logger LOG = Logger.getLogger(PoliteHttpClient.class);
 
     private final HttpSettings settings;
     private final HostThrottle throttle;
+    /** Redirects followed per request; each one is checked by the {@link AddressGuard} before it is followed. */
+    static final int MAX_REDIRECTS = 5;
+
     private final HttpClient client;
     private final Tracer tracer;
+    private final AddressGuard guard;
 
     public PoliteHttpClient(HttpSettings settings) {
         this(settings, HostThrottle.unlimited());
@@ -46,12 +52,18 @@ public class PoliteHttpClient {
     }
 
     public PoliteHttpClient(HttpSettings settings, HostThrottle throttle, Tracer tracer) {
+        this(settings, throttle, tracer, AddressGuard.ALLOW_ALL);
+    }
+
+    public PoliteHttpClient(HttpSettings settings, HostThrottle throttle, Tracer tracer, AddressGuard guard) {
         this.settings = settings;
         this.throttle = throttle;
         this.tracer = tracer;
+        this.guard = guard;
+        // redirects are followed here, not by the JDK, so that every hop is checked like the first
         this.client = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
@@ -119,18 +131,14 @@ public class PoliteHttpClient {
 
     private FetchedResource getWithRetries(URI uri, String accept, IntPredicate bodyWanted, Map<String, String> headers)
             throws HttpFetchException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-                .timeout(settings.requestTimeout())
-                .header("User-Agent", settings.userAgent())
-                .header("Accept", accept);
-        headers.forEach(builder::header);
-        HttpRequest request = builder.GET().build();
+        refuseIfGuarded(uri, uri);
+        HttpRequest request = request(uri, accept, headers);
         Duration backoff = settings.initialBackoff();
         for (int attempt = 1; ; attempt++) {
             boolean last = attempt >= settings.maxAttempts();
             Duration wait;
             try (HostThrottle.Permit permit = throttle.acquire(uri)) {
-                HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                HttpResponse<InputStream> response = sendFollowingRedirects(uri, request, accept, headers);
                 int status = response.statusCode();
                 if (status >= 200 && status < 300 || !retryable(status) && status >= 400 && bodyWanted.test(status)) {
                     byte[] body = readLimited(uri, response.body());
@@ -160,6 +168,57 @@ public class PoliteHttpClient {
             pause(uri, wait);
             backoff = backoff.multipliedBy(2);
         }
+    }
+
+    private HttpRequest request(URI uri, String accept, Map<String, String> headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                .timeout(settings.requestTimeout())
+                .header("User-Agent", settings.userAgent())
+                .header("Accept", accept);
+        headers.forEach(builder::header);
+        return builder.GET().build();
+    }
+
+    /** Sends, following at most {@link #MAX_REDIRECTS} redirects, each checked by the guard before it is sent. */
+    private HttpResponse<InputStream> sendFollowingRedirects(URI uri, HttpRequest first, String accept,
+            Map<String, String> headers)
+            throws IOException, InterruptedException, HttpFetchException {
+        HttpRequest request = first;
+        for (int redirects = 0; ; redirects++) {
+            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            int status = response.statusCode();
+            Optional<String> location = response.headers().firstValue("Location");
+            if (!isRedirect(status) || location.isEmpty()) {
+                return response;
+            }
+            response.body().close();
+            if (redirects >= MAX_REDIRECTS) {
+                throw new HttpFetchException(uri, status, "GET " + uri + " redirected more than " + MAX_REDIRECTS
+                        + " times");
+            }
+            URI next = request.uri().resolve(location.get().strip());
+            if (!"http".equalsIgnoreCase(next.getScheme()) && !"https".equalsIgnoreCase(next.getScheme())) {
+                throw new HttpFetchException(uri, status, "GET " + uri + " redirected to a " + next.getScheme()
+                        + " URL; only http and https are followed");
+            }
+            refuseIfGuarded(uri, next);
+            // the caller's headers (credentials) go to the host they were meant for, never to another one
+            boolean sameHost = String.valueOf(next.getHost()).equalsIgnoreCase(String.valueOf(uri.getHost()));
+            request = request(next, accept, sameHost ? headers : Map.of());
+        }
+    }
+
+    private void refuseIfGuarded(URI requested, URI target) throws HttpFetchException {
+        Optional<String> refusal = guard.refusal(target);
+        if (refusal.isPresent()) {
+            // status 403: an answer, not a failure of the host (no retry, the breaker does not count it)
+            throw new HttpFetchException(requested, 403, "GET " + requested
+                    + (requested.equals(target) ? "" : " redirected to " + target) + " " + refusal.get());
+        }
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
 
     private static boolean retryable(int status) {

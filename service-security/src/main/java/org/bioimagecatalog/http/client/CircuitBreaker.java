@@ -1,12 +1,13 @@
-package org.bioimagecatalog.harvester.http;
+package org.bioimagecatalog.http.client;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
- * One source's circuit breaker. CLOSED: requests go through; {@code failureThreshold} consecutive failed requests
- * (each after all its retries) open it. OPEN: requests are refused at once, so a source that is down is not
+ * The circuit breaker of one upstream (a harvested source, a collector), named as its messages say
+ * ({@code "source idr"}). CLOSED: requests go through; {@code failureThreshold} consecutive failed requests (each
+ * after all its retries) open it. OPEN: requests are refused at once, so a source that is down is not
  * hammered and a run stops early instead of failing record after record. After {@code openFor} it is HALF_OPEN:
  * the next request is a trial, whose success closes the breaker and whose failure opens it again.
  * An answer such as 404 is a success here: the source is up and said no.
@@ -67,9 +68,9 @@ public final class CircuitBreaker {
     /** Why it is open and until when, for a run's failure reason. */
     public synchronized String describe() {
         if (openedAt == null) {
-            return "the circuit breaker of source " + name + " is closed";
+            return "the circuit breaker of " + name + " is closed";
         }
-        return "the circuit breaker of source " + name + " is open after " + consecutiveFailures
+        return "the circuit breaker of " + name + " is open after " + consecutiveFailures
                 + " consecutive failed requests (last: " + lastFailure + "); it lets a trial request through after "
                 + openedAt.plus(openFor);
     }

@@ -1,9 +1,10 @@
-package org.bioimagecatalog.model.api;
+package org.bioimagecatalog.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
+import org.bioimagecatalog.model.api.Problem;
 import org.junit.jupiter.api.Test;
 
 class EngineUnavailableTest {
