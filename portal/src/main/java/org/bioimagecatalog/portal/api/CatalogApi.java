@@ -1,0 +1,61 @@
+package org.bioimagecatalog.portal.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** The catalog-service's public reads: datasets, their history and JSON-LD, the archives, collections, wanted boards. */
+@RegisterRestClient(configKey = "catalog")
+@Path("/api/v1")
+public interface CatalogApi {
+    String SCHEMA_ORG = "application/ld+json";
+
+    /** The raw answer: 200, or 301 (merged, {@code Location} names the survivor), 404, 410 (withdrawn). */
+    @GET
+    @Path("/datasets/{id}")
+    @Produces("application/json")
+    Uni<Response> dataset(@PathParam("id") String id);
+
+    @GET
+    @Path("/datasets/{id}")
+    @Produces(SCHEMA_ORG)
+    Uni<String> datasetJsonLd(@PathParam("id") String id);
+
+    @GET
+    @Path("/datasets/{id}/history")
+    Uni<JsonNode> history(@PathParam("id") String id);
+
+    @GET
+    @Path("/datasets")
+    @Produces("application/json")
+    JsonNode datasets(@QueryParam("source") String source, @QueryParam("limit") int limit,
+            @QueryParam("cursor") String cursor);
+
+    @GET
+    @Path("/sources")
+    Uni<JsonNode> sources();
+
+    @GET
+    @Path("/collections")
+    JsonNode collections(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
+
+    @GET
+    @Path("/collections/{id}")
+    @Produces("application/json")
+    JsonNode collection(@PathParam("id") String id);
+
+    @GET
+    @Path("/wanted")
+    JsonNode wanted(@QueryParam("kind") String kind, @QueryParam("status") String status,
+            @QueryParam("sort") String sort, @QueryParam("cursor") String cursor);
+
+    @GET
+    @Path("/wanted/{id}")
+    JsonNode wantedRequest(@PathParam("id") String id);
+}
