@@ -35,6 +35,8 @@ final class RunningSystem implements AutoCloseable {
     final ServiceProcess search;
     final ServiceProcess reuse;
     private final List<ServiceProcess> all = new ArrayList<>();
+    /** The pages, started by {@link #startPortal()} for the tests that use them. */
+    ServiceProcess portal;
 
     private RunningSystem(String namespace, ServiceProcess harvester, ServiceProcess catalog, ServiceProcess search,
             ServiceProcess reuse) {
@@ -85,6 +87,20 @@ final class RunningSystem implements AutoCloseable {
             throw e;
         }
         return system;
+    }
+
+    /** Starts the packaged portal, reading this system's four services, and waits until it is ready. */
+    ServiceProcess startPortal() throws IOException, InterruptedException {
+        Map<String, String> config = Map.of(
+                "quarkus.rest-client.catalog.url", catalog.baseUrl(),
+                "quarkus.rest-client.search.url", search.baseUrl(),
+                "quarkus.rest-client.reuse.url", reuse.baseUrl(),
+                "quarkus.rest-client.harvester.url", harvester.baseUrl());
+        portal = ServiceProcess.start(LocalStack.repoDir(), "portal", config,
+                LocalStack.repoDir().resolve("e2e-tests/target/e2e-logs"));
+        all.add(portal);
+        portal.awaitReady(Duration.ofSeconds(120));
+        return portal;
     }
 
     /** The consumer group of a service in this run: the production name under the namespace. */

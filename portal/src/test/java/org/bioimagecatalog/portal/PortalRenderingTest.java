@@ -205,6 +205,40 @@ class PortalRenderingTest {
         assertThat(docs).contains("data-openapi=\"/api/v1/openapi\"");
     }
 
+    @Test
+    void signedInUsersPostAndVoteWithTheirKeyAndTheApisRefusalIsShown() {
+        // not signed in: the board reads, the write forms are not there, a post goes to the sign-in page
+        assertThat(given().get("/wanted").asString()).contains("sign in with your API key").doesNotContain("Post the request");
+        given().redirects().follow(false).formParam("title", "x").post("/wanted").then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/signin?return=/wanted"));
+
+        Response signIn = given().redirects().follow(false).formParam("key", RecordedApi.SUBMITTER_KEY)
+                .formParam("return", "/wanted").post("/signin");
+        assertThat(signIn.statusCode()).isEqualTo(303);
+        assertThat(signIn.getHeader("Set-Cookie")).contains("bic_api_key=" + RecordedApi.SUBMITTER_KEY)
+                .containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict");
+        // a "return" to another site is not followed
+        assertThat(given().redirects().follow(false).formParam("key", "k").formParam("return", "//evil.example/")
+                .post("/signin").getHeader("Location")).endsWith("/");
+
+        RecordedApi.WRITES.clear();
+        assertThat(given().cookie("bic_api_key", RecordedApi.SUBMITTER_KEY).get("/wanted").asString()).contains("Post the request")
+                .contains("action=\"/wanted/7/vote\"");
+        given().redirects().follow(false).cookie("bic_api_key", RecordedApi.SUBMITTER_KEY).formParam("kind", "pipeline")
+                .formParam("title", "Nucleus segmentation for light sheet").formParam("tags", "segmentation, light sheet")
+                .post("/wanted").then().statusCode(303);
+        given().redirects().follow(false).cookie("bic_api_key", RecordedApi.SUBMITTER_KEY).post("/wanted/7/vote")
+                .then().statusCode(303);
+        assertThat(RecordedApi.WRITES).containsExactly(
+                "POST /api/v1/wanted {\"kind\":\"pipeline\",\"title\":\"Nucleus segmentation for light sheet\",\"tags\":[\"segmentation\",\"light sheet\"]}",
+                "PUT /api/v1/wanted/7/vote ");
+
+        // a key the API refuses: its words on the page, with its status
+        String refused = given().cookie("bic_api_key", "someone-else").post("/wanted/7/vote").then().statusCode(403)
+                .extract().asString();
+        assertThat(refused).contains("Your API key&#39;s role does not allow this.").contains("this key may not PUT /api/v1/wanted/7/vote");
+    }
+
     private static JsonNode read(String json) {
         try {
             return JSON.readTree(json);

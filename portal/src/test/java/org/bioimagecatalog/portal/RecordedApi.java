@@ -20,6 +20,10 @@ public class RecordedApi implements QuarkusTestResourceLifecycleManager {
     static final String MERGED = "bic-aaaaaaaaaaaa";
     static final String WITHDRAWN = "bic-bbbbbbbbbbbb";
     static final String SURVIVOR = "bic-0a1b2c3d4e5f";
+    /** The one key the recorded API accepts for writes (as a submitter); any other is refused with 403. */
+    static final String SUBMITTER_KEY = "submitter-key-for-rendering-tests";
+    /** The bodies of the writes the pages sent, in order. */
+    static final List<String> WRITES = new CopyOnWriteArrayList<>();
     /** Every request path with its query, in order: the tests check what the pages asked for. */
     static final List<String> REQUESTS = new CopyOnWriteArrayList<>();
 
@@ -51,6 +55,10 @@ public class RecordedApi implements QuarkusTestResourceLifecycleManager {
             String path = exchange.getRequestURI().getPath();
             String query = exchange.getRequestURI().getRawQuery();
             REQUESTS.add(path + (query == null ? "" : "?" + query));
+            if (!"GET".equals(exchange.getRequestMethod())) {
+                write(exchange, path);
+                return;
+            }
             if (path.equals("/api/v1/datasets/" + MERGED)) {
                 exchange.getResponseHeaders().add("Location", "http://127.0.0.1/api/v1/datasets/" + SURVIVOR);
                 problem(exchange, 301, "merged", "dataset " + MERGED + " was merged into " + SURVIVOR);
@@ -74,6 +82,20 @@ public class RecordedApi implements QuarkusTestResourceLifecycleManager {
                 exchange.getResponseBody().write(body);
             }
         }
+    }
+
+    private static void write(HttpExchange exchange, String path) throws IOException {
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        if (!("Bearer " + SUBMITTER_KEY).equals(auth)) {
+            problem(exchange, 403, "forbidden", "this key may not " + exchange.getRequestMethod() + " " + path);
+            return;
+        }
+        WRITES.add(exchange.getRequestMethod() + " " + path + " "
+                + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        byte[] body = "{\"id\":8,\"votes\":1}".getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(exchange.getRequestMethod().equals("POST") ? 201 : 200, body.length);
+        exchange.getResponseBody().write(body);
     }
 
     private static void problem(HttpExchange exchange, int status, String kind, String detail) throws IOException {

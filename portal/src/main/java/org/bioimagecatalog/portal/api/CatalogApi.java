@@ -2,7 +2,11 @@ package org.bioimagecatalog.portal.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -58,4 +62,20 @@ public interface CatalogApi {
     @GET
     @Path("/wanted/{id}")
     JsonNode wantedRequest(@PathParam("id") String id);
+
+    /** Writes carry the signed-in user's API key; the API checks its role (401/403 problem+json otherwise). */
+    @POST
+    @Path("/wanted")
+    @Consumes("application/json")
+    JsonNode postWanted(@HeaderParam("Authorization") String authorization, JsonNode request);
+
+    @PUT
+    @Path("/wanted/{id}/vote")
+    JsonNode vote(@HeaderParam("Authorization") String authorization, @PathParam("id") String id);
+
+    @POST
+    @Path("/collections/{id}/datasets")
+    @Consumes("application/json")
+    JsonNode addToCollection(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
+            JsonNode item);
 }
