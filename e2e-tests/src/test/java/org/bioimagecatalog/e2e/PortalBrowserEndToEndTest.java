@@ -178,7 +178,8 @@ class PortalBrowserEndToEndTest {
         open("/api/docs");
         wait.until(d -> !d.findElements(By.cssSelector("#swagger-ui .opblock")).isEmpty());
         assertThat(browser.findElement(By.id("swagger-ui")).getText()).contains("/api/v1/datasets");
-        assertAccessible("API reference");
+        // the page's own markup; Swagger UI's rendering inside #swagger-ui is a third party's (portal/README.md)
+        assertAccessible("API reference", "#swagger-ui");
     }
 
     @Test
@@ -251,12 +252,17 @@ class PortalBrowserEndToEndTest {
     }
 
     /** axe-core's WCAG 2.x A/AA rules on the open page: no serious or critical violation. */
-    @SuppressWarnings("unchecked")
     private void assertAccessible(String page) {
+        assertAccessible(page, null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void assertAccessible(String page, String excluded) {
         JavascriptExecutor js = (JavascriptExecutor) browser;
         js.executeScript(axe);
+        String context = excluded == null ? "document" : "{exclude: [['" + excluded + "']]}";
         Object found = js.executeAsyncScript("var done = arguments[arguments.length - 1];"
-                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"
+                + "axe.run(" + context + ", {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"
                 + ".then(function (r) { done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
                 + ".map(function (v) { return v.id + ' (' + v.impact + '): ' + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); })); })"
                 + ".catch(function (e) { done(['axe failed: ' + e]); });");

@@ -161,7 +161,10 @@ class PortalRenderingTest {
 
     @Test
     void stewardDashboardShowsRunsRejectsAndQuality() {
+        RecordedApi.REQUESTS.clear();
         String html = given().get("/sources").then().statusCode(200).extract().asString();
+        // the run list carries no errors: the dashboard read the run itself
+        assertThat(RecordedApi.REQUESTS).contains("/api/v1/harvest/runs/run-2");
         assertThat(html).contains("<code>idr0099-study.txt</code>: no Study Title line: not an IDR study file")
                 .contains("SUCCEEDED").contains("118 datasets from 120 records")
                 .contains("score ≥ 80: 12 datasets")
@@ -184,7 +187,10 @@ class PortalRenderingTest {
         String index = given().get("/sitemap.xml").then().statusCode(200).extract().asString();
         Document doc = xml(index);
         String loc = doc.getElementsByTagName("loc").item(0).getTextContent();
-        assertThat(loc).endsWith("/sitemaps/datasets-1.xml");
+        // absolute links keep the port the client used, and follow the scheme and host a proxy forwards
+        assertThat(loc).isEqualTo("http://localhost:" + io.restassured.RestAssured.port + "/sitemaps/datasets-1.xml");
+        assertThat(given().header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "catalog.example.org")
+                .get("/robots.txt").asString()).contains("Sitemap: https://catalog.example.org/sitemap.xml");
         String page = given().get("/sitemaps/datasets-1.xml").then().statusCode(200).extract().asString();
         assertThat(xml(page).getElementsByTagName("url").getLength()).isEqualTo(2);
         assertThat(page).contains("/datasets/bic-0a1b2c3d4e5f</loc>").contains("/datasets/bic-99887766aabb</loc>");

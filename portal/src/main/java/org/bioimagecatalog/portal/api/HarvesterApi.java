@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -19,4 +20,9 @@ public interface HarvesterApi {
     @GET
     @Path("/runs")
     Uni<JsonNode> runs(@QueryParam("limit") int limit);
+
+    /** One run with its errors (the list leaves them out). */
+    @GET
+    @Path("/runs/{id}")
+    JsonNode run(@PathParam("id") String id);
 }

@@ -13,8 +13,8 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +55,8 @@ public class DatasetPage {
     @GET
     @Path("/{id}")
     @Produces(MediaType.TEXT_HTML)
-    public Response page(@PathParam("id") String id, @Context UriInfo uri) {
+    public Response page(@PathParam("id") String id, @Context HttpHeaders headers) {
+        String base = PublicBase.of(headers);
         // every read at once: the page costs the slowest call, not their sum
         var all = Uni.combine().all().unis(
                 raw(catalog.dataset(id)),
@@ -66,21 +67,21 @@ public class DatasetPage {
         Response answer = all.getItem1();
         return switch (answer.getStatus()) {
             case 200 -> landing(answer.readEntity(JsonNode.class), all.getItem2(), all.getItem3(), all.getItem4(),
-                    all.getItem5(), uri);
-            case 301 -> moved(survivor(answer), id, uri);
+                    all.getItem5(), base);
+            case 301 -> moved(survivor(answer), id);
             case 410 -> Response.status(410).type(MediaType.TEXT_HTML_TYPE).entity(status.data("status", 410)
                     .data("title", "Dataset withdrawn").data("detail", problemDetail(answer))
                     .data("history", all.getItem2()).data("id", id).render()).build();
-            case 404 -> byAccession(id, uri);
+            case 404 -> byAccession(id);
             default -> throw new WebApplicationException("the catalog answered " + answer.getStatus(), 502);
         };
     }
 
     private Response landing(JsonNode d, JsonNode history, JsonNode reuseReport, JsonNode similar, String jsonLd,
-            UriInfo uri) {
+            String base) {
         String id = Json.text(d, "id");
-        String landingUrl = uri.getBaseUriBuilder().path("datasets").path(id).build().toString();
-        String api = uri.getBaseUriBuilder().path("api/v1/datasets").path(id).build().toString();
+        String landingUrl = base + "/datasets/" + id;
+        String api = base + "/api/v1/datasets/" + id;
         DatasetCitation citation = DatasetCitation.of(d, landingUrl);
         Map<String, Object> byYear = JsonNodeResolver.fields(reuseReport == null ? null : reuseReport.path("byYear"));
         String html = dataset.data("d", d).data("m", d.path("metadata")).data("id", id)
@@ -95,15 +96,16 @@ public class DatasetPage {
         return ok.build();
     }
 
-    private Response moved(String survivor, String id, UriInfo uri) {
-        URI target = uri.getBaseUriBuilder().path("datasets").path(survivor).build();
-        return Response.status(301).location(target).type(MediaType.TEXT_HTML_TYPE).entity(status.data("status", 301)
-                .data("title", "Dataset merged").data("id", id).data("target", target.toString())
+    /** A relative Location (RFC 9110 allows it): the browser resolves it against the address it used. */
+    private Response moved(String survivor, String id) {
+        String target = "/datasets/" + survivor;
+        return Response.status(301).header("Location", target).type(MediaType.TEXT_HTML_TYPE).entity(status.data("status", 301)
+                .data("title", "Dataset merged").data("id", id).data("target", target)
                 .data("detail", "This dataset was merged into " + survivor + ".").render()).build();
     }
 
     /** An archive accession (idr0001, EMPIAR-10002, S-BIAD144): the dataset whose records or identifiers carry it. */
-    private Response byAccession(String accession, UriInfo uri) {
+    private Response byAccession(String accession) {
         MultivaluedHashMap<String, String> query = new MultivaluedHashMap<>();
         query.putSingle("q", accession);
         query.putSingle("size", "5");
@@ -111,7 +113,7 @@ public class DatasetPage {
         for (JsonNode hit : Json.list(hits, "items")) {
             String candidate = Json.text(hit, "id");
             if (!candidate.isEmpty() && holds(candidate, accession)) {
-                return Response.status(302).location(uri.getBaseUriBuilder().path("datasets").path(candidate).build()).build();
+                return Response.status(302).header("Location", "/datasets/" + candidate).build();
             }
         }
         return Response.status(404).type(MediaType.TEXT_HTML_TYPE).entity(status.data("status", 404)

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import org.bioimagecatalog.portal.api.SearchApi;
@@ -56,18 +57,20 @@ public class SearchPage {
     @GET
     @Path("search.atom")
     @Produces(ATOM)
-    public Response atom(@Context UriInfo uri) {
-        SearchQuery query = SearchQuery.of(uri.getRequestUri().getRawQuery());
+    public Response atom(@Context UriInfo uri, @Context HttpHeaders headers) {
+        String raw = uri.getRequestUri().getRawQuery();
+        SearchQuery query = SearchQuery.of(raw);
         MultivaluedMap<String, String> params = query.apiParameters();
         params.remove("cursor");
         params.putSingle("sort", "newest");
         params.putSingle("size", "50");
         JsonNode result = search.search(params).await().indefinitely();
-        String base = uri.getBaseUri().toString().replaceAll("/$", "");
+        String base = PublicBase.of(headers);
         String updated = Json.list(result, "items").stream().map(h -> Json.text(h, "released")).filter(s -> !s.isEmpty())
                 .max(String::compareTo).map(d -> d + "T00:00:00Z").orElse(Instant.EPOCH.toString());
         return Response.ok(feed.data("query", query).data("result", result).data("base", base)
-                .data("self", uri.getRequestUri().toString()).data("updated", updated).render(), ATOM + "; charset=UTF-8")
+                .data("self", base + "/search.atom" + (raw == null ? "" : "?" + raw)).data("updated", updated).render(),
+                ATOM + "; charset=UTF-8")
                 .build();
     }
 

@@ -9,11 +9,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.util.ArrayList;
 import java.util.List;
 import org.bioimagecatalog.portal.api.CatalogApi;
 import org.bioimagecatalog.portal.json.Json;
+import org.bioimagecatalog.portal.page.PublicBase;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -41,19 +42,19 @@ public class SitemapPages {
     @GET
     @Path("sitemap.xml")
     @Produces("application/xml")
-    public String index(@Context UriInfo uri) {
+    public String index(@Context HttpHeaders headers) {
         int pages = Math.max(1, cursors.starts().size());
         List<Integer> numbers = new ArrayList<>();
         for (int i = 1; i <= pages; i++) {
             numbers.add(i);
         }
-        return index.data("base", base(uri)).data("pages", numbers).render();
+        return index.data("base", PublicBase.of(headers)).data("pages", numbers).render();
     }
 
     @GET
     @Path("sitemaps/datasets-{n}.xml")
     @Produces("application/xml")
-    public String page(@PathParam("n") int n, @Context UriInfo uri) {
+    public String page(@PathParam("n") int n, @Context HttpHeaders headers) {
         List<String> starts = cursors.starts();
         if (n < 1 || n > Math.max(1, starts.size())) {
             throw new NotFoundException();
@@ -68,18 +69,14 @@ public class SitemapPages {
                 break;
             }
         }
-        return urls.data("base", base(uri)).data("datasets", datasets).render();
+        return urls.data("base", PublicBase.of(headers)).data("datasets", datasets).render();
     }
 
     @GET
     @Path("robots.txt")
     @Produces("text/plain")
-    public String robots(@Context UriInfo uri) {
+    public String robots(@Context HttpHeaders headers) {
         return "User-agent: *\nAllow: /\nDisallow: /search\nDisallow: /search.atom\nDisallow: /api/\n\nSitemap: "
-                + base(uri) + "/sitemap.xml\n";
-    }
-
-    static String base(UriInfo uri) {
-        return uri.getBaseUri().toString().replaceAll("/$", "");
+                + PublicBase.of(headers) + "/sitemap.xml\n";
     }
 }

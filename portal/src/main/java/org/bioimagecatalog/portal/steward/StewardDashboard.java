@@ -58,10 +58,23 @@ public class StewardDashboard {
         for (String source : names) {
             JsonNode held = Json.list(catalogSources, "items").stream()
                     .filter(s -> source.equals(Json.text(s, "source"))).findFirst().orElse(null);
-            List<JsonNode> own = runs.stream().filter(r -> source.equals(Json.text(r, "source"))).toList();
+            List<JsonNode> own = runs.stream().filter(r -> source.equals(Json.text(r, "source"))).limit(5)
+                    .map(this::withErrors).toList();
             archives.add(ArchiveHealth.of(source, held, own, qualityFacet(source), sample(source)));
         }
         return dashboard.data("archives", archives).data("harvestSources", all.getItem2()).data("sample", SAMPLE);
+    }
+
+    /** A run that rejected records, read on its own: the run list does not carry the rejects and their reasons. */
+    private JsonNode withErrors(JsonNode run) {
+        if (run.path("rejected").asLong() == 0 || run.has("errors")) {
+            return run;
+        }
+        try {
+            return harvester.run(Json.text(run, "id"));
+        } catch (WebApplicationException e) {
+            return run;
+        }
     }
 
     private JsonNode qualityFacet(String source) {
