@@ -678,8 +678,9 @@ public class SearchBench {
             if (m.getDeclaringClass() == Object.class) return m.getName().equals("toString") ? type.getName() : null;
             Class<?> r = m.getReturnType();
             if (r == Optional.class) return Optional.empty();
-            if (r.isInterface()) return defaults(r);
             WithDefault d = m.getAnnotation(WithDefault.class);
+            if (r == List.class && d != null) return List.of(d.value().split(","));
+            if (r.isInterface()) return defaults(r);
             if (d == null) throw new IllegalStateException("no default for " + m);
             String v = d.value();
             if (r == int.class) return Integer.parseInt(v);

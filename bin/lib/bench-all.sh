@@ -6,6 +6,8 @@
 #   3. bin/bench services                                  start-up time and idle RSS of each service
 #   4. bin/bench search --docs 100000                      ingest, search, faceted search, freshness at 500 records/s
 #   5. bin/bench search --docs 1000000 --fresh-seconds 0   the same at 1M documents (issue 8), without freshness
+#   6. bin/bench vocab                                     the harmony report of the catalog that is up (bin/catalog up and
+#                                                          its harvests): only when one answers at BIC_CATALOG_URL
 # A step that fails is reported as failed in the page and the next one still runs; the exit status is 1 then.
 # Each step's full output is kept in target/bench/all-<date>/<step>.log.
 #
@@ -56,6 +58,12 @@ step harvest harvest
 step services services
 step "search-$DOCS" search --docs "$DOCS"
 ((LARGE > 0)) && step "search-$LARGE" search --docs "$LARGE" --fresh-seconds 0
+# the vocabulary figures need a harvested catalog, which the other steps do not build: measured only when one is up
+if curl -fsS -o /dev/null "${BIC_CATALOG_URL:-http://127.0.0.1:8082}/api/v1/datasets/harmony?top=0" 2>/dev/null; then
+  step vocab vocab
+else
+  log "vocab: no catalog answers at ${BIC_CATALOG_URL:-http://127.0.0.1:8082}: skipped (bin/catalog up, harvest, then bin/bench vocab)"
+fi
 
 # The figures of a step: its RESULT lines (search, services) or, for benches that print a table (harvest), every
 # line that is not a progress message; plus the machine line each bench prints.

@@ -153,9 +153,13 @@ public record DatasetMetadata(
         public Builder clearOrganisms() { organisms.clear(); return this; }
         public Builder clearImagingMethods() { imagingMethods.clear(); return this; }
         public Builder cellLine(CellLine v) { if (v != null) cellLines.add(v); return this; }
+        public Builder clearCellLines() { cellLines.clear(); return this; }
         public Builder samplePreparation(OntologyTerm v) { if (v != null) samplePreparation.add(v); return this; }
         public Builder visualizationMethod(OntologyTerm v) { if (v != null) visualizationMethods.add(v); return this; }
         public Builder imagingParameter(OntologyTerm v) { if (v != null) imagingParameters.add(v); return this; }
+        public Builder clearSamplePreparation() { samplePreparation.clear(); return this; }
+        public Builder clearVisualizationMethods() { visualizationMethods.clear(); return this; }
+        public Builder clearImagingParameters() { imagingParameters.clear(); return this; }
         public Builder accessUrl(String v) { addText(accessUrls, v); return this; }
         public Builder funding(String v) { addText(funding, v); return this; }
         public Builder relatedDataset(Identifier v) { if (v != null) relatedDatasets.add(v); return this; }

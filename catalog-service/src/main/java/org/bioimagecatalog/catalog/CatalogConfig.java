@@ -17,6 +17,19 @@ public interface CatalogConfig {
 
     Oai oai();
 
+    Renormalise renormalise();
+
+    /** Re-normalising stored datasets when the vocabularies change (harmony.RenormaliseJob). */
+    interface Renormalise {
+        /** Start a re-normalisation in the background at start-up when datasets were built by an older normaliser. */
+        @WithDefault("true")
+        boolean onStart();
+
+        /** Datasets re-merged per transaction (each holds the merge lock, so ingestion waits that long). */
+        @WithDefault("100")
+        int batchSize();
+    }
+
     /** The OAI-PMH provider at /oai. */
     interface Oai {
         @WithDefault("BioImage Catalog")

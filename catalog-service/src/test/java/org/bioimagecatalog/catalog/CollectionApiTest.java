@@ -123,8 +123,8 @@ class CollectionApiTest {
                 .contentType(startsWith("text/csv")).extract().asString();
         List<String> lines = List.of(csv.split("\r\n"));
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(0)).isEqualTo("id,title,sources,doi,organisms,ncbiTaxonIds,imagingMethods,license,"
-                + "released,qualityScore,landingPage,url,note");
+        assertThat(lines.get(0)).isEqualTo("id,title,sources,doi,organisms,ncbiTaxonIds,imagingMethods,fbbiIds,"
+                + "cellLines,cellosaurusIds,formats,formatIds,license,released,qualityScore,landingPage,url,note");
         assertThat(lines.get(1)).startsWith(FIRST + ",\"Mitotic cells, \"\"live\"\"\",coltest:one,").endsWith(",\"frames, 1-50\"");
         assertThat(lines.get(2)).startsWith(SECOND + ",Yeast screen,coltest:two,").endsWith("/api/v1/datasets/" + SECOND + ",");
 

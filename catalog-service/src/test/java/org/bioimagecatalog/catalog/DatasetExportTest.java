@@ -25,7 +25,12 @@ import java.util.List;
 import java.util.Set;
 import org.awaitility.Awaitility;
 import org.bioimagecatalog.catalog.dataset.DatasetIds;
+import jakarta.inject.Inject;
+import org.bioimagecatalog.model.CellLine;
 import org.bioimagecatalog.model.Creator;
+import org.bioimagecatalog.model.FileFormat;
+import org.bioimagecatalog.model.ImagingMethod;
+import org.bioimagecatalog.model.Organism;
 import org.bioimagecatalog.model.DatasetMetadata;
 import org.bioimagecatalog.model.api.Problem;
 import org.bioimagecatalog.testsupport.StackTestResource;
@@ -40,6 +45,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(StackTestResource.class)
 class DatasetExportTest {
     private static final String ID = DatasetIds.forSourceKey("idr:idr0301");
+    /** A dataset whose terms the vocabularies resolved: ids, canonical names, and the source's own labels. */
+    private static final String HARMONISED = DatasetIds.forSourceKey("termtest:one");
     private static final String SCHEMA = "https://schema.org/";
     /**
      * A minimal schema.org context, served by the test's document loader instead of fetching schema.org: the
@@ -51,12 +58,23 @@ class DatasetExportTest {
               "contentUrl": {"@type": "@id"}}}""";
     private static boolean published;
 
+    @Inject
+    SteerableNormaliser normaliser;
+
     @BeforeEach
     void publishOnce() {
         if (published) {
             return;
         }
         published = true;
+        normaliser.raw(true); // the terms below as stored, whatever the vocabularies' release says
+        try {
+            CatalogTopics.publish(IdrRecords.record("run-x", "termtest", "one", harmonised()));
+            Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> given().get("/api/v1/datasets/{id}", HARMONISED).statusCode() == 200);
+        } finally {
+            normaliser.raw(false);
+        }
         CatalogTopics.publish(IdrRecords.record("run-x", "idr", "idr0301", metadata()),
                 IdrRecords.record("run-x", "csvtest", "one", DatasetMetadata.builder()
                         .title("Cells, \"stained\" twice").build()),
@@ -147,8 +165,8 @@ class DatasetExportTest {
                 .header("Link", containsString("rel=\"next\""))
                 .extract();
         List<String> lines = List.of(first.asString().split("\r\n"));
-        assertThat(lines.get(0)).isEqualTo("id,title,sources,doi,organisms,ncbiTaxonIds,imagingMethods,license,"
-                + "released,qualityScore,landingPage,url");
+        assertThat(lines.get(0)).isEqualTo("id,title,sources,doi,organisms,ncbiTaxonIds,imagingMethods,fbbiIds,"
+                + "cellLines,cellosaurusIds,formats,formatIds,license,released,qualityScore,landingPage,url");
         assertThat(lines).hasSize(2);
         String link = first.header("Link");
         String next = link.substring(link.indexOf('<') + 1, link.indexOf('>'));
@@ -156,6 +174,74 @@ class DatasetExportTest {
         String all = lines.get(1) + "\n" + second.split("\r\n")[1];
         assertThat(all).contains("\"Cells, \"\"stained\"\" twice\"");
         assertThat(all).contains(",Plain,csvtest:two,");
+    }
+
+    @Test
+    void everyExportCarriesTermIdsWithTheirCanonicalNames() throws JsonLdError {
+        String body = given().accept("application/ld+json").get("/api/v1/datasets/{id}", HARMONISED).then()
+                .statusCode(200).extract().asString();
+        JsonObject dataset = JsonLd.expand(JsonDocument.of(new StringReader(body))).loader(schemaOrgOnly()).get()
+                .getJsonObject(0);
+        JsonObject taxon = nodes(dataset, "about").get(0);
+        assertThat(taxon.getString("@id")).isEqualTo("http://purl.obolibrary.org/obo/NCBITaxon_9606");
+        assertThat(value(taxon, "name")).isEqualTo("Homo sapiens");
+        assertThat(value(taxon, "alternateName")).isEqualTo("human");
+        JsonObject cellLine = nodes(dataset, "about").get(1);
+        assertThat(strings(cellLine.getJsonArray("@type"))).containsExactly(SCHEMA + "DefinedTerm");
+        assertThat(value(cellLine, "termCode")).isEqualTo("CVCL_0030");
+        assertThat(value(cellLine, "name")).isEqualTo("HeLa");
+        assertThat(ids(cellLine, "inDefinedTermSet")).containsExactly("https://www.cellosaurus.org/");
+        JsonObject technique = nodes(dataset, "measurementTechnique").get(0);
+        assertThat(technique.getString("@id")).isEqualTo("http://purl.obolibrary.org/obo/FBbi_00000369");
+        assertThat(value(technique, "termCode")).isEqualTo("FBbi:00000369");
+        assertThat(value(technique, "name")).isEqualTo("selective plane illumination microscopy");
+        assertThat(value(technique, "alternateName")).isEqualTo("SPIM");
+        assertThat(ids(technique, "url")).containsExactly("http://purl.obolibrary.org/obo/FBbi_00000369");
+        assertThat(value(nodes(dataset, "distribution").get(0), "encodingFormat")).isEqualTo("TIFF");
+
+        JsonPath datacite = given().accept("application/vnd.datacite.datacite+json")
+                .get("/api/v1/datasets/{id}", HARMONISED).then().statusCode(200).extract().jsonPath();
+        assertThat(datacite.getString("subjects.find { it.subjectScheme == 'Cellosaurus' }.valueUri"))
+                .isEqualTo("https://www.cellosaurus.org/CVCL_0030");
+        assertThat(datacite.getString("subjects.find { it.subjectScheme == 'FBbi' }.subject"))
+                .isEqualTo("selective plane illumination microscopy");
+        assertThat(datacite.getString("subjects.find { it.subjectScheme == 'FBbi' }.schemeUri"))
+                .isEqualTo("http://purl.obolibrary.org/obo/fbbi.owl");
+        assertThat(datacite.getString("subjects.find { it.subjectScheme == 'NCBI Taxonomy' }.subject")).isEqualTo("Homo sapiens");
+        assertThat(datacite.getString("subjects.find { it.subjectScheme == 'EDAM' }.valueUri"))
+                .isEqualTo("http://edamontology.org/format_3591");
+        assertThat(datacite.getString("subjects.find { it.subject == 'unmapped method' }.subjectScheme")).isNull();
+        assertThat(datacite.getList("formats", String.class)).containsExactly("TIFF");
+
+        String csv = given().accept("text/csv").queryParam("source", "termtest").get("/api/v1/datasets").then()
+                .statusCode(200).extract().asString();
+        assertThat(csv.split("\r\n")[1]).contains(",Homo sapiens,9606,selective plane illumination microscopy; unmapped method,"
+                + "FBbi:00000369,HeLa,CVCL_0030,TIFF,format_3591,");
+
+        String oai = given().queryParam("verb", "GetRecord").queryParam("metadataPrefix", "oai_datacite")
+                .queryParam("identifier", "oai:bioimagecatalog.org:" + HARMONISED).get("/oai").then().statusCode(200)
+                .extract().asString();
+        assertThat(oai).contains("<subject subjectScheme=\"Cellosaurus\" schemeURI=\"https://www.cellosaurus.org/\" "
+                + "valueURI=\"https://www.cellosaurus.org/CVCL_0030\">HeLa</subject>");
+        assertThat(oai).contains("valueURI=\"http://purl.obolibrary.org/obo/NCBITaxon_9606\">Homo sapiens</subject>");
+        assertThat(oai).contains("<format>TIFF</format>");
+        String dc = given().queryParam("verb", "GetRecord").queryParam("metadataPrefix", "oai_dc")
+                .queryParam("identifier", "oai:bioimagecatalog.org:" + HARMONISED).get("/oai").then().statusCode(200)
+                .extract().asString();
+        assertThat(dc).contains("<dc:subject>HeLa</dc:subject><dc:subject>https://www.cellosaurus.org/CVCL_0030</dc:subject>");
+        assertThat(dc).contains("<dc:format>TIFF</dc:format>");
+    }
+
+    private static DatasetMetadata harmonised() {
+        return DatasetMetadata.builder().title("Harmonised terms")
+                .organism(new Organism("human", "9606", "Homo sapiens", "species", List.of()))
+                .cellLine(new CellLine("HeLa cells", "CVCL_0030", "HeLa", "9606"))
+                .imagingMethod(new ImagingMethod("SPIM", "FBbi:00000369", "selective plane illumination microscopy",
+                        List.of(), null))
+                .imagingMethod(new ImagingMethod("unmapped method", null))
+                .format(new FileFormat("tif", "format_3591", "TIFF"))
+                .accessUrl("https://example.org/termtest/one")
+                .build();
     }
 
     private static DatasetMetadata metadata() {

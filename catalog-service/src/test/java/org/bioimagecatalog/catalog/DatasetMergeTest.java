@@ -55,10 +55,10 @@ class DatasetMergeTest {
     void idrStudyListingItsBioImageArchiveMirrorJoinsTheMirrorsDatasetWithProvenancePerField() {
         publish("bia", "S-BIAD15", "https://www.ebi.ac.uk/biostudies/studies/S-BIAD15", ArchiveRecords.sBiad15().build());
         String id = DatasetIds.forSourceKey("bia:S-BIAD15");
-        awaitVersion(id, 1);
+        DatasetVersions.await(id, 1);
         publish("idr", "idr0067", "https://idr.openmicroscopy.org/webclient/?show=project-904",
                 ArchiveRecords.idr0067().build());
-        awaitVersion(id, 2);
+        DatasetVersions.await(id, 2);
 
         given().get("/api/v1/datasets/{id}", id).then()
                 .statusCode(200)
@@ -100,16 +100,16 @@ class DatasetMergeTest {
         publish("empiar", "EMPIAR-10310", "https://www.ebi.ac.uk/empiar/EMPIAR-10310/",
                 ArchiveRecords.empiar10310().build());
         String empiar = DatasetIds.forSourceKey("empiar:EMPIAR-10310");
-        awaitVersion(empiar, 1);
+        DatasetVersions.await(empiar, 1);
         publish("datacite", "10.6019/EMPIAR-10310", "https://api.datacite.org/dois/10.6019/EMPIAR-10310",
                 ArchiveRecords.datacite10310().build());
         String datacite = DatasetIds.forSourceKey("datacite:10.6019/EMPIAR-10310");
-        awaitVersion(datacite, 1);
+        DatasetVersions.await(datacite, 1);
 
         // the EMPIAR entry is re-harvested with its DataCite DOI: same dataset
         publish("empiar", "EMPIAR-10310", "https://www.ebi.ac.uk/empiar/EMPIAR-10310/",
                 ArchiveRecords.empiar10310().identifier(Identifier.of(Identifier.DOI, "10.6019/EMPIAR-10310")).build());
-        awaitVersion(empiar, 2);
+        DatasetVersions.await(empiar, 2);
 
         given().get("/api/v1/datasets/{id}", empiar).then()
                 .statusCode(200)
@@ -147,7 +147,7 @@ class DatasetMergeTest {
         publish("empiar", "EMPIAR-10310", "https://www.ebi.ac.uk/empiar/EMPIAR-10310/",
                 ArchiveRecords.empiar10310().identifier(Identifier.of(Identifier.DOI, "10.6019/EMPIAR-10310"))
                         .keyword("FIB-SEM").build());
-        awaitVersion(empiar, 4);
+        DatasetVersions.await(empiar, 4);
         given().get("/api/v1/datasets/{id}", empiar).then()
                 .body("sourceRecords.key", contains("empiar:EMPIAR-10310"))
                 .body("metadata.keywords", contains("FIB-SEM"));
@@ -172,15 +172,15 @@ class DatasetMergeTest {
         publish("idr", "idr0010", "https://idr.openmicroscopy.org/webclient/?show=screen-51",
                 IdrRecords.idr0001("idr0010").build());
         String idr = DatasetIds.forSourceKey("idr:idr0010");
-        awaitVersion(idr, 1);
+        DatasetVersions.await(idr, 1);
         publish("zenodo", "5501", "https://zenodo.org/records/5501", DatasetMetadata.builder()
                 .title("Segmentation masks for idr0010").relatedDataset(Identifier.of(Identifier.IDR, "idr0010"))
                 .identifier(Identifier.of(Identifier.DOI, "10.5281/zenodo.5501")).build());
         publish("zenodo", "5502", "https://zenodo.org/records/5502", DatasetMetadata.builder()
                 .title("Copy of idr0010").identifier(Identifier.of(Identifier.IDR, "idr0010"))
                 .identifier(Identifier.of(Identifier.DOI, "10.5281/zenodo.5502")).build());
-        awaitVersion(idr, 2);
-        awaitVersion(DatasetIds.forSourceKey("zenodo:5501"), 1);
+        DatasetVersions.await(idr, 2);
+        DatasetVersions.await(DatasetIds.forSourceKey("zenodo:5501"), 1);
 
         given().get("/api/v1/datasets/{id}", idr).then()
                 .body("sourceRecords.key", contains("idr:idr0010", "zenodo:5502"))
@@ -197,14 +197,14 @@ class DatasetMergeTest {
         publish("bia", "S-BIAD9001", "https://www.ebi.ac.uk/biostudies/studies/S-BIAD9001",
                 DatasetMetadata.builder().title("Mirror of idr9001").build());
         String id = DatasetIds.forSourceKey("bia:S-BIAD9001");
-        awaitVersion(id, 1);
+        DatasetVersions.await(id, 1);
         publish("idr", "idr9001", "https://idr.openmicroscopy.org/webclient/?show=project-9001",
                 DatasetMetadata.builder().title("Study idr9001").identifier(Identifier.of(Identifier.BIA, "S-BIAD9001"))
                         .build());
-        awaitVersion(id, 2);
+        DatasetVersions.await(id, 2);
 
         CatalogTopics.publish(IdrRecords.deleted("run-merge", "bia", "S-BIAD9001"));
-        awaitVersion(id, 3);
+        DatasetVersions.await(id, 3);
         given().get("/api/v1/datasets/{id}", id).then()
                 .body("sourceRecords.key", contains("idr:idr9001"))
                 .body("metadata.title", equalTo("Study idr9001"));
@@ -224,7 +224,7 @@ class DatasetMergeTest {
         publish("bbbc", "BBBC041", "https://bbbc.broadinstitute.org/BBBC041", DatasetMetadata.builder()
                 .title("Human MCF7 cells - compound-profiling experiment").build());
         String id = DatasetIds.forSourceKey("bbbc:BBBC041");
-        awaitVersion(id, 1);
+        DatasetVersions.await(id, 1);
 
         given().header("X-API-Key", TestApiKeys.curator()).contentType(ContentType.JSON).body(Map.of("sourceKey", "idr:idr0001"))
                 .post("/api/v1/datasets/{id}/split", id).then()
@@ -249,13 +249,5 @@ class DatasetMergeTest {
 
     private static void publish(String source, String nativeId, String url, DatasetMetadata metadata) {
         CatalogTopics.publish(HarvestedRecord.of("run-merge", source, nativeId, url, metadata));
-    }
-
-    private static void awaitVersion(String id, int version) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> {
-                    var response = given().get("/api/v1/datasets/{id}", id);
-                    return response.statusCode() == 200 && response.jsonPath().getInt("version") == version;
-                });
     }
 }

@@ -121,8 +121,10 @@ class HarvestToSearchEndToEndTest {
                 .extract().jsonPath();
         assertThat(facets.getList("facets.source.value")).containsExactly("idr");
         assertThat(facets.getInt("facets.source[0].count")).isEqualTo(accessions.size());
-        assertThat(facets.getList("facets.organism.value")).contains("Homo sapiens", "Mus musculus");
-        assertThat(facets.getList("facets.imagingMethod.value")).contains("fluorescence microscopy");
+        // term facets: one bucket per ontology id, shown by its canonical name
+        assertThat(facets.getList("facets.organism.value")).contains("9606", "10090");
+        assertThat(facets.getList("facets.organism.name")).contains("Homo sapiens", "Mus musculus");
+        assertThat(facets.getList("facets.imagingMethod.name")).contains("fluorescence microscopy");
     }
 
     @Test

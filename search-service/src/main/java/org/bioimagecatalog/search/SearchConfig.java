@@ -3,6 +3,7 @@ package org.bioimagecatalog.search;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Everything the search service lets an operator tune; the defaults work against the local stack. */
@@ -14,6 +15,8 @@ public interface SearchConfig {
     Query query();
 
     Indexing indexing();
+
+    Facets facets();
 
     /** The public origin (the gateway's) used in absolute links such as {@code /opensearch.xml}. */
     Optional<String> publicUrl();
@@ -62,8 +65,29 @@ public interface SearchConfig {
         @WithDefault("2m")
         String pitKeepAlive();
 
+        /**
+         * Most points in time the service keeps open at once (query/PitPool); beyond it a cursor continues with
+         * search_after on the alias, without a point in time.
+         */
+        @WithDefault("64")
+        int pitMaxOpen();
+
         @WithDefault("10")
         int suggestSize();
+    }
+
+    /** Which terms of the hierarchical facets are counted as parents, with their descendants rolled up. */
+    interface Facets {
+        /**
+         * Taxa counted as {@code organismParents}: Mammalia, Vertebrata, Fungi, Viridiplantae, Bacteria, Viruses,
+         * Arthropoda, Nematoda.
+         */
+        @WithDefault("40674,7742,4751,33090,2,10239,6656,6231")
+        List<String> organismParents();
+
+        /** FBbi terms counted as {@code imagingMethodParents}: light, electron, fluorescence, confocal microscopy. */
+        @WithDefault("FBbi:00000345,FBbi:00000256,FBbi:00000246,FBbi:00000251")
+        List<String> imagingMethodParents();
     }
 
     interface Indexing {

@@ -6,7 +6,10 @@
  *
  * Attributes: api-base (default: the origin the script came from), page-size (1..100, default 10),
  * filters (preset filters as a query string, always applied: "source=idr&organism=Homo sapiens"),
- * query (initial text), link-template (default "{apiBase}/api/v1/datasets/{id}").
+ * query (initial text), dataset-url-template (where a hit's title links: default "{apiBase}/datasets/{id}", the
+ * catalog portal's dataset page; "api" links the API's JSON record, "{apiBase}/api/v1/datasets/{id}"; the older name
+ * link-template is still read). Each hit shows its archive accessions, data DOI and publication as links; a search
+ * that matched nothing as typed shows what it shows instead ("showing results for …") and "did you mean".
  * Theme with CSS custom properties on the element: --bis-accent, --bis-bg, --bis-fg, --bis-muted,
  * --bis-border, --bis-font, --bis-radius, --bis-mark.
  * Emits "bioimage-search:results" (detail: the API answer) after every search.
@@ -18,10 +21,14 @@
     return;
   }
   var scriptOrigin = document.currentScript ? new URL(document.currentScript.src, location.href).origin : location.origin;
+  // [facet in the answer, legend, filter parameter when not the facet's own]: a parents facet ("Mammalia",
+  // "electron microscopy", counts rolled up) filters with its facet's parameter, descendants included
   var FACETS = [
-    ['source', 'Archive'], ['organism', 'Organism'], ['imagingMethod', 'Imaging method'], ['license', 'Licence'],
-    ['format', 'Format'], ['studyType', 'Study type'], ['releaseYear', 'Release year'], ['hasReuse', 'Reused'],
-    ['quality', 'Metadata quality']
+    ['source', 'Archive'], ['organism', 'Organism'], ['organismParents', 'Organism group', 'organism'],
+    ['cellLine', 'Cell line'], ['imagingMethod', 'Imaging method'],
+    ['imagingMethodParents', 'Imaging method family', 'imagingMethod'], ['samplePreparation', 'Sample preparation'],
+    ['license', 'Licence'], ['format', 'Format'], ['studyType', 'Study type'], ['releaseYear', 'Release year'],
+    ['hasReuse', 'Reused'], ['quality', 'Metadata quality']
   ];
   var STYLE = [
     ':host{display:block;font-family:var(--bis-font,system-ui,sans-serif);color:var(--bis-fg,#1b1f24);',
@@ -45,8 +52,16 @@
     '.meta{color:var(--_muted);font-size:.85rem;margin:.1rem 0}.desc{margin:.25rem 0 0;font-size:.92rem}',
     'em.hit{font-style:normal;background:var(--bis-mark,#fff2a8);border-radius:2px}',
     'nav{display:flex;gap:.75rem;align-items:center;margin-top:1rem}',
-    '.status{color:var(--_muted);margin:0 0 .5rem}.error{color:#b42318}'
+    '.status{color:var(--_muted);margin:0 0 .5rem}.error{color:#b42318}',
+    '.where{font-size:.85rem;margin:.15rem 0;display:flex;flex-wrap:wrap;gap:.25rem .75rem}',
+    '.notice{margin:0 0 .5rem;font-size:.92rem}button.link{background:none;border:0;padding:0;color:var(--_accent);',
+    'text-decoration:underline;cursor:pointer}'
   ].join('');
+
+  /** Links from harvested data are followed only when they are http(s). */
+  function safeUrl(url) {
+    return /^https?:\/\//i.test(url || '') ? url : null;
+  }
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -89,6 +104,7 @@
         el('button', { type: 'submit', text: 'Search' })]);
       this.facets = el('aside', { 'aria-label': 'Filters', 'class': 'facets' });
       this.status = el('p', { 'class': 'status', role: 'status', 'aria-live': 'polite' });
+      this.notice = el('p', { 'class': 'notice', hidden: '' });
       this.results = el('ol', { id: 'results', 'class': 'results', 'aria-label': 'Results' });
       this.prev = el('button', { type: 'button', 'class': 'secondary prev', text: 'Previous' });
       this.next = el('button', { type: 'button', 'class': 'secondary next', text: 'Next' });
@@ -96,7 +112,7 @@
       this.nav = el('nav', { 'aria-label': 'Result pages' }, [this.prev, this.pageLabel, this.next]);
       root.appendChild(this.form);
       root.appendChild(el('div', { 'class': 'layout' }, [this.facets,
-        el('section', { 'aria-label': 'Search results' }, [this.status, this.results, this.nav])]));
+        el('section', { 'aria-label': 'Search results' }, [this.status, this.notice, this.results, this.nav])]));
       var self = this;
       this.form.addEventListener('submit', function (e) { e.preventDefault(); self.page = 1; self.search(); });
       this.prev.addEventListener('click', function () { self.goTo(self.page - 1); });
@@ -212,6 +228,7 @@
       var pages = Math.max(1, Math.ceil(body.total / body.size));
       this.status.className = 'status';
       this.status.textContent = body.total === 1 ? '1 dataset' : body.total + ' datasets';
+      this.renderNotice(body);
       this.results.setAttribute('tabindex', '-1');
       this.results.replaceChildren.apply(this.results, body.items.map(this.item, this));
       this.pageLabel.textContent = 'Page ' + body.page + ' of ' + pages;
@@ -220,33 +237,75 @@
       this.renderFacets(body.facets || {});
     }
 
+    /** "showing results for …" when the words were relaxed, and "did you mean" as a button that searches it. */
+    renderNotice(body) {
+      var self = this;
+      var parts = [];
+      if (body.relaxed) {
+        parts.push(el('span', { 'class': 'relaxed', text: body.relaxed.message }));
+      }
+      if (body.didYouMean) {
+        var again = el('button', { type: 'button', 'class': 'link did-you-mean', text: body.didYouMean });
+        again.addEventListener('click', function () { self.input.value = body.didYouMean; self.page = 1; self.search(); });
+        parts.push(el('span', { text: (parts.length ? ' ' : '') + 'Did you mean ' }), again, el('span', { text: '?' }));
+      }
+      this.notice.replaceChildren.apply(this.notice, parts);
+      this.notice.hidden = parts.length === 0;
+    }
+
+    get datasetUrlTemplate() {
+      var t = this.getAttribute('dataset-url-template') || this.getAttribute('link-template') || '{apiBase}/datasets/{id}';
+      return t === 'api' ? '{apiBase}/api/v1/datasets/{id}' : t;
+    }
+
+    /** Accessions (each to its archive's page), data DOI and publication of a hit, as links. */
+    where(hit) {
+      var links = (hit.accessions || []).filter(function (a) { return safeUrl(a.url); }).map(function (a) {
+        return el('a', { href: a.url, 'class': 'accession', 'data-archive': a.archive, rel: 'noopener', text: a.accession });
+      });
+      if (hit.dataDoi && safeUrl(hit.dataDoi.url)) {
+        links.push(el('a', { href: hit.dataDoi.url, 'class': 'doi', rel: 'noopener', text: 'doi:' + hit.dataDoi.id }));
+      }
+      var p = hit.publication;
+      if (p && safeUrl(p.url)) {
+        var label = p.doi ? 'paper doi:' + p.doi : p.pmid ? 'PMID ' + p.pmid : p.pmcid;
+        links.push(el('a', { href: p.url, 'class': 'publication', rel: 'noopener', text: label }));
+      }
+      return links.length ? el('p', { 'class': 'where' }, links) : null;
+    }
+
     item(hit) {
-      var link = (this.getAttribute('link-template') || '{apiBase}/api/v1/datasets/{id}')
+      var link = this.datasetUrlTemplate
         .replace('{apiBase}', this.apiBase).replace('{id}', encodeURIComponent(hit.id));
       var h = hit.highlights || {};
       var title = h.title ? highlighted(h.title[0]) : document.createTextNode(hit.title || hit.id);
       var desc = h.description ? highlighted(h.description.join(' … ')) : document.createTextNode(hit.description || '');
-      var meta = [hit.sources.join(', '), hit.organisms.join(', '), hit.imagingMethods.join(', '),
+      var organisms = (hit.organismNames && hit.organismNames.length ? hit.organismNames : hit.organisms).join(', ');
+      var methods = (hit.imagingMethodNames && hit.imagingMethodNames.length ? hit.imagingMethodNames : hit.imagingMethods).join(', ');
+      var meta = [hit.sources.join(', '), organisms, methods,
         hit.released ? 'released ' + hit.released : '', hit.reuseCount ? 'reused ' + hit.reuseCount + '×' : '']
         .filter(Boolean).join(' · ');
       return el('li', { 'class': 'result', 'data-id': hit.id }, [
         el('h3', {}, [el('a', { href: link }, [title])]),
         el('p', { 'class': 'meta', text: meta }),
+        this.where(hit),
         el('p', { 'class': 'desc' }, [desc])]);
     }
 
     renderFacets(facets) {
       var self = this;
       var preset = new URLSearchParams(this.getAttribute('filters') || '');
-      var groups = FACETS.filter(function (f) { return (facets[f[0]] || []).length && !preset.has(f[0]); })
+      var groups = FACETS.filter(function (f) { return (facets[f[0]] || []).length && !preset.has(f[2] || f[0]); })
         .map(function (f) {
           var name = f[0];
-          var chosen = self.selected[name] || [];
+          var param = f[2] || name;
+          var chosen = self.selected[param] || [];
           var boxes = facets[name].map(function (v) {
-            var box = el('input', { type: 'checkbox', 'data-facet': name, value: v.value });
+            // the value (an ontology id in term facets) filters; the canonical name is shown
+            var box = el('input', { type: 'checkbox', 'data-facet': param, value: v.value });
             box.checked = chosen.indexOf(v.value) >= 0;
             var label = name === 'hasReuse' ? (v.value === 'true' ? 'reused' : 'not yet reused')
-              : name === 'quality' ? 'score ' + v.value + ' or more' : v.value;
+              : name === 'quality' ? 'score ' + v.value + ' or more' : (v.name || v.value);
             return el('label', { 'class': 'value' }, [box, el('span', { text: label }),
               el('span', { 'class': 'count', text: String(v.count), 'aria-label': v.count + ' datasets' })]);
           });

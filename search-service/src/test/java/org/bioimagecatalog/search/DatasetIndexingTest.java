@@ -205,7 +205,7 @@ class DatasetIndexingTest {
         });
 
         given().header("X-API-Key", TestApiKeys.admin()).get(SEARCH + "/admin/reindex").then().body("messagesReplayed", org.hamcrest.Matchers.greaterThan(0));
-        given().get(SEARCH + "/info").then().statusCode(200).body("index", equalTo(next)).body("mappingVersion", equalTo(2));
+        given().get(SEARCH + "/info").then().statusCode(200).body("index", equalTo(next)).body("mappingVersion", equalTo(org.bioimagecatalog.search.index.DatasetIndexMapping.VERSION));
         eventually(() -> given().get(SEARCH + "/info").then().body("documents", equalTo(documents + 1)));
         eventually(() -> searchFor("blastema").then()
                 .body("items[0].title", equalTo("Axolotl limb blastema, second release"))

@@ -101,11 +101,13 @@ class SearchApiTest {
                 .body("items.id", contains("bic-ds-1002", "bic-ds-1004", "bic-ds-1001", "bic-ds-1003"))
                 .body("items[0].highlights", equalTo(Map.of()))
                 .body("facets.source", equalTo(List.of(facet("idr", 3), facet("bia", 1), facet("empiar", 1))))
-                .body("facets.organism", equalTo(List.of(facet("Homo sapiens", 2),
-                        facet("Plasmodium falciparum", 1), facet("Schizosaccharomyces pombe", 1))))
-                .body("facets.imagingMethod", equalTo(List.of(facet("fluorescence microscopy", 2),
-                        facet("cryo-electron microscopy", 1), facet("spinning disk confocal microscopy", 1),
-                        facet("time lapse microscopy", 1))))
+                .body("facets.organism", equalTo(List.of(facet("9606", "Homo sapiens", 2),
+                        facet("5833", "Plasmodium falciparum", 1), facet("4896", "Schizosaccharomyces pombe", 1))))
+                // the cryo-EM label came without an id: FBbi's reviewed mapping makes it TEM, named as FBbi does
+                .body("facets.imagingMethod", equalTo(List.of(facet("FBbi:00000246", "fluorescence microscopy", 2),
+                        facet("FBbi:00000253", "spinning disk confocal microscopy", 1),
+                        facet("FBbi:00000249", "time lapse microscopy", 1),
+                        facet("FBbi:00000258", "transmission electron microscopy (TEM)", 1))))
                 .body("facets.license", equalTo(List.of(facet("CC-BY-4.0", 2), facet("CC0-1.0", 2))));
     }
 
@@ -115,8 +117,8 @@ class SearchApiTest {
                 .statusCode(200)
                 .body("total", equalTo(2))
                 .body("items.id", contains("bic-ds-1002", "bic-ds-1004"))
-                .body("facets.organism", equalTo(List.of(facet("Homo sapiens", 2),
-                        facet("Plasmodium falciparum", 1), facet("Schizosaccharomyces pombe", 1))))
+                .body("facets.organism", equalTo(List.of(facet("9606", "Homo sapiens", 2),
+                        facet("5833", "Plasmodium falciparum", 1), facet("4896", "Schizosaccharomyces pombe", 1))))
                 .body("facets.source", equalTo(List.of(facet("idr", 2), facet("bia", 1))))
                 .body("facets.license", equalTo(List.of(facet("CC-BY-4.0", 1), facet("CC0-1.0", 1))));
     }
@@ -132,14 +134,14 @@ class SearchApiTest {
                 .body("total", equalTo(1))
                 .body("items.id", contains("bic-ds-1002"))
                 .body("facets.source", equalTo(List.of(facet("idr", 2), facet("bia", 1))))
-                .body("facets.organism", equalTo(List.of(facet("Homo sapiens", 1))));
+                .body("facets.organism", equalTo(List.of(facet("9606", "Homo sapiens", 1))));
     }
 
     @Test
     void filterValuesMayBeOntologyIds() {
         given().queryParam("organism", "4896").get(SEARCH).then()
                 .statusCode(200).body("items.id", contains("bic-ds-1001"));
-        given().queryParam("imagingMethod", "FBbi:00000404").get(SEARCH).then()
+        given().queryParam("imagingMethod", "FBbi:00000258").get(SEARCH).then()
                 .statusCode(200).body("items.id", contains("bic-ds-1003"));
     }
 
@@ -239,7 +241,7 @@ class SearchApiTest {
                 .body("index", equalTo(indexPrefix + "datasets-v1"))
                 .body("alias", equalTo(indexPrefix + "datasets"))
                 .body("analyzer", equalTo("standard"))
-                .body("mappingVersion", equalTo(2))
+                .body("mappingVersion", equalTo(org.bioimagecatalog.search.index.DatasetIndexMapping.VERSION))
                 .body("documents", equalTo(4));
     }
 
@@ -247,7 +249,8 @@ class SearchApiTest {
     void formatStudyTypeYearReuseAndQualityAreFacetsToo() {
         given().get(SEARCH).then()
                 .statusCode(200)
-                .body("facets.format", equalTo(List.of(facet("MRC", 1), facet("OME-TIFF", 1), facet("OME-Zarr", 1))))
+                // only formats with a vocabulary id are buckets; the others are still filters by name
+                .body("facets.format", equalTo(List.of(facet("format_3727", "OME-TIFF", 1))))
                 .body("facets.studyType", equalTo(List.of(facet("high content screen", 1))))
                 .body("facets.releaseYear", equalTo(List.of(facet("2021", 1), facet("2019", 1), facet("2016", 1),
                         facet("2014", 1))))
@@ -369,13 +372,14 @@ class SearchApiTest {
             assertThat(secondPage).hasSize(2).doesNotContainAnyElementsOf(firstPage);
             assertThat(browser.find("button.next").isEnabled()).isFalse();
 
-            // a facet chosen with the keyboard: focus the checkbox, press space
-            WebElement human = browser.find("fieldset[data-facet=organism] input[value='Homo sapiens']");
+            // a facet chosen with the keyboard: focus the checkbox, press space; it shows the name, filters by id
+            WebElement human = browser.find("fieldset[data-facet=organism] input[value='9606']");
+            assertThat(browser.find("fieldset[data-facet=organism] label.value").getText()).startsWith("Homo sapiens");
             human.sendKeys(Keys.SPACE);
             browser.untilStatus("2 datasets");
             browser.until(d -> browser.find(".page").getText().equals("Page 1 of 1"));
             assertThat(ids(browser)).containsExactlyInAnyOrder("bic-ds-1002", "bic-ds-1004");
-            assertThat(browser.find("fieldset[data-facet=organism] input[value='Homo sapiens']").isSelected()).isTrue();
+            assertThat(browser.find("fieldset[data-facet=organism] input[value='9606']").isSelected()).isTrue();
 
             input = browser.find("input[type=search]");
             input.clear();
@@ -438,7 +442,11 @@ class SearchApiTest {
     }
 
     private static Map<String, Object> facet(String value, int count) {
-        return Map.of("value", value, "count", count);
+        return facet(value, value, count);
+    }
+
+    private static Map<String, Object> facet(String value, String name, int count) {
+        return Map.of("value", value, "name", name, "count", count);
     }
 
     private static org.hamcrest.Matcher<Iterable<? super String>> everyItemLacks(String word) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.bioimagecatalog.model.Creator;
 import org.bioimagecatalog.model.DatasetMetadata;
+import org.bioimagecatalog.model.FileFormat;
 import org.bioimagecatalog.model.Identifier;
 import org.bioimagecatalog.model.ImagingMethod;
 import org.bioimagecatalog.model.License;
@@ -40,7 +41,7 @@ final class TestDatasets {
                 .keyword("cell shape").keyword("gene deletion").keyword("cell polarity")
                 .license(CC_BY)
                 .released(LocalDate.of(2016, 5, 12))
-                .format("OME-TIFF")
+                .format(new FileFormat("OME-TIFF", "format_3727", "OME-TIFF"))
                 .build();
         return event("bic-ds-1001", 1, metadata, "idr:idr0093");
     }

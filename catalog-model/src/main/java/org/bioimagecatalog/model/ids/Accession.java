@@ -9,22 +9,38 @@ import java.util.regex.Pattern;
 
 /**
  * An archive accession: {@code idr0001}, {@code EMPIAR-10002}, {@code S-BIAD144} / {@code S-BSST…},
- * {@code BBBC021}. {@link #parse} reads one identifier; {@link #findAll} finds them in free text.
+ * {@code BBBC021}, {@code cpg0016} (Cell Painting Gallery), {@code ssbd-repos-000431} (SSBD repository).
+ * {@link #parse} reads one identifier; {@link #findAll} finds them in free text (and in the archives' URLs);
+ * {@link #landingUrl} is the archive's own page for it.
  */
 public record Accession(Archive archive, String value) {
 
     public enum Archive {
-        IDR("idr", "\\b(idr\\d{4})\\b"),
-        EMPIAR("empiar", "\\b(EMPIAR-\\d{5,})\\b"),
-        BIA("bia", "\\b(S-B(?:IAD|SST|SMS|IAP)\\d+)\\b"),
-        BBBC("bbbc", "\\b(BBBC\\d{3})\\b");
+        IDR("idr", "\\b(idr\\d{4})\\b", "https://idr.openmicroscopy.org/search/?query=Name:"),
+        EMPIAR("empiar", "\\b(EMPIAR-\\d{5,})\\b", "https://www.ebi.ac.uk/empiar/"),
+        BIA("bia", "\\b(S-B(?:IAD|SST|SMS|IAP)\\d+)\\b", "https://www.ebi.ac.uk/biostudies/bioimages/studies/"),
+        BBBC("bbbc", "\\b(BBBC\\d{3})\\b", "https://bbbc.broadinstitute.org/"),
+        CPG("cpg", "\\b(cpg\\d{4})\\b", "https://cellpainting-gallery.s3.amazonaws.com/index.html#"),
+        SSBD("ssbd", "\\b(ssbd-repos-\\d{6})\\b", "https://ssbd.riken.jp/repository/");
 
         private final String source;
         private final Pattern pattern;
+        private final String landingPrefix;
 
-        Archive(String source, String regex) {
+        Archive(String source, String regex, String landingPrefix) {
             this.source = source;
             this.pattern = Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
+            this.landingPrefix = landingPrefix;
+        }
+
+        /** The archive named by a record key's source or an identifier's scheme ({@code idr}, {@code cpg}, …). */
+        public static Optional<Archive> ofSource(String source) {
+            for (Archive archive : values()) {
+                if (archive.source.equalsIgnoreCase(source)) {
+                    return Optional.of(archive);
+                }
+            }
+            return Optional.empty();
         }
 
         /** The source name used in record keys, e.g. {@code idr} in {@code idr:idr0001}. */
@@ -33,7 +49,8 @@ public record Accession(Archive archive, String value) {
         }
 
         String canonical(String matched) {
-            return this == IDR ? matched.toLowerCase(Locale.ROOT) : matched.toUpperCase(Locale.ROOT);
+            return this == IDR || this == CPG || this == SSBD
+                    ? matched.toLowerCase(Locale.ROOT) : matched.toUpperCase(Locale.ROOT);
         }
     }
 
@@ -66,6 +83,15 @@ public record Accession(Archive archive, String value) {
             }
         }
         return found;
+    }
+
+    /**
+     * The archive's own page for this accession. EMPIAR and SSBD pages end in a slash; the Cell Painting Gallery's
+     * browser opens at the dataset's folder, whose name starts with the accession.
+     */
+    public String landingUrl() {
+        String url = archive.landingPrefix + value;
+        return archive == Archive.EMPIAR || archive == Archive.SSBD ? url + "/" : url;
     }
 
     /** The source record key this accession names, e.g. {@code empiar:EMPIAR-10002}. */

@@ -1,44 +1,18 @@
 package org.bioimagecatalog.model.vocab;
 
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.bioimagecatalog.model.License;
 
-/** Recognises Creative Commons licences (the archives' usual ones) by label or URL and gives the SPDX id. */
+/**
+ * SPDX licence ids for harvesters, from labels or URLs, backed by the full SPDX License List
+ * ({@link SpdxLicenceList}).
+ */
 public final class Spdx {
-    private static final Pattern CC_URL = Pattern.compile(
-            "creativecommons\\.org/licenses/([a-z-]+)/(\\d\\.\\d)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern CC_LABEL = Pattern.compile(
-            "^(?:CC[- ]?)((?:BY|BY[- ]SA|BY[- ]NC|BY[- ]ND|BY[- ]NC[- ]SA|BY[- ]NC[- ]ND))[- ]?(\\d\\.\\d)$",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern CC0 = Pattern.compile(
-            "(?i)^(?:CC0(?:[- ]1\\.0)?|.*publicdomain/zero/1\\.0.*)$");
-
     private Spdx() {}
 
+    /** The SPDX id a label or URL names ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/"). */
     public static Optional<String> idFor(String labelOrUrl) {
-        if (labelOrUrl == null || labelOrUrl.isBlank()) {
-            return Optional.empty();
-        }
-        String text = labelOrUrl.strip();
-        if (CC0.matcher(text).matches()) {
-            return Optional.of("CC0-1.0");
-        }
-        Matcher url = CC_URL.matcher(text);
-        if (url.find()) {
-            return Optional.of(ccId(url.group(1), url.group(2)));
-        }
-        Matcher label = CC_LABEL.matcher(text);
-        if (label.matches()) {
-            return Optional.of(ccId(label.group(1), label.group(2)));
-        }
-        return Optional.empty();
-    }
-
-    private static String ccId(String kind, String version) {
-        return "CC-" + kind.toUpperCase(Locale.ROOT).replace(' ', '-') + "-" + version;
+        return SpdxLicenceList.get().recognise(labelOrUrl).map(SpdxLicenceList.Licence::id);
     }
 
     /** A licence from a label and URL as given; the SPDX id from whichever of the two is recognised. */

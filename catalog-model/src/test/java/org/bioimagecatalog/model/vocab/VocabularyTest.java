@@ -20,7 +20,7 @@ class VocabularyTest {
     @Test
     void organismWithoutAccessionIsLookedUpByNameAndKeepsItsLabel() {
         assertThat(NcbiTaxon.organism("Homo sapiens", null)).isEqualTo(new Organism("Homo sapiens", "9606"));
-        assertThat(NcbiTaxon.organism("Scapania undulata", "")).isEqualTo(new Organism("Scapania undulata", null));
+        assertThat(NcbiTaxon.organism("Scapania zemliae", "")).isEqualTo(new Organism("Scapania zemliae", null));
         assertThat(NcbiTaxon.idForName("human")).contains("9606");
     }
 
@@ -29,10 +29,10 @@ class VocabularyTest {
         assertThat(Fbbi.method("confocal microscopy", "Fbbi:00000251"))
                 .isEqualTo(new ImagingMethod("confocal microscopy", "FBbi:00000251"));
         assertThat(Fbbi.method("light sheet fluorescence microscopy", "00000369").fbbiId()).isEqualTo("FBbi:00000369");
-        // a term of another ontology is not an FBbi id: the label decides
-        assertThat(Fbbi.method("epifluorescence microscopy", "CHMO_0002194").fbbiId()).isNull();
+        // a term of another ontology is not an FBbi id: the label decides, through the reviewed mappings
+        assertThat(Fbbi.method("epifluorescence microscopy", "CHMO_0002194").fbbiId()).isEqualTo("FBbi:00000246");
         assertThat(Fbbi.method("multi-focus image fusion", "")).isEqualTo(new ImagingMethod("multi-focus image fusion", null));
-        assertThat(Fbbi.labelsFor("FBbi:00000404")).contains("cryo-em", "cryo-electron microscopy");
+        assertThat(Fbbi.labelsFor("FBbi:00000258")).contains("transmission electron microscopy (TEM)", "cryo-EM", "cryo-electron microscopy");
     }
 
     @Test

@@ -53,6 +53,10 @@ public class Dataset extends PanacheEntityBase {
     @Column(name = "quality_missing", columnDefinition = "text[]")
     public String[] qualityMissing;
 
+    /** The {@code MetadataNormaliser} version the canonical metadata was built with (Flyway V6). */
+    @Column(name = "normaliser_version", nullable = false)
+    public int normaliserVersion;
+
     public static Dataset findForUpdate(String id) {
         return getEntityManager().find(Dataset.class, id, LockModeType.PESSIMISTIC_WRITE);
     }

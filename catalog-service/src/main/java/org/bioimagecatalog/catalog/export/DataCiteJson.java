@@ -14,10 +14,10 @@ import org.bioimagecatalog.model.ids.Doi;
 /**
  * A dataset in DataCite JSON (the JSON form of the DataCite Metadata Schema 4.x that the DataCite REST API
  * reads and writes): doi (the data DOI, if it has one), types, creators with ORCID name identifiers,
- * titles, publisher (the most specific archive holding it), publicationYear, subjects (keywords and NCBI
- * Taxonomy organisms), dates, alternateIdentifiers (the archive accessions), relatedIdentifiers
+ * titles, publisher (the most specific archive holding it), publicationYear, subjects (keywords, then the
+ * vocabulary terms of {@link TermSubjects}: canonical name, scheme, value URI and id), dates, alternateIdentifiers (the archive accessions), relatedIdentifiers
  * (publications: {@code IsSupplementTo} the primary article, {@code References} other works and related
- * datasets), sizes, formats, rightsList (SPDX), descriptions, fundingReferences, url.
+ * datasets), sizes, formats (canonical names), rightsList (SPDX), descriptions, fundingReferences, url.
  */
 public final class DataCiteJson {
     public static final String MEDIA_TYPE = "application/vnd.datacite.datacite+json";
@@ -40,15 +40,13 @@ public final class DataCiteJson {
         }
         ArrayNode subjects = d.putArray("subjects");
         m.keywords().forEach(k -> subjects.addObject().put("subject", k));
-        m.organisms().forEach(o -> {
-            ObjectNode s = subjects.addObject().put("subject", o.label());
-            ExportTerms.taxonIri(o).ifPresent(iri -> s.put("subjectScheme", "NCBI Taxonomy")
-                    .put("schemeUri", "https://www.ncbi.nlm.nih.gov/taxonomy").put("valueUri", iri));
-        });
-        m.imagingMethods().forEach(method -> {
-            ObjectNode s = subjects.addObject().put("subject", method.label());
-            ExportTerms.fbbiIri(method).ifPresent(iri -> s.put("subjectScheme", "FBbi").put("valueUri", iri));
-        });
+        for (TermSubjects.Subject term : TermSubjects.of(m)) {
+            ObjectNode subject = subjects.addObject().put("subject", term.subject());
+            if (term.resolved()) {
+                subject.put("subjectScheme", term.scheme().name()).put("schemeUri", term.scheme().uri())
+                        .put("valueUri", term.valueUri()).put("classificationCode", term.id());
+            }
+        }
         ArrayNode dates = d.putArray("dates");
         if (m.released() != null) {
             dates.addObject().put("date", m.released().toString()).put("dateType", "Issued");
@@ -76,7 +74,7 @@ public final class DataCiteJson {
         }
         d.set("sizes", sizes(m.size()));
         ArrayNode formats = d.putArray("formats");
-        m.formatLabels().forEach(formats::add);
+        m.formats().forEach(f -> formats.add(TermSubjects.format(f).subject()));
         if (m.license() != null) {
             ObjectNode rights = d.putArray("rightsList").addObject();
             rights.put("rights", m.license().label() != null ? m.license().label() : m.license().spdx());

@@ -3,17 +3,19 @@ package org.bioimagecatalog.catalog.export;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.bioimagecatalog.model.DatasetMetadata;
 import org.bioimagecatalog.model.events.SourceRecordRef;
 
 /**
  * A page of datasets as RFC 4180 CSV (CRLF line ends, fields quoted when they hold a comma, quote or line
- * break). Multi-valued cells are joined with {@code "; "}. One header row, one row per dataset.
+ * break). Multi-valued cells are joined with {@code "; "}. One header row, one row per dataset. Terms are
+ * written by canonical name (the source's label where unresolved) with their ids in the next column.
  */
 public final class DatasetCsv {
     public static final String MEDIA_TYPE = "text/csv";
     public static final List<String> COLUMNS = List.of("id", "title", "sources", "doi", "organisms",
-            "ncbiTaxonIds", "imagingMethods", "license", "released", "qualityScore", "landingPage", "url");
+            "ncbiTaxonIds", "imagingMethods", "fbbiIds", "cellLines", "cellosaurusIds", "formats", "formatIds", "license", "released", "qualityScore", "landingPage", "url");
 
     /** One dataset's values, in the order of {@link #COLUMNS}. */
     public record Row(String id, List<SourceRecordRef> sources, DatasetMetadata m, Integer qualityScore, String self) {}
@@ -48,15 +50,29 @@ public final class DatasetCsv {
                     text(m.title()),
                     row.sources().stream().map(SourceRecordRef::key).collect(Collectors.joining("; ")),
                     ExportTerms.dataDoi(m).orElse(""),
-                    m.organisms().stream().map(o -> text(o.label())).collect(Collectors.joining("; ")),
+                    names(m.organisms().stream().map(TermSubjects::organism)),
                     m.organisms().stream().map(o -> text(o.ncbiTaxonId())).filter(s -> !s.isEmpty())
                             .collect(Collectors.joining("; ")),
-                    m.imagingMethods().stream().map(i -> text(i.label())).collect(Collectors.joining("; ")),
+                    names(m.imagingMethods().stream().map(TermSubjects::imagingMethod)),
+                    ids(m.imagingMethods().stream().map(TermSubjects::imagingMethod)),
+                    names(m.cellLines().stream().map(TermSubjects::cellLine)),
+                    ids(m.cellLines().stream().map(TermSubjects::cellLine)),
+                    names(m.formats().stream().map(TermSubjects::format)),
+                    ids(m.formats().stream().map(TermSubjects::format)),
                     m.license() == null ? "" : text(m.license().spdx() != null ? m.license().spdx() : m.license().label()),
                     m.released() == null ? "" : m.released().toString(),
                     row.qualityScore() == null ? "" : row.qualityScore().toString(),
                     text(m.landingPage()),
                     row.self());
+    }
+
+    /** Canonical names (the source's label where unresolved), one per value. */
+    private static String names(Stream<TermSubjects.Subject> terms) {
+        return terms.map(t -> text(t.subject())).collect(Collectors.joining("; "));
+    }
+
+    private static String ids(Stream<TermSubjects.Subject> terms) {
+        return terms.map(TermSubjects.Subject::id).filter(id -> id != null).collect(Collectors.joining("; "));
     }
 
     private static void line(StringBuilder csv, List<String> cells) {

@@ -4,12 +4,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.bioimagecatalog.model.DatasetMetadata;
 import org.bioimagecatalog.model.Identifier;
-import org.bioimagecatalog.model.ImagingMethod;
 import org.bioimagecatalog.model.License;
-import org.bioimagecatalog.model.Organism;
 import org.bioimagecatalog.model.ids.Doi;
 
-/** The IRIs and names every export format shares: ontology terms, licences, the data DOI, archive names. */
+/** The IRIs and names every export format shares: licences, the data DOI, archive names (terms: {@link TermSubjects}). */
 final class ExportTerms {
     private static final Map<String, String> ARCHIVES = Map.of(
             "idr", "Image Data Resource",
@@ -33,15 +31,6 @@ final class ExportTerms {
                 .map(id -> Doi.normalise(id.value()))
                 .flatMap(Optional::stream)
                 .findFirst();
-    }
-
-    static Optional<String> taxonIri(Organism o) {
-        return Optional.ofNullable(o.ncbiTaxonId()).map(id -> "http://purl.obolibrary.org/obo/NCBITaxon_" + id);
-    }
-
-    static Optional<String> fbbiIri(ImagingMethod m) {
-        return Optional.ofNullable(m.fbbiId())
-                .map(id -> "http://purl.obolibrary.org/obo/" + id.replace(':', '_'));
     }
 
     /** The licence's own URL, else the SPDX page of its id. */

@@ -6,9 +6,7 @@ import java.util.List;
 import org.bioimagecatalog.model.Creator;
 import org.bioimagecatalog.model.DatasetMetadata;
 import org.bioimagecatalog.model.Identifier;
-import org.bioimagecatalog.model.ImagingMethod;
 import org.bioimagecatalog.model.ModelJson;
-import org.bioimagecatalog.model.Organism;
 import org.bioimagecatalog.model.Publication;
 import org.bioimagecatalog.model.events.SourceRecordRef;
 import org.bioimagecatalog.model.ids.Doi;
@@ -16,8 +14,9 @@ import org.bioimagecatalog.model.ids.Doi;
 /**
  * A dataset as a schema.org {@code Dataset} in JSON-LD, the way Google Dataset Search reads it: name,
  * description, identifier (the data DOI as a URL first), creator with ORCID, license URL, dates, keywords,
- * citation, the organisms as {@code about} and imaging methods as {@code measurementTechnique} (ontology
- * IRIs where known), download locations as {@code distribution}, and each source record's page as
+ * citation, the organisms ({@code Taxon}) and cell lines ({@code DefinedTerm}) as {@code about} and imaging
+ * methods as {@code measurementTechnique} ({@code DefinedTerm}), each with its canonical name, the source's
+ * spelling as {@code alternateName}, its IRI, id and vocabulary where known, download locations as {@code distribution}, and each source record's page as
  * {@code sameAs}.
  */
 public final class SchemaOrgDataset {
@@ -55,14 +54,16 @@ public final class SchemaOrgDataset {
         ArrayNode citations = d.putArray("citation");
         m.publications().forEach(p -> citations.add(article(p)));
         ArrayNode about = d.putArray("about");
-        m.organisms().forEach(o -> about.add(taxon(o)));
+        m.organisms().forEach(o -> about.add(taxon(TermSubjects.organism(o))));
+        m.cellLines().forEach(c -> about.add(definedTerm(TermSubjects.cellLine(c))));
         ArrayNode techniques = d.putArray("measurementTechnique");
-        m.imagingMethods().forEach(method -> techniques.add(technique(method)));
+        m.imagingMethods().forEach(method -> techniques.add(definedTerm(TermSubjects.imagingMethod(method))));
         ArrayNode distribution = d.putArray("distribution");
         for (String url : m.accessUrls()) {
             ObjectNode download = distribution.addObject().put("@type", "DataDownload").put("contentUrl", url);
             if (!m.formats().isEmpty()) {
-                download.put("encodingFormat", String.join(", ", m.formatLabels()));
+                download.put("encodingFormat", String.join(", ",
+                        m.formats().stream().map(f -> TermSubjects.format(f).subject()).toList()));
             }
         }
         ArrayNode sameAs = d.putArray("sameAs");
@@ -98,16 +99,32 @@ public final class SchemaOrgDataset {
         return a;
     }
 
-    private static ObjectNode taxon(Organism o) {
-        ObjectNode t = ModelJson.mapper().createObjectNode().put("@type", "Taxon").put("name", o.label());
-        ExportTerms.taxonIri(o).ifPresent(iri -> t.put("@id", iri).put("url", iri));
+    /** A Taxon named by its canonical name, the source's spelling as alternateName. */
+    private static ObjectNode taxon(TermSubjects.Subject term) {
+        ObjectNode t = ModelJson.mapper().createObjectNode().put("@type", "Taxon").put("name", term.subject());
+        alternateName(t, term);
+        if (term.resolved()) {
+            t.put("@id", term.valueUri()).put("url", term.valueUri()).put("identifier", term.id());
+        }
         return t;
     }
 
-    private static ObjectNode technique(ImagingMethod m) {
-        ObjectNode t = ModelJson.mapper().createObjectNode().put("@type", "DefinedTerm").put("name", m.label());
-        ExportTerms.fbbiIri(m).ifPresent(iri -> t.put("@id", iri).put("termCode", m.fbbiId()));
+    /** A DefinedTerm with its termCode and the DefinedTermSet (the vocabulary) it belongs to. */
+    private static ObjectNode definedTerm(TermSubjects.Subject term) {
+        ObjectNode t = ModelJson.mapper().createObjectNode().put("@type", "DefinedTerm").put("name", term.subject());
+        alternateName(t, term);
+        if (term.resolved()) {
+            t.put("@id", term.valueUri()).put("url", term.valueUri()).put("termCode", term.id());
+            t.putObject("inDefinedTermSet").put("@type", "DefinedTermSet").put("@id", term.scheme().uri())
+                    .put("name", term.scheme().name());
+        }
         return t;
+    }
+
+    private static void alternateName(ObjectNode node, TermSubjects.Subject term) {
+        if (term.label() != null && !term.label().equals(term.subject())) {
+            node.put("alternateName", term.label());
+        }
     }
 
     private static void putIfPresent(ObjectNode node, String field, String value) {

@@ -65,6 +65,9 @@ public class DatasetMerger {
     @Inject
     Outbox outbox;
 
+    @Inject
+    CanonicalNormaliser normaliser;
+
     /** What a re-merge did to one dataset. */
     public record Change(Kind kind, String datasetId, int version, List<String> changedFields) {
         public enum Kind { CHANGED, UNCHANGED, MERGED_AWAY, WITHDRAWN }
@@ -264,7 +267,7 @@ public class DatasetMerger {
             Instant now) {
         List<SourceRecordRef> refs = group.stream().map(SourceRecord::ref).toList();
         MergedMetadata merged = metadataMerger.merge(group.stream()
-                .map(r -> new MergeInput(r.recordKey, r.source, r.metadataValue()))
+                .map(r -> new MergeInput(r.recordKey, r.source, normaliser.normalise(r.metadataValue())))
                 .toList());
         DatasetMetadata metadata = merged.metadata();
         Quality quality = QualityScorer.score(metadata);
@@ -276,6 +279,7 @@ public class DatasetMerger {
         dataset.provenance = ModelJson.write(merged.provenance());
         dataset.qualityScore = quality.score();
         dataset.qualityMissing = quality.missing().toArray(String[]::new);
+        dataset.normaliserVersion = normaliser.version();
         if (!created && dataset.live() && contentHash.equals(dataset.contentHash)) {
             return new Change(Change.Kind.UNCHANGED, id, dataset.version, List.of());
         }

@@ -19,9 +19,10 @@ import org.bioimagecatalog.model.ids.Doi;
  * belong to the same canonical dataset. The rule (documented in the README):
  * <ul>
  *   <li>the record's own accession ({@code rec:idr:idr0067}), and for a record whose native id is a DOI
- *       (DataCite, Zenodo …) that DOI;</li>
+ *       (DataCite, Zenodo …) that DOI, or another archive's accession (a BioImage Archive mirror of
+ *       {@code EMPIAR-10310}) that archive's record key;</li>
  *   <li>archive accessions listed in {@code identifiers} ({@code bia:S-BIAD15} in an IDR study, an IDR
- *       accession in a Zenodo record) — unless the record lists two or more accessions of one archive (a
+ *       accession in a Zenodo record, the declared aliases of a Cell Painting Gallery dataset) — unless the record lists two or more accessions of one archive (a
  *       record naming several IDR studies is a collection or a derived work, not a copy of one study), and
  *       except accessions of the record's own archive (another IDR study named by an IDR study is related);</li>
  *   <li>data DOIs listed in {@code identifiers}, except a DOI the same record also gives as a publication
@@ -32,13 +33,17 @@ import org.bioimagecatalog.model.ids.Doi;
  */
 public final class MatchKeys {
     /** Bump when the rule changes: records matched under an older rule are re-matched at their next sighting. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private MatchKeys() {}
 
     public static Set<String> of(String source, String nativeId, DatasetMetadata metadata) {
         Set<String> keys = new LinkedHashSet<>();
         keys.add(recordKey(source, nativeId));
+        // an archive mirroring another's entry under that entry's accession (BioStudies holds EMPIAR entries as
+        // EMPIAR-…): the same images as the entry itself
+        Accession.parse(nativeId).filter(a -> !a.archive().source().equals(source.toLowerCase(Locale.ROOT)))
+                .ifPresent(a -> keys.add("rec:" + a.recordKey()));
         Doi.normalise(nativeId).ifPresent(doi -> keys.add(doiKey(doi)));
         if (metadata == null) {
             return keys;

@@ -7,8 +7,8 @@ import javax.xml.stream.XMLStreamWriter;
 import org.bioimagecatalog.model.Creator;
 import org.bioimagecatalog.model.DatasetMetadata;
 import org.bioimagecatalog.model.Identifier;
-import org.bioimagecatalog.model.ImagingMethod;
-import org.bioimagecatalog.model.Organism;
+import org.bioimagecatalog.catalog.export.TermSubjects;
+import org.bioimagecatalog.model.FileFormat;
 import org.bioimagecatalog.model.Publication;
 import org.bioimagecatalog.model.events.SourceRecordRef;
 import org.bioimagecatalog.model.ids.Doi;
@@ -32,11 +32,12 @@ enum OaiFormat {
             for (String keyword : m.keywords()) {
                 dc(xml, dc, "subject", keyword);
             }
-            for (Organism o : m.organisms()) {
-                dc(xml, dc, "subject", o.label());
-            }
-            for (ImagingMethod method : m.imagingMethods()) {
-                dc(xml, dc, "subject", method.label());
+            // Dublin Core has no attribute for a vocabulary: the canonical name, then the term's IRI
+            for (TermSubjects.Subject term : TermSubjects.of(m)) {
+                if (!term.field().equals("formats")) {
+                    dc(xml, dc, "subject", term.subject());
+                    dc(xml, dc, "subject", term.valueUri());
+                }
             }
             dc(xml, dc, "description", m.description());
             for (SourceRecordRef source : sources) {
@@ -44,8 +45,8 @@ enum OaiFormat {
             }
             dc(xml, dc, "date", m.released() == null ? null : m.released().toString());
             dc(xml, dc, "type", "Dataset");
-            for (String format : m.formatLabels()) {
-                dc(xml, dc, "format", format);
+            for (FileFormat format : m.formats()) {
+                dc(xml, dc, "format", TermSubjects.format(format).subject());
             }
             for (Identifier identifier : m.identifiers()) {
                 dc(xml, dc, "identifier", Identifier.DOI.equalsIgnoreCase(identifier.scheme())
@@ -114,13 +115,14 @@ enum OaiFormat {
             for (String keyword : m.keywords()) {
                 OaiProvider.text(xml, "subject", keyword);
             }
-            for (Organism o : m.organisms()) {
+            for (TermSubjects.Subject term : TermSubjects.of(m)) {
                 xml.writeStartElement("subject");
-                if (o.ncbiTaxonId() != null) {
-                    xml.writeAttribute("subjectScheme", "NCBI Taxonomy");
-                    xml.writeAttribute("valueURI", "http://purl.obolibrary.org/obo/NCBITaxon_" + o.ncbiTaxonId());
+                if (term.resolved()) {
+                    xml.writeAttribute("subjectScheme", term.scheme().name());
+                    xml.writeAttribute("schemeURI", term.scheme().uri());
+                    xml.writeAttribute("valueURI", term.valueUri());
                 }
-                xml.writeCharacters(o.label() == null ? "" : o.label());
+                xml.writeCharacters(term.subject() == null ? "" : term.subject());
                 xml.writeEndElement();
             }
             xml.writeEndElement();
@@ -138,6 +140,13 @@ enum OaiFormat {
             xml.writeCharacters(id);
             xml.writeEndElement();
             xml.writeEndElement();
+            if (!m.formats().isEmpty()) {
+                xml.writeStartElement("formats");
+                for (FileFormat format : m.formats()) {
+                    OaiProvider.text(xml, "format", TermSubjects.format(format).subject());
+                }
+                xml.writeEndElement();
+            }
             if (m.license() != null) {
                 xml.writeStartElement("rightsList");
                 xml.writeStartElement("rights");

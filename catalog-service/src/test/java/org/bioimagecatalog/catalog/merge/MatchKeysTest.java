@@ -63,4 +63,22 @@ class MatchKeysTest {
                 .identifier(Identifier.of("IDR", "IDR0067")).build();
         assertThat(MatchKeys.of("bia", "s-biad15", bia)).containsExactlyInAnyOrder("rec:bia:S-BIAD15", "rec:idr:idr0067");
     }
+
+    @Test
+    void aMirrorHeldUnderAnotherArchivesAccessionIsThatArchivesEntry() {
+        assertThat(MatchKeys.of("bia", "EMPIAR-10310", null))
+                .containsExactlyInAnyOrder("rec:bia:EMPIAR-10310", "rec:empiar:EMPIAR-10310");
+    }
+
+    @Test
+    void declaredAliasesOfTheCellPaintingGalleryAreKeysButTwoOfOneArchiveAreACollection() {
+        // cpg0012: "[idr0016](…), CDRP, [BBBC036](…), [BBBC047](…)" as the harvester maps it
+        DatasetMetadata cpg0012 = DatasetMetadata.builder().title("t")
+                .identifier(Identifier.of("cpg", "cpg0012"))
+                .identifier(Identifier.of(Identifier.IDR, "idr0016"))
+                .identifier(Identifier.of("bbbc", "BBBC036"))
+                .identifier(Identifier.of("bbbc", "BBBC047"))
+                .build();
+        assertThat(MatchKeys.of("cpg", "cpg0012", cpg0012)).containsExactlyInAnyOrder("rec:cpg:cpg0012", "rec:idr:idr0016");
+    }
 }

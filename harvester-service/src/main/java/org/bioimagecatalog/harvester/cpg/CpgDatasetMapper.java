@@ -285,7 +285,11 @@ public final class CpgDatasetMapper {
         }
     }
 
-    /** "[BBBC021](…), CDRP, idr0016": archive accessions as related datasets (from the link text), other names as keywords. */
+    /**
+     * "[BBBC021](…), CDRP, idr0016": the Gallery states these are other names of the same images, so archive
+     * accessions (from the link text) are identifiers of the dataset, which the catalog merges on; other names
+     * are keywords.
+     */
     private static void aliases(DatasetMetadata.Builder b, String cell) {
         if (cell == null) {
             return;
@@ -294,7 +298,7 @@ public final class CpgDatasetMapper {
             String a = alias.strip();
             Optional<Accession> accession = Accession.parse(a);
             if (accession.isPresent()) {
-                b.relatedDataset(Identifier.of(accession.get().archive().source(), accession.get().value()));
+                b.identifier(Identifier.of(accession.get().archive().source(), accession.get().value()));
             } else if (!a.isEmpty()) {
                 b.keyword(a);
             }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.bioimagecatalog.harvester.files.InvalidRecordException;
 import org.bioimagecatalog.harvester.files.JsonRecords;
 import org.bioimagecatalog.harvester.mapping.OntologyTerms;
@@ -40,6 +42,19 @@ import org.bioimagecatalog.model.vocab.Spdx;
 public final class GideCrateMapper {
     private static final String UO_BYTES = "UO_0000233";
     private static final String UO_COUNT = "UO_0000189";
+    /**
+     * The BioImage Archive's description of its OME-NGFF copy of an IDR study ("OME-NGFF converted study from
+     * idr0054."): the same images, so the IDR accession is an identifier of the dataset.
+     */
+    private static final Pattern IDR_CONVERSION = Pattern.compile("(?i)\\bconverted study from (idr\\d{4})\\b");
+
+    private static Optional<Identifier> idrConversion(String archive, String description) {
+        if (!Identifier.BIA.equals(archive) || description == null) {
+            return Optional.empty();
+        }
+        Matcher m = IDR_CONVERSION.matcher(description);
+        return m.find() ? Optional.of(Identifier.of(Identifier.IDR, m.group(1).toLowerCase(Locale.ROOT))) : Optional.empty();
+    }
 
     public GideCrate map(byte[] bytes) throws InvalidRecordException {
         RoCrateGraph crate = RoCrateGraph.of(JsonRecords.parse(bytes));
@@ -60,6 +75,7 @@ public final class GideCrateMapper {
                 .identifier(archive == null ? null : Identifier.of(archive, nativeId))
                 .released(JsonRecords.date(JsonRecords.text(root, "datePublished")))
                 .modified(JsonRecords.date(JsonRecords.text(root, "dateModified")));
+        idrConversion(archive, JsonRecords.text(root, "description")).ifPresent(b::identifier);
         if (isHttp(rootId)) {
             b.landingPage(rootId);
             if (archive == null) {

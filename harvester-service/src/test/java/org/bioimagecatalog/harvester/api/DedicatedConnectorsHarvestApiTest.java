@@ -47,7 +47,7 @@ class DedicatedConnectorsHarvestApiTest {
             assertThat(published.keySet()).allMatch(k -> k.startsWith("cpg:cpg00")).hasSize(50).contains("cpg:cpg0010");
             HarvestedRecord caie = published.get("cpg:cpg0010");
             assertThat(caie.sourceUrl()).isEqualTo(server.baseUrl() + "README.md#cpg0010-caie-drugresponse");
-            assertThat(caie.metadata().relatedDatasets()).containsExactly(Identifier.of("bbbc", "BBBC021"));
+            assertThat(caie.metadata().identifiers()).contains(Identifier.of("bbbc", "BBBC021"));
         }
     }
 

@@ -152,6 +152,16 @@ class GideCrateMapperTest {
     }
 
     @Test
+    void biaOmeNgffCopyOfAnIdrStudyNamesTheStudyAsAnIdentifier() throws Exception {
+        // "OME-NGFF converted study from idr0035. …": the same images as the IDR study, which the catalog merges on
+        DatasetMetadata s847 = map("bia/gide-ro-crate/S-BIAD847-ro-crate-metadata.json").metadata();
+        assertThat(s847.identifiers()).containsExactly(Identifier.of(Identifier.BIA, "S-BIAD847"),
+                Identifier.of(Identifier.IDR, "idr0035"));
+        assertThat(map("bia/gide-ro-crate/S-BIAD1008-ro-crate-metadata.json").metadata().identifiers())
+                .containsExactly(Identifier.of(Identifier.BIA, "S-BIAD1008"));
+    }
+
+    @Test
     void empiarCratesGiveOrcidsFromPersonIdsAndTheFbbiFibSemTerm() throws Exception {
         GideCrate crate = map("empiar/gide-ro-crate/EMPIAR-10310-ro-crate-metadata.json");
         DatasetMetadata m = crate.metadata();

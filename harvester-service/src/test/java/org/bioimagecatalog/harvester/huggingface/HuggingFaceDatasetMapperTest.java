@@ -61,7 +61,7 @@ class HuggingFaceDatasetMapperTest {
         assertThat(m.modified()).hasToString("2024-05-14");
         assertThat(m.license()).isEqualTo(new License("CC-BY-4.0", null, "cc-by-4.0"));
         assertThat(m.organisms()).containsExactly(new Organism("human", "9606"));
-        assertThat(m.imagingMethods()).containsExactly(new ImagingMethod("microscopy", null),
+        assertThat(m.imagingMethods()).containsExactly(new ImagingMethod("microscopy", "FBbi:00000241"),
                 new ImagingMethod("fluorescence-microscopy", "FBbi:00000246"));
         assertThat(m.keywords()).containsExactly("image-segmentation", "image", "biology", "microscopy",
                 "fluorescence-microscopy", "human");
@@ -85,7 +85,7 @@ class HuggingFaceDatasetMapperTest {
 
         DatasetMetadata cryo = mapper.map(page("huggingface/datasets-page-2.json").get(0));
         assertThat(cryo.license()).isEqualTo(new License("MIT", null, "mit"));
-        assertThat(cryo.imagingMethods()).containsExactly(new ImagingMethod("cryo-et", "FBbi:00000405"));
+        assertThat(cryo.imagingMethods()).containsExactly(new ImagingMethod("cryo-et", "FBbi:00000258"));
         assertThat(cryo.organisms()).containsExactly(new Organism("zebrafish", "7955"));
         assertThat(cryo.size()).isNull();
 

@@ -73,6 +73,11 @@ public class SearchResource {
             description = "Full-text search with multi-select facets and cursor paging. `q` supports \"quoted phrases\", `-word` to"
                     + " exclude, `a | b` (or `a OR b`) for either, and `prefix*`; words are AND-ed. Organism common"
                     + " names and imaging-method synonyms also match the ontology ids (`human` finds Homo sapiens)."
+                    + " Plain words forgive: the last word may be typed so far, longer words may have a typo (ranked"
+                    + " below exact matches), and hyphens, apostrophes, quotes and digit grouping do not matter; when"
+                    + " all the words match nothing, fewer are required and `relaxed` says which were left out;"
+                    + " `didYouMean` proposes the index's own words. An identifier (accession of any archive, data or"
+                    + " publication DOI, PMID, PMCID, ORCID, alone or as a URL) goes straight to its datasets."
                     + " Without `q`, the newest datasets come first. Values of one facet are OR-ed, facets AND-ed.")
     @APIResponse(responseCode = "200", description = "A page of results with facet counts",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchResult.class)))
@@ -83,14 +88,21 @@ public class SearchResource {
     public SearchResult search(
             @Parameter(description = "Search text", example = "fission yeast \"cell shape\"") @QueryParam("q") String q,
             @Parameter(description = "Archive, repeatable", example = "[\"idr\"]") @QueryParam("source") List<String> source,
-            @Parameter(description = "Organism label or NCBI taxon id, repeatable", example = "[\"Homo sapiens\"]")
+            @Parameter(description = "Organism: NCBI taxon id (a facet bucket's value; a parent such as 40674,"
+                    + " Mammalia, includes every taxon under it) or, for old links, an exact name; repeatable",
+                    example = "[\"9606\"]")
             @QueryParam("organism") List<String> organism,
-            @Parameter(description = "Imaging method label or FBbi id, repeatable", example = "[\"fluorescence microscopy\"]")
+            @Parameter(description = "Imaging method: FBbi id (a parent such as FBbi:00000256, electron microscopy,"
+                    + " includes its descendants) or an exact name; repeatable", example = "[\"FBbi:00000246\"]")
             @QueryParam("imagingMethod") List<String> imagingMethod,
-            @Parameter(description = "Licence (SPDX id or label), repeatable", example = "[\"CC-BY-4.0\"]")
+            @Parameter(description = "Cell line: Cellosaurus accession or an exact name, repeatable",
+                    example = "[\"CVCL_0030\"]") @QueryParam("cellLine") List<String> cellLine,
+            @Parameter(description = "Sample preparation: FBbi id or an exact name, repeatable",
+                    example = "[\"FBbi:00000027\"]") @QueryParam("samplePreparation") List<String> samplePreparation,
+            @Parameter(description = "Licence: SPDX id (or the label as given), repeatable", example = "[\"CC-BY-4.0\"]")
             @QueryParam("license") List<String> license,
-            @Parameter(description = "File format, repeatable", example = "[\"OME-Zarr\"]") @QueryParam("format")
-            List<String> format,
+            @Parameter(description = "File format: format id (EDAM) or a name as given, repeatable",
+                    example = "[\"format_3727\"]") @QueryParam("format") List<String> format,
             @Parameter(description = "Study type, repeatable", example = "[\"high content screen\"]")
             @QueryParam("studyType") List<String> studyType,
             @Parameter(description = "Released in or after this year", example = "2015")
@@ -112,6 +124,8 @@ public class SearchResource {
         filters.put(Facet.SOURCE, source);
         filters.put(Facet.ORGANISM, organism);
         filters.put(Facet.IMAGING_METHOD, imagingMethod);
+        filters.put(Facet.CELL_LINE, cellLine);
+        filters.put(Facet.SAMPLE_PREPARATION, samplePreparation);
         filters.put(Facet.LICENSE, license);
         filters.put(Facet.FORMAT, format);
         filters.put(Facet.STUDY_TYPE, studyType);

@@ -2,26 +2,26 @@ package org.bioimagecatalog.search.index;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import org.bioimagecatalog.model.Creator;
 import org.bioimagecatalog.model.DatasetMetadata;
 import org.bioimagecatalog.model.Identifier;
-import org.bioimagecatalog.model.ImagingMethod;
 import org.bioimagecatalog.model.License;
 import org.bioimagecatalog.model.ModelJson;
-import org.bioimagecatalog.model.Organism;
+import org.bioimagecatalog.model.TermRef;
 import org.bioimagecatalog.model.events.DatasetChanged;
-import org.bioimagecatalog.model.vocab.Fbbi;
-import org.bioimagecatalog.model.vocab.NcbiTaxon;
 
 /**
- * Turns a {@link DatasetChanged} into the Elasticsearch document of {@link DatasetIndexMapping}. Ontology ids
- * the event lacks are looked up from labels here too, so that query-side expansion ("human" → 9606) also
- * finds datasets whose source only gave a name.
+ * Turns a {@link DatasetChanged} into the Elasticsearch document of {@link DatasetIndexMapping}: the sources'
+ * labels and the canonical names as text, and per term facet the ids, names and hierarchy ({@link #termFacet}).
+ * Ontology ids an older event lacks are looked up from labels ({@link IndexedTerm}), so that query-side
+ * expansion ("human" → 9606) also finds datasets whose source only gave a name.
  */
 public final class DatasetDocumentBuilder {
 
@@ -37,18 +37,34 @@ public final class DatasetDocumentBuilder {
     /** @param quality the catalog's metadata quality score (0..100), null when the event carries none */
     public static ObjectNode build(DatasetChanged event, Integer quality, int reuseCount) {
         DatasetMetadata m = Objects.requireNonNull(event.metadata(), "event has no metadata");
+        List<IndexedTerm> organisms = m.organisms().stream().map(IndexedTerm::of).toList();
+        List<IndexedTerm> methods = m.imagingMethods().stream().map(IndexedTerm::of).toList();
         ObjectNode doc = ModelJson.mapper().createObjectNode();
         doc.put("id", event.datasetId());
         doc.put("title", m.title());
         doc.put("description", m.description());
         strings(doc, "keywords", m.keywords());
         strings(doc, "authors", distinct(m.creators(), Creator::name));
-        strings(doc, "organisms", distinct(m.organisms(), Organism::label));
-        strings(doc, "organismFacet", distinct(m.organisms(), DatasetDocumentBuilder::organismFacet));
-        strings(doc, "organismTaxonIds", distinct(m.organisms(), DatasetDocumentBuilder::taxonId));
-        strings(doc, "imagingMethods", distinct(m.imagingMethods(), ImagingMethod::label));
-        strings(doc, "imagingMethodFacet", distinct(m.imagingMethods(), DatasetDocumentBuilder::methodFacet));
-        strings(doc, "fbbiIds", distinct(m.imagingMethods(), DatasetDocumentBuilder::fbbiId));
+        strings(doc, "organisms", labelsAndNames(organisms));
+        strings(doc, "organismFacet", distinct(organisms, IndexedTerm::shownName));
+        strings(doc, "organismTaxonIds", distinct(organisms, IndexedTerm::id));
+        strings(doc, "imagingMethods", labelsAndNames(methods));
+        strings(doc, "imagingMethodFacet", distinct(methods, IndexedTerm::shownName));
+        strings(doc, "fbbiIds", distinct(methods, IndexedTerm::id));
+        List<IndexedTerm> cellLines = m.cellLines().stream().map(IndexedTerm::of).toList();
+        strings(doc, "cellLines", labelsAndNames(cellLines));
+        List<IndexedTerm> preparations = m.samplePreparation().stream().map(IndexedTerm::fbbi).toList();
+        List<IndexedTerm> annotations = new ArrayList<>(preparations);
+        m.visualizationMethods().stream().map(IndexedTerm::fbbi).forEach(annotations::add);
+        m.imagingParameters().stream().map(IndexedTerm::fbbi).forEach(annotations::add);
+        strings(doc, "annotations", labelsAndNames(annotations));
+        termFacet(doc, TermFields.ORGANISM, organisms);
+        // a term of another FBbi branch (a sample preparation, a stain) is searchable but never a method bucket
+        termFacet(doc, TermFields.IMAGING_METHOD, methods.stream().filter(IndexedTerm::isImagingMethod).toList());
+        termFacet(doc, TermFields.CELL_LINE, cellLines);
+        termFacet(doc, TermFields.SAMPLE_PREPARATION, preparations);
+        termFacet(doc, TermFields.LICENSE, m.license() == null ? List.of() : List.of(IndexedTerm.of(m.license())));
+        termFacet(doc, TermFields.FORMAT, m.formats().stream().map(IndexedTerm::of).toList());
         strings(doc, "sources", event.sources());
         strings(doc, "studyTypes", m.studyTypes());
         strings(doc, "sampleTypes", m.sampleTypes());
@@ -63,7 +79,8 @@ public final class DatasetDocumentBuilder {
         if (quality != null) {
             doc.put("quality", quality);
         }
-        suggestions(doc, m, reuseCount);
+        suggestions(doc, m, labelsAndNames(organisms), labelsAndNames(methods), reuseCount);
+        ForgivingSearchText.add(doc, m);
         doc.put("version", event.version());
         // the event itself, serialised with the document (not copied into a tree first)
         doc.putPOJO("doc", event);
@@ -71,7 +88,8 @@ public final class DatasetDocumentBuilder {
     }
 
     /** Completion inputs; a much-reused dataset's title is proposed first. */
-    private static void suggestions(ObjectNode doc, DatasetMetadata m, int reuseCount) {
+    private static void suggestions(ObjectNode doc, DatasetMetadata m, Set<String> organisms, Set<String> methods,
+            int reuseCount) {
         int weight = 1 + Math.min(reuseCount, 10_000);
         if (m.title() != null && !m.title().isBlank()) {
             String[] words = m.title().strip().split("\\s+");
@@ -81,9 +99,8 @@ public final class DatasetDocumentBuilder {
             }
             suggestion(doc, DatasetIndexMapping.TITLE_SUGGEST, inputs, weight);
         }
-        suggestion(doc, DatasetIndexMapping.ORGANISM_SUGGEST, distinct(m.organisms(), Organism::label), weight);
-        suggestion(doc, DatasetIndexMapping.IMAGING_METHOD_SUGGEST,
-                distinct(m.imagingMethods(), ImagingMethod::label), weight);
+        suggestion(doc, DatasetIndexMapping.ORGANISM_SUGGEST, organisms, weight);
+        suggestion(doc, DatasetIndexMapping.IMAGING_METHOD_SUGGEST, methods, weight);
     }
 
     private static void suggestion(ObjectNode doc, String field, Collection<String> inputs, int weight) {
@@ -112,21 +129,57 @@ public final class DatasetDocumentBuilder {
         return license.spdx() != null ? license.spdx() : license.label();
     }
 
-    private static String organismFacet(Organism o) {
-        String id = taxonId(o);
-        return o.label() != null ? o.label() : id == null ? null : NcbiTaxon.curie(id);
+    /**
+     * The fields of one term facet ({@link TermFields}): {@code id|name} of each value with an id, the ids with
+     * their ancestors' ids, the names and labels with the ancestors' names, and for a hierarchy the
+     * {@code id|name} of the values and their ancestors. A value without an id is in none of the keyword fields
+     * but the names.
+     */
+    private static void termFacet(ObjectNode doc, String stem, List<IndexedTerm> values) {
+        Set<String> terms = new LinkedHashSet<>();
+        Set<String> ids = new LinkedHashSet<>();
+        Set<String> names = new LinkedHashSet<>();
+        Set<String> lineage = new LinkedHashSet<>();
+        for (IndexedTerm value : values) {
+            addIfPresent(names, value.label());
+            addIfPresent(names, value.name());
+            if (value.id() != null && !value.isGeneral()) {
+                terms.add(TermFields.encode(value.id(), value.shownName()));
+            }
+            if (value.id() != null) {
+                ids.add(value.id());
+                // a parent's rolled-up count includes the datasets tagged with the parent itself
+                lineage.add(TermFields.encode(value.id(), value.shownName()));
+            }
+            for (TermRef ancestor : value.ancestors()) {
+                addIfPresent(names, ancestor.name());
+                if (ancestor.id() != null) {
+                    ids.add(ancestor.id());
+                    lineage.add(TermFields.encode(ancestor.id(), ancestor.name()));
+                }
+            }
+        }
+        strings(doc, TermFields.terms(stem), terms);
+        strings(doc, TermFields.ids(stem), ids);
+        strings(doc, TermFields.names(stem), names);
+        if (TermFields.HIERARCHICAL.contains(stem)) {
+            strings(doc, TermFields.lineageTerms(stem), lineage);
+        }
     }
 
-    private static String taxonId(Organism o) {
-        return o.ncbiTaxonId() != null ? o.ncbiTaxonId() : NcbiTaxon.idForName(o.label()).orElse(null);
+    private static Set<String> labelsAndNames(List<IndexedTerm> values) {
+        Set<String> texts = new LinkedHashSet<>();
+        for (IndexedTerm value : values) {
+            addIfPresent(texts, value.label());
+            addIfPresent(texts, value.name());
+        }
+        return texts;
     }
 
-    private static String methodFacet(ImagingMethod method) {
-        return method.label() != null ? method.label() : method.fbbiId();
-    }
-
-    private static String fbbiId(ImagingMethod method) {
-        return method.fbbiId() != null ? method.fbbiId() : Fbbi.idForLabel(method.label()).orElse(null);
+    private static void addIfPresent(Set<String> values, String value) {
+        if (value != null && !value.isBlank()) {
+            values.add(value.strip());
+        }
     }
 
     /** Both {@code doi:10.17867/10000101} and the bare value, so either form finds the dataset. */

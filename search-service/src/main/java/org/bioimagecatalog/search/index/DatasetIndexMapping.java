@@ -10,11 +10,15 @@ import org.bioimagecatalog.model.ModelJson;
  * The {@code _meta} block records how the index was built, so that any replica can read it back.
  */
 public final class DatasetIndexMapping {
-    public static final int VERSION = 2;
+    public static final int VERSION = 4;
+    /** Characters of the longest name (with its id) a term facet keeps. */
+    static final int TERM_MAX = 512;
     static final String LOWERCASE_NORMALIZER = "lowercase_keyword";
     public static final String TITLE_SUGGEST = "titleSuggest";
     public static final String ORGANISM_SUGGEST = "organismSuggest";
     public static final String IMAGING_METHOD_SUGGEST = "imagingMethodSuggest";
+    public static final String NORMALISED_TITLE = "normalisedTitle";
+    public static final String NORMALISED_TEXT = "normalisedText";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -45,12 +49,27 @@ public final class DatasetIndexMapping {
         p.set("description", text(analysis, true));
         p.set("keywords", text(analysis, true));
         p.set("authors", text(analysis, false));
+        // the sources' labels and the canonical names; the *Facet fields hold the names a hit shows
         p.set("organisms", text(analysis, false));
         p.set("organismFacet", keyword());
         p.set("organismTaxonIds", keyword());
         p.set("imagingMethods", text(analysis, false));
         p.set("imagingMethodFacet", keyword());
         p.set("fbbiIds", keyword());
+        p.set("cellLines", text(analysis, false));
+        // sample preparation, visualization methods and imaged parameters: searchable, not shown
+        p.set("annotations", text(analysis, false));
+        // a label far longer than any name (a description in the wrong column) is left out of these fields
+        // rather than failing the whole document; it stays in the text fields
+        for (String stem : TermFields.ALL) {
+            p.set(TermFields.terms(stem), keyword().put("ignore_above", TERM_MAX));
+            p.set(TermFields.ids(stem), keyword());
+            p.set(TermFields.names(stem), keyword().put("normalizer", LOWERCASE_NORMALIZER)
+                    .put("ignore_above", TERM_MAX));
+            if (TermFields.HIERARCHICAL.contains(stem)) {
+                p.set(TermFields.lineageTerms(stem), keyword().put("ignore_above", TERM_MAX));
+            }
+        }
         p.set("sources", keyword());
         p.set("studyTypes", keyword());
         p.set("sampleTypes", keyword());
@@ -67,9 +86,21 @@ public final class DatasetIndexMapping {
         p.set(ORGANISM_SUGGEST, completion());
         p.set(IMAGING_METHOD_SUGGEST, completion());
         p.set("version", type("integer"));
+        forgivingSearchFields(p);
         // the whole event, kept for display and for rebuilding a document; never indexed
         p.set("doc", JSON.objectNode().put("type", "object").put("enabled", false));
         return mappings;
+    }
+
+    /**
+     * Fields of forgiving search (query/ForgivingTextQuery, IdentifierQuery, DidYouMean): the title and all text
+     * with punctuation normalised by {@link org.bioimagecatalog.search.text.TokenNormaliser}, and the typed
+     * identifier keys of {@link LookupIds}.
+     */
+    private static void forgivingSearchFields(ObjectNode p) {
+        p.set(NORMALISED_TITLE, JSON.objectNode().put("type", "text").put("analyzer", TextAnalysis.STANDARD));
+        p.set(NORMALISED_TEXT, JSON.objectNode().put("type", "text").put("analyzer", TextAnalysis.STANDARD));
+        p.set(LookupIds.FIELD, keyword().put("normalizer", LOWERCASE_NORMALIZER));
     }
 
     /** Hash of the mapping, stored with the index version so a silent mapping drift is visible. */

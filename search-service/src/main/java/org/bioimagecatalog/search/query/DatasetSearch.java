@@ -4,7 +4,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.bioimagecatalog.search.index.ActiveIndex;
 import org.bioimagecatalog.search.index.ElasticsearchGateway;
 import org.bioimagecatalog.search.index.IndexBootstrap;
@@ -21,6 +24,7 @@ public class DatasetSearch {
     private final SearchRequestParser parser;
     private final SearchQueryBuilder queries;
     private final SearchResultMapper results;
+    private final PitPool pits;
     private final MeterRegistry registry;
     private final Timer latency;
     /** One counter per outcome, looked up once: {@code registry.counter(name, tags)} builds an id per call. */
@@ -28,12 +32,13 @@ public class DatasetSearch {
 
     public DatasetSearch(ElasticsearchGateway es, IndexBootstrap bootstrap, SearchRequestParser parser,
             SearchQueryBuilder queries,
-            SearchResultMapper results, MeterRegistry registry) {
+            SearchResultMapper results, PitPool pits, MeterRegistry registry) {
         this.es = es;
         this.bootstrap = bootstrap;
         this.parser = parser;
         this.queries = queries;
         this.results = results;
+        this.pits = pits;
         this.registry = registry;
         this.latency = Timer.builder("bic.search.query.duration").description("search requests, end to end")
                 .register(registry);
@@ -73,7 +78,8 @@ public class DatasetSearch {
                         + answer.errorType(), null);
             }
             outcome = "ok";
-            return results.map(answer.value(), request);
+            SearchResult result = results.map(answer.value(), request);
+            return result.total() == 0 && request.hasText() ? relax(request, index, result) : result;
         } finally {
             outcomes.get(outcome).increment();
             sample.stop(latency);
@@ -81,21 +87,57 @@ public class DatasetSearch {
     }
 
     /**
-     * A page after a cursor. The first cursor (from a classic page) has no point in time yet: one is opened
-     * on the alias now, and every later page of this search reads from it.
+     * Nothing matched all the words: retry with fewer of them required ({@link QueryRelaxation}). A relaxed answer
+     * has no cursor (its pages would not be those of the query the cursor names); {@code page} still pages it.
+     */
+    private SearchResult relax(SearchRequest request, ActiveIndex index, SearchResult empty) {
+        var words = QueryRelaxation.words(request.q());
+        if (words.isEmpty()) {
+            return empty;
+        }
+        for (int minimum : QueryRelaxation.attempts(words.get().size())) {
+            var body = queries.build(request, index.analysis(), ForgivingTextQuery.allWords(words.get(), minimum));
+            var answer = es.read("POST", "/" + index.alias() + "/_search", body, EsSearchAnswer.class);
+            if (!answer.ok()) {
+                LOG.infof("a relaxed search answered %d %s", answer.status(), answer.errorType());
+                return empty;
+            }
+            var hits = answer.value().hits() == null ? List.<EsSearchAnswer.Hit>of() : answer.value().hits().hits();
+            if (!hits.isEmpty()) {
+                var relaxed = results.map(answer.value(), request);
+                return new SearchResult(relaxed.total(), relaxed.page(), relaxed.size(), relaxed.items(),
+                        relaxed.facets(), null, QueryRelaxation.describe(request.q(), words.get(),
+                                hits.get(0).matchedQueries()), empty.didYouMean());
+            }
+        }
+        return empty;
+    }
+
+    /**
+     * A page after a cursor. A first-page cursor has no point in time yet: the one already open for the same
+     * search is reused, or one is opened ({@link PitPool}); with the pool full, the page is read with search_after
+     * on the alias. The last page closes its point in time.
      */
     private SearchResult continueSearch(SearchRequest request, ActiveIndex index) {
         SearchRequest.Continuation continuation = request.continuation();
         if (continuation.pitId() == null) {
-            var pit = es.json("POST", "/" + index.alias() + "/_pit", Map.of("keep_alive", queries.pitKeepAlive()),
-                    null);
-            if (!pit.ok()) {
-                throw new SearchEngineUnavailableException("opening a point in time answered " + pit.status() + " "
-                        + pit.errorType(), null);
+            Optional<String> pit = pits.acquire(searchKey(request), () -> openPit(index));
+            if (pit.isPresent()) {
+                request = request.withContinuation(continuation.withPit(pit.get()));
             }
-            request = request.withContinuation(continuation.withPit(pit.body().path("id").asText()));
         }
-        var answer = es.read("POST", "/_search", queries.build(request, index.analysis()), EsSearchAnswer.class);
+        String pitId = request.continuation().pitId();
+        var answer = es.read("POST", pitId == null ? "/" + index.alias() + "/_search" : "/_search",
+                queries.build(request, index.analysis()), EsSearchAnswer.class);
+        if (answer.status() == 404 && pitId != null) {
+            // the point in time is gone (closed at another client's last page, or expired): go on without one
+            LOG.debugf("a cursor's point in time is gone (%s); continuing without one", answer.errorType());
+            pits.release(pitId);
+            request = request.withContinuation(new SearchRequest.Continuation(continuation.searchAfter(), null));
+            pitId = null;
+            answer = es.read("POST", "/" + index.alias() + "/_search", queries.build(request, index.analysis()),
+                    EsSearchAnswer.class);
+        }
         if (answer.status() == 400 || answer.status() == 404) {
             LOG.infof("a cursor could not be followed: %d %s", answer.status(), answer.errorType());
             throw InvalidSearchRequestException.of("cursor", "this cursor has expired or is not valid;"
@@ -105,7 +147,41 @@ public class DatasetSearch {
             throw new SearchEngineUnavailableException("search answered " + answer.status() + " "
                     + answer.errorType(), null);
         }
-        return results.map(answer.value(), request);
+        SearchResult result = results.map(answer.value(), request);
+        if (pitId != null) {
+            if (result.cursor() == null) {
+                closePit(pitId);
+            } else {
+                pits.renewed(pitId);
+            }
+        }
+        return result;
+    }
+
+    private String openPit(ActiveIndex index) {
+        var pit = es.json("POST", "/" + index.alias() + "/_pit", Map.of("keep_alive", queries.pitKeepAlive()), null);
+        if (!pit.ok()) {
+            throw new SearchEngineUnavailableException("opening a point in time answered " + pit.status() + " "
+                    + pit.errorType(), null);
+        }
+        return pit.body().path("id").asText();
+    }
+
+    /** The last page was read: the point in time is closed (later followers of it continue without one). */
+    private void closePit(String pitId) {
+        pits.release(pitId);
+        var closed = es.json("DELETE", "/_pit", Map.of("id", pitId));
+        if (!closed.ok() && closed.status() != 404) {
+            LOG.infof("closing a point in time answered %d %s", closed.status(), closed.errorType());
+        }
+    }
+
+    /** What makes two cursors the same search: text, filters, ranges, order and page size. */
+    static String searchKey(SearchRequest request) {
+        Map<String, List<String>> filters = new TreeMap<>();
+        request.filters().forEach((facet, values) -> filters.put(facet.param(), values.stream().sorted().toList()));
+        return request.q().strip() + "\u0000" + filters + "\u0000" + request.ranges() + "\u0000"
+                + request.sort() + "\u0000" + request.size();
     }
 
     public SearchInfo info() {

@@ -15,7 +15,8 @@ import java.util.Map;
  * buffers unknown properties of a record (it is built through its constructor).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record EsSearchAnswer(Hits hits, Map<String, JsonNode> aggregations, @JsonProperty("pit_id") String pitId) {
+public record EsSearchAnswer(Hits hits, Map<String, JsonNode> aggregations, @JsonProperty("pit_id") String pitId,
+        Map<String, JsonNode> suggest) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Hits(Total total, List<Hit> hits) {
@@ -30,10 +31,11 @@ public record EsSearchAnswer(Hits hits, Map<String, JsonNode> aggregations, @Jso
     /** {@code sort} stays a small tree: its values go back into a cursor as they are. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Hit(@JsonProperty("_id") String id, @JsonProperty("_source") Source source,
-            Map<String, List<String>> highlight, JsonNode sort) {}
+            Map<String, List<String>> highlight, JsonNode sort,
+            @JsonProperty("matched_queries") List<String> matchedQueries) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Source(String id, String title, String description, List<String> sources,
             List<String> organismFacet, List<String> imagingMethodFacet, String license, String released,
-            Integer reuseCount, List<String> formats, List<String> studyTypes, JsonNode quality) {}
+            Integer reuseCount, List<String> formats, List<String> studyTypes, JsonNode quality, JsonNode doc) {}
 }

@@ -1,39 +1,89 @@
 package org.bioimagecatalog.search.query;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.bioimagecatalog.model.vocab.Fbbi;
+import org.bioimagecatalog.model.vocab.NcbiTaxon;
+import org.bioimagecatalog.search.index.TermFields;
 
 /**
- * The multi-select term facets of the search API: the request parameter, the keyword field counted for the
- * facet, and the fields a filter value may match (a label, or an ontology id such as {@code 9606}). The range
- * facets (release year, quality) and has-reuse are {@link RangeFilters}.
+ * The multi-select term facets of the search API. A <em>term</em> facet counts ontology ids: each bucket is
+ * one id with its canonical name ({@link TermFields}), and a filter value is an id (or, for old links, an exact
+ * name or label) matched against the id together with its ancestors, so a parent selects its descendants. A
+ * <em>plain</em> facet (source, study type) counts the stored value itself. The range facets (release year,
+ * quality) and has-reuse are {@link RangeFilters}.
  */
 public enum Facet {
-    SOURCE("source", "sources", List.of("sources")),
-    ORGANISM("organism", "organismFacet", List.of("organismFacet", "organismTaxonIds")),
-    IMAGING_METHOD("imagingMethod", "imagingMethodFacet", List.of("imagingMethodFacet", "fbbiIds")),
-    LICENSE("license", "license", List.of("license")),
-    FORMAT("format", "formats", List.of("formats")),
-    STUDY_TYPE("studyType", "studyTypes", List.of("studyTypes"));
+    SOURCE("source", null, "sources", false),
+    ORGANISM("organism", TermFields.ORGANISM, null, true),
+    IMAGING_METHOD("imagingMethod", TermFields.IMAGING_METHOD, null, true),
+    CELL_LINE("cellLine", TermFields.CELL_LINE, null, false),
+    SAMPLE_PREPARATION("samplePreparation", TermFields.SAMPLE_PREPARATION, null, false),
+    LICENSE("license", TermFields.LICENSE, null, false),
+    FORMAT("format", TermFields.FORMAT, null, false),
+    STUDY_TYPE("studyType", null, "studyTypes", false);
+
+    /** Suffix of the facet that counts a hierarchical facet's configured parents ("organismParents"). */
+    public static final String PARENTS_SUFFIX = "Parents";
 
     private final String param;
-    private final String countedField;
-    private final List<String> filterFields;
+    private final String stem;
+    private final String plainField;
+    private final boolean hierarchical;
 
-    Facet(String param, String countedField, List<String> filterFields) {
+    Facet(String param, String stem, String plainField, boolean hierarchical) {
         this.param = param;
-        this.countedField = countedField;
-        this.filterFields = filterFields;
+        this.stem = stem;
+        this.plainField = plainField;
+        this.hierarchical = hierarchical;
     }
 
     public String param() {
         return param;
     }
 
-    public String countedField() {
-        return countedField;
+    /** Whether buckets are ids with canonical names rather than stored values. */
+    public boolean byTerm() {
+        return stem != null;
     }
 
+    /** Whether a filter on an id includes its descendants, and parents are counted as {@link #parentsParam()}. */
+    public boolean hierarchical() {
+        return hierarchical;
+    }
+
+    public String parentsParam() {
+        return param + PARENTS_SUFFIX;
+    }
+
+    public String countedField() {
+        return byTerm() ? TermFields.terms(stem) : plainField;
+    }
+
+    /** The ancestors' {@code id|name} terms, counted for {@link #parentsParam()}. */
+    public String parentsField() {
+        return TermFields.lineageTerms(stem);
+    }
+
+    /** Fields a filter value may match: the ids with their ancestors' ids, and the names and labels. */
     public List<String> filterFields() {
-        return filterFields;
+        return byTerm() ? List.of(TermFields.ids(stem), TermFields.names(stem)) : List.of(plainField);
+    }
+
+    /**
+     * A filter value as given, and the id it stands for when written in another form ({@code NCBITaxon:9606}
+     * for the taxon {@code 9606}, {@code FBbi_00000256} for {@code FBbi:00000256}).
+     */
+    public List<String> filterValues(String value) {
+        List<String> values = new ArrayList<>(List.of(value));
+        Function<String, Optional<String>> parse = switch (this) {
+            case ORGANISM -> NcbiTaxon::parseId;
+            case IMAGING_METHOD, SAMPLE_PREPARATION -> Fbbi::parseId;
+            default -> v -> Optional.empty();
+        };
+        parse.apply(value).filter(id -> !id.equals(value)).ifPresent(values::add);
+        return values;
     }
 }

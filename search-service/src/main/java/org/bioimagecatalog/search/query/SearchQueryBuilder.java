@@ -10,8 +10,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.bioimagecatalog.search.SearchConfig;
+import org.bioimagecatalog.search.index.TermFields;
 import org.bioimagecatalog.search.index.TextAnalysis;
+import org.bioimagecatalog.search.text.TokenNormaliser;
 
 /**
  * Builds the Elasticsearch request for a {@link SearchRequest}. The text goes only into
@@ -24,15 +27,16 @@ import org.bioimagecatalog.search.index.TextAnalysis;
 @ApplicationScoped
 public class SearchQueryBuilder {
     static final List<String> TEXT_FIELDS = List.of(
-            "title^5", "keywords^3", "organisms^2", "imagingMethods^2", "authors", "description",
-            "identifiers^10");
+            "title^5", "keywords^3", "organisms^2", "imagingMethods^2", "cellLines^2", "annotations", "authors",
+            "description", "identifiers^10");
     /** Stemmed variants score a little below exact matches of the same field. */
     static final List<String> STEMMED_FIELDS = List.of(
             "title." + TextAnalysis.STEMMED_SUBFIELD + "^4", "keywords." + TextAnalysis.STEMMED_SUBFIELD + "^2",
             "description." + TextAnalysis.STEMMED_SUBFIELD + "^0.8");
     static final List<String> SOURCE_FIELDS = List.of(
             "id", "title", "description", "sources", "organismFacet", "imagingMethodFacet", "license", "released",
-            "reuseCount", "formats", "studyTypes", "quality");
+            "reuseCount", "formats", "studyTypes", "quality", "doc.metadata.identifiers", "doc.metadata.landingPage",
+            "doc.metadata.publications", "doc.metadata.organisms", "doc.metadata.imagingMethods");
     /** Facet names of the filters that are not term facets. */
     static final String RELEASE_YEAR = "releaseYear";
     static final String HAS_REUSE = "hasReuse";
@@ -49,16 +53,21 @@ public class SearchQueryBuilder {
     /** simple_query_string features offered: quotes, -, |, +, prefix*, parentheses; no fuzzy or slop. */
     private static final String FLAGS = "AND|OR|NOT|PHRASE|PREFIX|PRECEDENCE|WHITESPACE|ESCAPE";
     private static final int CONCEPT_ID_BOOST = 2;
+    /** Characters of Lucene's regular expressions, escaped in an id (no letter: "\\d" would be a class). */
+    private static final String REGEX_SYNTAX = ".?+*|{}[]()\"\\#@&<>~";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final int facetSize;
     private final double reuseBoostFactor;
     private final String pitKeepAlive;
+    /** Per hierarchical facet, the {@code include} pattern of its parents' terms (built once). */
+    private final Map<Facet, String> parentPatterns = new java.util.EnumMap<>(Facet.class);
 
     @Inject
     public SearchQueryBuilder(SearchConfig config) {
-        this(config.query().facetSize(), config.query().reuseBoostFactor(), config.query().pitKeepAlive());
+        this(config.query().facetSize(), config.query().reuseBoostFactor(), config.query().pitKeepAlive(),
+                FacetHierarchy.of(config.facets()));
     }
 
     SearchQueryBuilder(int facetSize) {
@@ -66,9 +75,18 @@ public class SearchQueryBuilder {
     }
 
     SearchQueryBuilder(int facetSize, double reuseBoostFactor, String pitKeepAlive) {
+        this(facetSize, reuseBoostFactor, pitKeepAlive, FacetHierarchy.NONE);
+    }
+
+    SearchQueryBuilder(int facetSize, double reuseBoostFactor, String pitKeepAlive, FacetHierarchy hierarchy) {
         this.facetSize = facetSize;
         this.reuseBoostFactor = reuseBoostFactor;
         this.pitKeepAlive = pitKeepAlive;
+        for (Facet facet : Facet.values()) {
+            if (facet.hierarchical() && !hierarchy.parentsOf(facet).isEmpty()) {
+                parentPatterns.put(facet, termsOf(hierarchy.parentsOf(facet)));
+            }
+        }
     }
 
     public String pitKeepAlive() {
@@ -76,18 +94,33 @@ public class SearchQueryBuilder {
     }
 
     public ObjectNode build(SearchRequest request, TextAnalysis analysis) {
+        return build(request, analysis, request.hasText() ? textQuery(request.q(), analysis) : null);
+    }
+
+    /** The search of {@code request} with another text query ({@link QueryRelaxation}); null matches all. */
+    ObjectNode build(SearchRequest request, TextAnalysis analysis, JsonNode textQuery) {
         ObjectNode body = JSON.objectNode();
         if (request.continues()) {
             // a point in time fixes the result set; search_after continues after the last hit shown
-            body.putObject("pit").put("id", request.continuation().pitId()).put("keep_alive", pitKeepAlive);
-            body.set("search_after", request.continuation().searchAfter());
+            JsonNode after = request.continuation().searchAfter();
+            if (request.continuation().pitId() != null) {
+                body.putObject("pit").put("id", request.continuation().pitId()).put("keep_alive", pitKeepAlive);
+            } else if (after.size() > sort(request.sort()).size()) {
+                // no point in time (PitPool full): drop the implicit _shard_doc tiebreaker a PIT page added
+                ArrayNode trimmed = JSON.arrayNode();
+                for (int i = 0; i < sort(request.sort()).size(); i++) {
+                    trimmed.add(after.get(i));
+                }
+                after = trimmed;
+            }
+            body.set("search_after", after);
         } else {
             body.put("from", request.from());
         }
         body.put("size", request.size());
         body.put("track_total_hits", true);
         SOURCE_FIELDS.forEach(body.putArray("_source")::add);
-        JsonNode query = request.hasText() ? textQuery(request.q(), analysis) : matchAll();
+        JsonNode query = textQuery != null ? textQuery : matchAll();
         body.set("query", request.sort() == SortOrder.RELEVANCE ? blendWithReuse(query) : query);
         Map<String, JsonNode> clauses = filterClauses(request);
         if (!clauses.isEmpty()) {
@@ -96,6 +129,7 @@ public class SearchQueryBuilder {
         body.set("aggs", aggregations(clauses));
         if (request.hasText()) {
             body.set("highlight", highlight());
+            DidYouMean.request(request.q()).ifPresent(suggest -> body.set("suggest", suggest));
         }
         body.set("sort", sort(request.sort()));
         return body;
@@ -113,13 +147,14 @@ public class SearchQueryBuilder {
         // group of all filters
         Map<String, ObjectNode> groups = new LinkedHashMap<>();
         facetCounts().forEach((name, count) -> {
-            boolean ownFilter = clauses.containsKey(name);
+            String filter = ownFilter(name);
+            boolean ownFilter = clauses.containsKey(filter);
             if (clauses.size() == (ownFilter ? 1 : 0)) {
                 // counted under no filter at all
                 aggs.set(name, count);
                 return;
             }
-            groups.computeIfAbsent(ownFilter ? name : ALL_FILTERS, e -> {
+            groups.computeIfAbsent(ownFilter ? filter : ALL_FILTERS, e -> {
                 ObjectNode group = aggs.putObject(FACET_GROUP + (groups.size() + 1));
                 group.set("filter", allFiltersExcept(clauses, e));
                 return group.putObject("aggs");
@@ -128,11 +163,27 @@ public class SearchQueryBuilder {
         return aggs;
     }
 
-    /** The counting aggregation of each facet, by facet name. */
+    /** The filter a count leaves out: a facet's parents are counted like the facet. */
+    private static String ownFilter(String count) {
+        return count.endsWith(Facet.PARENTS_SUFFIX)
+                ? count.substring(0, count.length() - Facet.PARENTS_SUFFIX.length()) : count;
+    }
+
+    /**
+     * The counting aggregation of each facet, by facet name. A term facet counts {@code id|name} keywords, so
+     * each bucket arrives with its name; a hierarchical facet's configured parents are one more terms
+     * aggregation over the ancestors, beside it in the same group (no filter aggregation of its own).
+     */
     private Map<String, ObjectNode> facetCounts() {
         Map<String, ObjectNode> counts = new LinkedHashMap<>();
         for (Facet facet : Facet.values()) {
             counts.put(facet.param(), terms(facet.countedField()));
+            String parentPattern = parentPatterns.get(facet);
+            if (parentPattern != null) {
+                ObjectNode parents = terms(facet.parentsField());
+                parents.withObjectProperty("terms").put("include", parentPattern);
+                counts.put(facet.parentsParam(), parents);
+            }
         }
         ObjectNode years = terms(RELEASE_YEAR);
         years.withObjectProperty("terms").putObject("order").put("_key", "desc");
@@ -153,6 +204,23 @@ public class SearchQueryBuilder {
         ObjectNode terms = JSON.objectNode();
         terms.putObject("terms").put("field", field).put("size", facetSize);
         return terms;
+    }
+
+    /** A regular expression matching the {@code id|name} keywords of the given ids. */
+    static String termsOf(List<String> ids) {
+        StringBuilder regex = new StringBuilder("(");
+        for (String id : ids) {
+            if (regex.length() > 1) {
+                regex.append('|');
+            }
+            id.chars().forEach(c -> {
+                if (REGEX_SYNTAX.indexOf(c) >= 0) {
+                    regex.append('\\');
+                }
+                regex.appendCodePoint(c);
+            });
+        }
+        return regex.append(")(\\").append(TermFields.SEPARATOR).append(".*)?").toString();
     }
 
     /** Text score plus log10(1 + reuseCount × factor): reuse lifts a match, it never makes a non-match. */
@@ -206,10 +274,26 @@ public class SearchQueryBuilder {
     }
 
     JsonNode textQuery(String q, TextAnalysis analysis) {
+        // an identifier typed alone goes straight to its datasets; a bare number is also looked up as text
+        Optional<IdentifierQuery> identifier = IdentifierQuery.recognise(q);
+        if (identifier.isPresent() && identifier.get().definite()) {
+            return identifier.get().lookup();
+        }
+        JsonNode text = wordsQuery(q, analysis);
+        if (identifier.isEmpty()) {
+            return text;
+        }
+        ObjectNode either = JSON.objectNode();
+        either.putObject("bool").put("minimum_should_match", 1).putArray("should")
+                .add(identifier.get().lookup()).add(text);
+        return either;
+    }
+
+    private JsonNode wordsQuery(String q, TextAnalysis analysis) {
         UserQueryText text = UserQueryText.of(q);
         VocabularyExpansion expansion = VocabularyExpansion.of(text);
         if (expansion.isEmpty()) {
-            return simpleQuery(text.text(), analysis);
+            return forgiving(text.text(), analysis);
         }
         // every recognised concept must match, by ontology id or by its words; the other words as usual
         ArrayNode must = JSON.arrayNode();
@@ -222,11 +306,17 @@ public class SearchQueryBuilder {
             must.add(either);
         }
         if (!expansion.rest().isBlank()) {
-            must.add(simpleQuery(expansion.rest(), analysis));
+            must.add(forgiving(expansion.rest(), analysis));
         }
         ObjectNode bool = JSON.objectNode();
         bool.putObject("bool").set("must", must);
         return bool;
+    }
+
+    /** Plain words forgive typos, a word typed so far and punctuation; text with operators is taken as written. */
+    private static JsonNode forgiving(String text, TextAnalysis analysis) {
+        ObjectNode exact = simpleQuery(text, analysis);
+        return ForgivingTextQuery.applies(text) ? ForgivingTextQuery.of(exact, TokenNormaliser.words(text)) : exact;
     }
 
     private static ObjectNode simpleQuery(String text, TextAnalysis analysis) {
@@ -261,13 +351,16 @@ public class SearchQueryBuilder {
         return bool;
     }
 
-    /** Values of one facet are OR-ed; each value may match any of the facet's fields (label or id). */
+    /**
+     * Values of one facet are OR-ed; each value may match any of the facet's fields: an id (with its descendants,
+     * whose documents list it among their ancestors' ids) or a name.
+     */
     private static JsonNode anyOf(Facet facet, List<String> values) {
         ObjectNode bool = JSON.objectNode();
         ArrayNode should = bool.putObject("bool").put("minimum_should_match", 1).putArray("should");
         for (String field : facet.filterFields()) {
             ArrayNode terms = should.addObject().putObject("terms").putArray(field);
-            values.forEach(terms::add);
+            values.stream().flatMap(v -> facet.filterValues(v).stream()).distinct().forEach(terms::add);
         }
         return bool;
     }

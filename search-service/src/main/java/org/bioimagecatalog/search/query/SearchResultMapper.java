@@ -7,12 +7,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bioimagecatalog.model.ModelJson;
 import org.bioimagecatalog.search.SearchConfig;
 import org.bioimagecatalog.search.index.SearchEngineUnavailableException;
+import org.bioimagecatalog.search.index.TermFields;
 
 /** Maps an Elasticsearch search answer to the API's {@link SearchResult}. */
 @ApplicationScoped
@@ -46,14 +48,21 @@ public class SearchResultMapper {
         Map<String, JsonNode> counts = facetCounts(answer.aggregations());
         Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
         for (Facet facet : Facet.values()) {
-            facets.put(facet.param(), buckets(counts.get(facet.param()), false));
+            if (!facet.byTerm()) {
+                facets.put(facet.param(), buckets(counts.get(facet.param()), false));
+                continue;
+            }
+            facets.put(facet.param(), termBuckets(counts.get(facet.param())));
+            if (facet.hierarchical()) {
+                facets.put(facet.parentsParam(), termBuckets(counts.get(facet.parentsParam())));
+            }
         }
         facets.put(SearchQueryBuilder.RELEASE_YEAR, buckets(counts.get(SearchQueryBuilder.RELEASE_YEAR), false));
         facets.put(SearchQueryBuilder.HAS_REUSE, buckets(counts.get(SearchQueryBuilder.HAS_REUSE), true));
         facets.put(SearchQueryBuilder.QUALITY, buckets(counts.get(SearchQueryBuilder.QUALITY), true));
         long total = answer.hits() == null || answer.hits().total() == null ? 0 : answer.hits().total().value();
         return new SearchResult(total, request.page(), request.size(), items, facets,
-                nextCursor(hits, answer.pitId(), request, total));
+                nextCursor(hits, answer.pitId(), request, total), null, DidYouMean.read(answer.suggest()));
     }
 
     /** A cursor when more hits follow this page: the sort values of its last hit, and the PIT if open. */
@@ -105,6 +114,24 @@ public class SearchResultMapper {
         return values;
     }
 
+    /**
+     * Buckets of {@code id|name} keywords, one per id: documents indexed before a name was known (or under an
+     * older name) carry another keyword for the same id, so their counts are added up (a document holds an id
+     * once) under the name of the largest. Most datasets first, then by name.
+     */
+    private static List<FacetValue> termBuckets(JsonNode aggregation) {
+        Map<String, FacetValue> byId = new LinkedHashMap<>();
+        for (FacetValue bucket : buckets(aggregation, false)) {
+            String id = TermFields.id(bucket.value());
+            FacetValue decoded = new FacetValue(id, TermFields.name(bucket.value()), bucket.count());
+            byId.merge(id, decoded, (a, b) -> new FacetValue(id, a.name(), a.count() + b.count()));
+        }
+        List<FacetValue> values = new ArrayList<>(byId.values());
+        values.sort(Comparator.comparingLong(FacetValue::count).reversed()
+                .thenComparing(FacetValue::name, String.CASE_INSENSITIVE_ORDER));
+        return values;
+    }
+
     private SearchHit hit(EsSearchAnswer.Hit hit) {
         EsSearchAnswer.Source source = hit.source() == null ? EMPTY_SOURCE : hit.source();
         Map<String, List<String>> highlights = new LinkedHashMap<>();
@@ -125,11 +152,12 @@ public class SearchResultMapper {
                 strings(source.formats()),
                 strings(source.studyTypes()),
                 quality != null && quality.isNumber() ? quality.asInt() : null,
-                highlights);
+                highlights,
+                HitLocation.of(source.doc()));
     }
 
     private static final EsSearchAnswer.Source EMPTY_SOURCE = new EsSearchAnswer.Source(null, null, null, null, null,
-            null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null);
 
     /** The start of a description, cut at a word boundary, with an ellipsis when something was cut. */
     String abbreviate(String text) {

@@ -23,7 +23,7 @@ class SearchQueryBuilderTest {
         assertThat(factor.path("field").asText()).isEqualTo("reuseCount");
         assertThat(factor.path("modifier").asText()).isEqualTo("log1p");
         assertThat(factor.path("factor").asDouble()).isEqualTo(1.5);
-        assertThat(fs.path("query").has("simple_query_string")).isTrue();
+        assertThat(fs.path("query").findValue("simple_query_string")).isNotNull();
         assertThat(body.path("sort").path(0).asText()).isEqualTo("_score");
         assertThat(body.toString()).doesNotContain("\"script\"").doesNotContain("script_score");
     }
@@ -74,12 +74,12 @@ class SearchQueryBuilderTest {
 
         var aggs = builder.build(request, standard).path("aggs");
 
-        // source under the organism filter, organism under the source filter, the other seven under both
+        // source under the organism filter, organism under the source filter, the other nine under both
         assertThat(aggs.size()).isEqualTo(3);
         assertThat(filterOf(aggs, "source")).contains("9606").doesNotContain("idr");
         assertThat(filterOf(aggs, "organism")).contains("idr").doesNotContain("9606");
-        for (String facet : List.of("imagingMethod", "license", "format", "studyType", "releaseYear", "hasReuse",
-                "quality")) {
+        for (String facet : List.of("imagingMethod", "cellLine", "samplePreparation", "license", "format",
+                "studyType", "releaseYear", "hasReuse", "quality")) {
             assertThat(groupOf(aggs, facet)).as(facet).isSameAs(groupOf(aggs, "license"));
             assertThat(filterOf(aggs, facet)).as(facet).contains("idr").contains("9606");
         }
@@ -90,9 +90,30 @@ class SearchQueryBuilderTest {
         var aggs = builder.build(new SearchRequest("mitosis", Map.of(), 1, 20), standard).path("aggs");
 
         assertThat(aggs.properties()).extracting(Map.Entry::getKey).containsExactly("source", "organism",
-                "imagingMethod", "license", "format", "studyType", "releaseYear", "hasReuse", "quality");
-        assertThat(aggs.path("organism").path("terms").path("field").asText()).isEqualTo("organismFacet");
+                "imagingMethod", "cellLine", "samplePreparation", "license", "format", "studyType", "releaseYear",
+                "hasReuse", "quality");
+        assertThat(aggs.path("organism").path("terms").path("field").asText()).isEqualTo("organismTerms");
         assertThat(aggs.path("releaseYear").path("terms").path("order").path("_key").asText()).isEqualTo("desc");
+    }
+
+    @Test
+    void parentsAreCountedBesideTheirFacetWithoutAFilterAggregationOfTheirOwn() {
+        var hierarchy = new FacetHierarchy(Map.of(Facet.ORGANISM, List.of("40674", "4751")));
+        var withParents = new SearchQueryBuilder(30, 1.0, "2m", hierarchy);
+        var request = new SearchRequest("", Map.of(Facet.ORGANISM, List.of("NCBITaxon:40674"),
+                Facet.SOURCE, List.of("idr")), RangeFilters.NONE, null, 1, 20, null);
+
+        var aggs = withParents.build(request, standard).path("aggs");
+
+        assertThat(groupOf(aggs, "organismParents")).as("no filter aggregation of its own")
+                .isSameAs(groupOf(aggs, "organism"));
+        var parents = groupOf(aggs, "organismParents").path("aggs").path("organismParents").path("terms");
+        assertThat(parents.path("field").asText()).isEqualTo("organismLineageTerms");
+        assertThat("40674|Mammalia").matches(parents.path("include").asText());
+        assertThat("4751").matches(parents.path("include").asText());
+        assertThat("9606|Homo sapiens").doesNotMatch(parents.path("include").asText());
+        assertThat(filterOf(aggs, "source")).as("a CURIE filters by its bare id, with descendants")
+                .contains("\"organismIds\":[\"NCBITaxon:40674\",\"40674\"]");
     }
 
     /** The filter a facet is counted under, as JSON: match_all for a top-level facet. */

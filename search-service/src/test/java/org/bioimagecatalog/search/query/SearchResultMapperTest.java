@@ -31,6 +31,10 @@ class SearchResultMapperTest {
                "source": {"doc_count_error_upper_bound": 0, "sum_other_doc_count": 0,
                           "buckets": [{"key": "idr", "doc_count": 2}, {"key": "bia", "doc_count": 1}]},
                "facetsFiltered1": {"doc_count": 3,
+                 "organism": {"buckets": [{"key": "9606|Homo sapiens", "doc_count": 2},
+                                          {"key": "4896|Schizosaccharomyces pombe", "doc_count": 1},
+                                          {"key": "9606|Homo sapiens (human)", "doc_count": 1}]},
+                 "organismParents": {"buckets": [{"key": "40674|Mammalia", "doc_count": 3}]},
                  "releaseYear": {"buckets": [{"key": 2016, "doc_count": 1}]},
                  "hasReuse": {"buckets": {"true": {"doc_count": 1}, "false": {"doc_count": 2}}},
                  "quality": {"buckets": {"80": {"from": 80.0, "doc_count": 1},
@@ -69,9 +73,14 @@ class SearchResultMapperTest {
         assertThat(result.facets().get("hasReuse")).containsExactly(new FacetValue("true", 1), new FacetValue("false", 2));
         assertThat(result.facets().get("quality")).as("empty named buckets are left out")
                 .containsExactly(new FacetValue("80", 1), new FacetValue("0", 1));
-        assertThat(result.facets().get("organism")).as("a facet the answer lacks is empty").isEmpty();
-        assertThat(result.facets()).containsOnlyKeys("source", "organism", "imagingMethod", "license", "format",
-                "studyType", "releaseYear", "hasReuse", "quality");
+        assertThat(result.facets().get("organism")).as("one bucket per id, named as the largest, counts added")
+                .containsExactly(new FacetValue("9606", "Homo sapiens", 3),
+                        new FacetValue("4896", "Schizosaccharomyces pombe", 1));
+        assertThat(result.facets().get("organismParents")).containsExactly(new FacetValue("40674", "Mammalia", 3));
+        assertThat(result.facets().get("cellLine")).as("a facet the answer lacks is empty").isEmpty();
+        assertThat(result.facets()).containsOnlyKeys("source", "organism", "organismParents", "imagingMethod",
+                "imagingMethodParents", "cellLine", "samplePreparation", "license", "format", "studyType",
+                "releaseYear", "hasReuse", "quality");
 
         SearchCursor cursor = SearchCursor.decode(result.cursor());
         assertThat(cursor.pit()).isEqualTo("pit-1");

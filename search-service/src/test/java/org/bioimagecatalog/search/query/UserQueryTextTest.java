@@ -28,8 +28,8 @@ class UserQueryTextTest {
     void longestVocabularyPhraseWinsAndOtherWordsStayFreeText() {
         VocabularyExpansion expansion = VocabularyExpansion.of(UserQueryText.of("fission yeast spinning disk confocal microscopy screen"));
         assertThat(expansion.concepts()).containsExactly(
-                new VocabularyExpansion.Concept("fission yeast", "organismTaxonIds", "4896"),
-                new VocabularyExpansion.Concept("spinning disk confocal microscopy", "fbbiIds", "FBbi:00000253"));
+                new VocabularyExpansion.Concept("fission yeast", "organismIds", "4896"),
+                new VocabularyExpansion.Concept("spinning disk confocal microscopy", "imagingMethodIds", "FBbi:00000253"));
         assertThat(expansion.rest()).isEqualTo("screen");
     }
 
