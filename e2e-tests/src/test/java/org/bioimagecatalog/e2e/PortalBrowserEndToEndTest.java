@@ -126,7 +126,7 @@ class PortalBrowserEndToEndTest {
                 .filter(a -> a.getText().trim().equals("idr")).findFirst().orElseThrow();
         idrFacet.click();
         wait.until(d -> d.getCurrentUrl().contains("source=idr"));
-        assertThat(browser.findElement(By.cssSelector(".filters")).getText()).contains("source: idr");
+        assertThat(browser.findElement(By.cssSelector(".filters")).getText()).contains("Archive: idr");
         screenshot("portal-search.png");
 
         browser.findElement(By.cssSelector(".hit h3 a[href='/datasets/" + idr0001 + "']")).click();

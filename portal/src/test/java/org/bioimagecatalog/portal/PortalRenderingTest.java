@@ -129,12 +129,21 @@ class PortalRenderingTest {
                 .contains("q=fission yeast zebra").contains("organism=4896").doesNotContain("bogus").doesNotContain("page="));
         assertThat(html).contains("Datasets found: 42")
                 .contains("href=\"/datasets/bic-0a1b2c3d4e5f\">Fission yeast gene deletion screen for cell shape</a>")
-                .contains("idr idr0001</a>").contains("href=\"https://doi.org/10.17867/10000101\"")
-                .contains("showing results for fission yeast (without: zebra)")
+                // a hit links its accessions, data DOI and publication, and shows canonical names, not the labels
+                .contains("href=\"https://idr.openmicroscopy.org/search/?query=Name:idr0001\">idr idr0001</a>")
+                .contains("href=\"https://doi.org/10.17867/10000101\">doi:10.17867/10000101</a>")
+                .contains("publication <a href=\"https://doi.org/10.1038/ncb2097\">doi:10.1038/ncb2097</a>")
+                .contains("<span class=\"tag org\">Schizosaccharomyces pombe</span>").doesNotContain("tag org\">S. pombe")
+                .contains("showing results for &quot;fission yeast&quot; (without &quot;zebra&quot;)")
                 .contains("Did you mean <a href=\"/search?q=fission+yeast\">fission yeast</a>?")
-                // a selected value links to its removal, another value adds itself; hierarchy nests
-                .contains("class=\"selected\"").contains("Schizosaccharomyces pombe")
-                .contains("organism=4932").contains("Saccharomyces cerevisiae")
+                // a selected value links to its removal, another value adds itself
+                .contains("class=\"selected\"").contains("organism=4932").contains("Saccharomyces cerevisiae")
+                // the filter in force is named by the facet's title and the id's canonical name
+                .contains("Organism: Schizosaccharomyces pombe <span aria-hidden").doesNotContain("organism: 4896")
+                // a hierarchical facet's broader groups filter with the facet's own parameter
+                .contains("Groups (each with everything under it)").contains("organism=4896&amp;organism=4751\"")
+                .contains(">Fungi</a>").contains("imagingMethod=FBbi%3A00000243").doesNotContain("organismParents")
+                .contains("<h3>Cell line</h3>").contains("cellLine=CVCL_0030")
                 .contains("source=idr").contains("minQuality=80").contains("releasedFrom=2016&amp;releasedTo=2016")
                 .contains("cursor=c2VhcmNoLWN1cnNvcg").contains("rel=\"next\"")
                 .contains("href=\"/search.atom?");
@@ -169,7 +178,10 @@ class PortalRenderingTest {
                 .contains("SUCCEEDED").contains("118 datasets from 120 records")
                 .contains("score ≥ 80: 12 datasets")
                 .contains("funding: 2")
-                .contains("href=\"/datasets/bic-99887766aabb#quality\">Budding yeast morphology screen</a>: score 61");
+                .contains("href=\"/datasets/bic-99887766aabb#quality\">Budding yeast morphology screen</a>: score 61")
+                // the catalog's unresolved vocabulary labels, escaped, each a search for the datasets that carry it
+                .contains("<th scope=\"row\">organisms</th><td>130</td><td>127</td>")
+                .contains("<a href=\"/search?q=yeast+%26+friends\">yeast &amp; friends</a> (2)");
     }
 
     @Test

@@ -45,6 +45,12 @@ public interface CatalogApi {
     @Path("/sources")
     Uni<JsonNode> sources();
 
+    /** How far the catalog speaks one vocabulary: per field the share with an id and the unresolved labels. */
+    @GET
+    @Path("/datasets/harmony")
+    @Produces("application/json")
+    Uni<JsonNode> harmony(@QueryParam("top") int top);
+
     @GET
     @Path("/collections")
     JsonNode collections(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
+import java.util.List;
 import org.bioimagecatalog.portal.api.SearchApi;
 import org.bioimagecatalog.portal.json.Json;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -44,12 +45,13 @@ public class SearchPage {
         } catch (WebApplicationException e) {
             // the API's own words for a bad filter (problem+json detail), shown on the page with the form to fix it
             return Response.status(e.getResponse().getStatus() >= 500 ? 502 : 400).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(page.data("query", query).data("result", null).data("facets", java.util.List.of())
-                            .data("error", problemDetail(e)).data("relaxation", "").data("didYouMean", java.util.List.of())
+                    .entity(page.data("query", query).data("result", null).data("facets", List.of()).data("chips", List.of())
+                            .data("error", problemDetail(e)).data("relaxation", "").data("didYouMean", List.of())
                             .render()).build();
         }
-        return Response.ok(page.data("query", query).data("result", result)
-                .data("facets", SearchFacets.of(result.path("facets"), query))
+        List<SearchFacets.Facet> facets = SearchFacets.of(result.path("facets"), query);
+        return Response.ok(page.data("query", query).data("result", result).data("facets", facets)
+                .data("chips", SearchFacets.chips(query, facets))
                 .data("relaxation", SearchFacets.relaxation(result)).data("didYouMean", SearchFacets.didYouMean(result))
                 .data("error", "").render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }

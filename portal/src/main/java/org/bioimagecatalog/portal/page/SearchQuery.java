@@ -19,10 +19,11 @@ import java.util.Set;
 @TemplateData
 public final class SearchQuery {
     /** The search API's parameters: what the page forwards, nothing else. */
-    static final Set<String> API_PARAMETERS = Set.of("q", "source", "organism", "imagingMethod", "license", "format",
-            "studyType", "releasedFrom", "releasedTo", "hasReuse", "minQuality", "sort", "size", "cursor");
-    private static final Set<String> TERM_FACETS = Set.of("source", "organism", "imagingMethod", "license", "format",
-            "studyType");
+    static final Set<String> API_PARAMETERS = Set.of("q", "source", "organism", "imagingMethod", "cellLine",
+            "samplePreparation", "license", "format", "studyType", "releasedFrom", "releasedTo", "hasReuse", "minQuality",
+            "sort", "size", "cursor");
+    private static final Set<String> TERM_FACETS = Set.of("source", "organism", "imagingMethod", "cellLine",
+            "samplePreparation", "license", "format", "studyType");
 
     private final MultivaluedMap<String, String> params;
 

@@ -21,11 +21,16 @@ import org.bioimagecatalog.portal.api.SearchApi;
 import org.bioimagecatalog.portal.json.Json;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-/** {@code /sources}: per archive, records and datasets, the last runs with their rejects, and metadata quality. */
+/**
+ * {@code /sources}: per archive, records and datasets, the last runs with their rejects, and metadata quality; and over
+ * the whole catalog, the vocabulary labels that no ontology id stands for yet (the catalog's harmony report).
+ */
 @Path("/")
 public class StewardDashboard {
     /** Datasets per archive read to find the most frequent gaps: a sample, so the page stays fast at any size. */
     static final int SAMPLE = 100;
+    /** Unresolved vocabulary labels listed per field. */
+    static final int UNRESOLVED = 15;
 
     private final CatalogApi catalog;
     private final HarvesterApi harvester;
@@ -47,7 +52,8 @@ public class StewardDashboard {
         var all = Uni.combine().all().unis(
                 catalog.sources().onFailure().recoverWithNull(),
                 harvester.sources().onFailure().recoverWithNull(),
-                harvester.runs(100).onFailure().recoverWithNull()).asTuple().await().indefinitely();
+                harvester.runs(100).onFailure().recoverWithNull(),
+                catalog.harmony(UNRESOLVED).onFailure().recoverWithNull()).asTuple().await().indefinitely();
         JsonNode catalogSources = all.getItem1();
         List<JsonNode> runs = Json.list(all.getItem3(), "items");
         Set<String> names = new LinkedHashSet<>();
@@ -62,7 +68,8 @@ public class StewardDashboard {
                     .map(this::withErrors).toList();
             archives.add(ArchiveHealth.of(source, held, own, qualityFacet(source), sample(source)));
         }
-        return dashboard.data("archives", archives).data("harvestSources", all.getItem2()).data("sample", SAMPLE);
+        return dashboard.data("archives", archives).data("harvestSources", all.getItem2()).data("sample", SAMPLE)
+                .data("harmony", all.getItem4());
     }
 
     /** A run that rejected records, read on its own: the run list does not carry the rejects and their reasons. */
