@@ -4,8 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.apicatalog.jsonld.JsonLdError;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +25,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.bioimagecatalog.testsupport.Fixtures;
 import org.bioimagecatalog.testsupport.HeadlessChromium;
 import org.bioimagecatalog.testsupport.LocalStack;
+import org.bioimagecatalog.testsupport.SchemaOrgJsonLd;
 import org.bioimagecatalog.testsupport.TestApiKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -113,7 +116,7 @@ class PortalBrowserEndToEndTest {
 
     @Test
     @Order(1)
-    void searchFacetDatasetPageCiteAndReuse() throws IOException {
+    void searchFacetDatasetPageCiteAndReuse() throws IOException, JsonLdError {
         open("/");
         screenshot("portal-home.png");
         assertAccessible("home");
@@ -137,6 +140,13 @@ class PortalBrowserEndToEndTest {
                 "return document.querySelector('script[type=\"application/ld+json\"]').textContent");
         assertThat(JsonPath.from(jsonLd).getString("name")).contains("Multiprocess survey");
         assertThat(JsonPath.from(jsonLd).getMap("includedInDataCatalog")).containsEntry("@type", "DataCatalog");
+        // it expands with a JSON-LD processor and carries the properties Google's Dataset guidelines require
+        JsonObject expanded = SchemaOrgJsonLd.expand(jsonLd).getJsonObject(0);
+        assertThat(expanded.getJsonArray("@type").getString(0)).isEqualTo(SchemaOrgJsonLd.SCHEMA + "Dataset");
+        for (String required : List.of("name", "description", "identifier", "license", "creator", "url",
+                "includedInDataCatalog")) {
+            assertThat(expanded.containsKey(SchemaOrgJsonLd.SCHEMA + required)).as(required).isTrue();
+        }
         assertAccessible("dataset");
 
         WebElement bibtex = browser.findElement(By.id("cite-bibtex"));
