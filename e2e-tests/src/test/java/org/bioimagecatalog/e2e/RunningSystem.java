@@ -121,6 +121,25 @@ final class RunningSystem implements AutoCloseable {
         return own;
     }
 
+    /** Every dataset the catalog lists, each as its own JSON, read page by page with the catalog's cursor. */
+    List<JsonPath> catalogDatasets() {
+        List<JsonPath> datasets = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().baseUri(catalog.baseUrl()).queryParam("limit", 50);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.get("/api/v1/datasets").then().statusCode(200).extract().jsonPath();
+            List<Map<String, Object>> items = page.getList("items");
+            for (int i = 0; i < items.size(); i++) {
+                datasets.add(JsonPath.from(page.prettify()).setRootPath("items[" + i + "]"));
+            }
+            cursor = page.getString("next");
+        } while (cursor != null);
+        return datasets;
+    }
+
     /** Starts a harvest of the IDR study files at {@code location} with the admin key and waits until it ends. */
     JsonPath harvestIdr(String location, Duration timeout) {
         String runId = given().baseUri(harvester.baseUrl()).contentType(ContentType.JSON)
