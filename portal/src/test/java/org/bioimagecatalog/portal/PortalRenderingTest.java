@@ -247,9 +247,16 @@ class PortalRenderingTest {
                 .post("/wanted").then().statusCode(303);
         given().redirects().follow(false).cookie("bic_api_key", RecordedApi.SUBMITTER_KEY).post("/wanted/7/vote")
                 .then().statusCode(303);
+        // a curator creates a collection and lands on its page
+        assertThat(given().cookie("bic_api_key", RecordedApi.SUBMITTER_KEY).get("/collections").asString())
+                .contains("action=\"/collections\" method=\"post\"");
+        given().redirects().follow(false).cookie("bic_api_key", RecordedApi.SUBMITTER_KEY)
+                .formParam("title", "Datathon 2026").formParam("description", "Plates for the challenge")
+                .post("/collections").then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/collections/8"));
         assertThat(RecordedApi.WRITES).containsExactly(
                 "POST /api/v1/wanted {\"kind\":\"pipeline\",\"title\":\"Nucleus segmentation for light sheet\",\"tags\":[\"segmentation\",\"light sheet\"]}",
-                "PUT /api/v1/wanted/7/vote ");
+                "PUT /api/v1/wanted/7/vote ",
+                "POST /api/v1/collections {\"title\":\"Datathon 2026\",\"description\":\"Plates for the challenge\"}");
 
         // a key the API refuses: its words on the page, with its status
         String refused = given().cookie("bic_api_key", "someone-else").post("/wanted/7/vote").then().statusCode(403)

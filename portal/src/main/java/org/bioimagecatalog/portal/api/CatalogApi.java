@@ -80,6 +80,11 @@ public interface CatalogApi {
     JsonNode vote(@HeaderParam("Authorization") String authorization, @PathParam("id") String id);
 
     @POST
+    @Path("/collections")
+    @Consumes("application/json")
+    JsonNode createCollection(@HeaderParam("Authorization") String authorization, JsonNode details);
+
+    @POST
     @Path("/collections/{id}/datasets")
     @Consumes("application/json")
     JsonNode addToCollection(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,

@@ -18,6 +18,8 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.bioimagecatalog.portal.api.CatalogApi;
 import org.bioimagecatalog.portal.json.Json;
@@ -51,8 +53,36 @@ public class CommunityPages {
     @GET
     @Path("collections")
     @Produces(MediaType.TEXT_HTML)
-    public String collections(@QueryParam("cursor") String cursor) {
-        return collections.data("page", catalog.collections(cursor, 50)).render();
+    public String collections(@QueryParam("cursor") String cursor, @CookieParam(ApiKeyCookie.NAME) String key) {
+        return collectionList(cursor, key, "");
+    }
+
+    /** A curator creates a collection from the page; its own page opens next, with the form to add datasets. */
+    @POST
+    @Path("collections")
+    @Produces(MediaType.TEXT_HTML)
+    public Response createCollection(@FormParam("title") String title, @FormParam("description") String description,
+            @CookieParam(ApiKeyCookie.NAME) String key) {
+        Optional<String> bearer = ApiKeyCookie.bearer(key);
+        if (bearer.isEmpty()) {
+            return Response.seeOther(URI.create("/signin?return=/collections")).build();
+        }
+        ObjectNode details = JSON.createObjectNode().put("title", title == null ? "" : title.trim());
+        if (description != null && !description.isBlank()) {
+            details.put("description", description);
+        }
+        try {
+            String id = Json.text(catalog.createCollection(bearer.get(), details), "id");
+            return Response.seeOther(URI.create("/collections/" + URLEncoder.encode(id, StandardCharsets.UTF_8))).build();
+        } catch (WebApplicationException e) {
+            return Response.status(e.getResponse().getStatus()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(collectionList(null, key, refusal(e))).build();
+        }
+    }
+
+    private String collectionList(String cursor, String key, String error) {
+        return collections.data("page", catalog.collections(cursor, 50)).data("signedIn", key != null && !key.isBlank())
+                .data("error", error).render();
     }
 
     @GET
