@@ -203,6 +203,9 @@ class PortalRenderingTest {
         assertThat(loc).isEqualTo("http://localhost:" + io.restassured.RestAssured.port + "/sitemaps/datasets-1.xml");
         assertThat(given().header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "catalog.example.org")
                 .get("/robots.txt").asString()).contains("Sitemap: https://catalog.example.org/sitemap.xml");
+        // a proxy that forwards the scheme and the Host with its port (the gateway): the port stays
+        assertThat(given().header("X-Forwarded-Proto", "http").header("Host", "127.0.0.1:45927")
+                .get("/robots.txt").asString()).contains("Sitemap: http://127.0.0.1:45927/sitemap.xml");
         String page = given().get("/sitemaps/datasets-1.xml").then().statusCode(200).extract().asString();
         assertThat(xml(page).getElementsByTagName("url").getLength()).isEqualTo(2);
         assertThat(page).contains("/datasets/bic-0a1b2c3d4e5f</loc>").contains("/datasets/bic-99887766aabb</loc>");
@@ -233,6 +236,8 @@ class PortalRenderingTest {
         Response signIn = given().redirects().follow(false).formParam("key", RecordedApi.SUBMITTER_KEY)
                 .formParam("return", "/wanted").post("/signin");
         assertThat(signIn.statusCode()).isEqualTo(303);
+        // relative, so the browser keeps the scheme, host and port it used in front of any proxy
+        assertThat(signIn.getHeader("Location")).isEqualTo("/wanted");
         assertThat(signIn.getHeader("Set-Cookie")).contains("bic_api_key=" + RecordedApi.SUBMITTER_KEY)
                 .containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict");
         // a "return" to another site is not followed

@@ -1,8 +1,9 @@
 package org.bioimagecatalog.portal.community;
 
 import jakarta.ws.rs.core.NewCookie;
-import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Optional;
+import org.bioimagecatalog.portal.page.PublicBase;
 
 /**
  * The signed-in user's API key, entered once on {@code /signin} and kept in a cookie the page's scripts cannot read
@@ -14,15 +15,15 @@ public final class ApiKeyCookie {
 
     private ApiKeyCookie() {}
 
-    static NewCookie of(String key, UriInfo uri) {
+    static NewCookie of(String key, HttpHeaders headers) {
         return new NewCookie.Builder(NAME).value(key).path("/").httpOnly(true)
-                .secure("https".equals(uri.getBaseUri().getScheme())).sameSite(NewCookie.SameSite.STRICT)
+                .secure(PublicBase.secure(headers)).sameSite(NewCookie.SameSite.STRICT)
                 .maxAge(60 * 60 * 24 * 30).build();
     }
 
-    static NewCookie cleared(UriInfo uri) {
+    static NewCookie cleared(HttpHeaders headers) {
         return new NewCookie.Builder(NAME).value("").path("/").httpOnly(true)
-                .secure("https".equals(uri.getBaseUri().getScheme())).sameSite(NewCookie.SameSite.STRICT).maxAge(0).build();
+                .secure(PublicBase.secure(headers)).sameSite(NewCookie.SameSite.STRICT).maxAge(0).build();
     }
 
     /** The {@code Authorization} header value for the API, when signed in. */

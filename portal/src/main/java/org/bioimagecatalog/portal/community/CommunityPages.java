@@ -17,12 +17,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.bioimagecatalog.portal.api.CatalogApi;
 import org.bioimagecatalog.portal.json.Json;
+import org.bioimagecatalog.portal.page.LocalRedirect;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -65,7 +65,7 @@ public class CommunityPages {
             @CookieParam(ApiKeyCookie.NAME) String key) {
         Optional<String> bearer = ApiKeyCookie.bearer(key);
         if (bearer.isEmpty()) {
-            return Response.seeOther(URI.create("/signin?return=/collections")).build();
+            return LocalRedirect.seeOther("/signin?return=/collections").build();
         }
         ObjectNode details = JSON.createObjectNode().put("title", title == null ? "" : title.trim());
         if (description != null && !description.isBlank()) {
@@ -73,7 +73,7 @@ public class CommunityPages {
         }
         try {
             String id = Json.text(catalog.createCollection(bearer.get(), details), "id");
-            return Response.seeOther(URI.create("/collections/" + URLEncoder.encode(id, StandardCharsets.UTF_8))).build();
+            return LocalRedirect.seeOther("/collections/" + URLEncoder.encode(id, StandardCharsets.UTF_8)).build();
         } catch (WebApplicationException e) {
             return Response.status(e.getResponse().getStatus()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     .entity(collectionList(null, key, refusal(e))).build();
@@ -99,7 +99,7 @@ public class CommunityPages {
             @FormParam("note") String note, @CookieParam(ApiKeyCookie.NAME) String key) {
         Optional<String> bearer = ApiKeyCookie.bearer(key);
         if (bearer.isEmpty()) {
-            return Response.seeOther(URI.create("/signin?return=/collections/" + id)).build();
+            return LocalRedirect.seeOther("/signin?return=/collections/" + id).build();
         }
         ObjectNode item = JSON.createObjectNode().put("datasetId", datasetId == null ? "" : datasetId.trim());
         if (note != null && !note.isBlank()) {
@@ -107,7 +107,7 @@ public class CommunityPages {
         }
         try {
             catalog.addToCollection(bearer.get(), id, item);
-            return Response.seeOther(URI.create("/collections/" + id)).build();
+            return LocalRedirect.seeOther("/collections/" + id).build();
         } catch (WebApplicationException e) {
             return showCollection(id, key, e.getResponse().getStatus(), refusal(e));
         }
@@ -144,7 +144,7 @@ public class CommunityPages {
             @CookieParam(ApiKeyCookie.NAME) String key) {
         Optional<String> bearer = ApiKeyCookie.bearer(key);
         if (bearer.isEmpty()) {
-            return Response.seeOther(URI.create("/signin?return=/wanted")).build();
+            return LocalRedirect.seeOther("/signin?return=/wanted").build();
         }
         ObjectNode request = JSON.createObjectNode().put("kind", kind).put("title", title);
         if (description != null && !description.isBlank()) {
@@ -160,7 +160,7 @@ public class CommunityPages {
         }
         try {
             catalog.postWanted(bearer.get(), request);
-            return Response.seeOther(URI.create("/wanted?sort=newest")).build();
+            return LocalRedirect.seeOther("/wanted?sort=newest").build();
         } catch (WebApplicationException e) {
             return Response.status(e.getResponse().getStatus()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     .entity(board(null, null, null, key, refusal(e))).build();
@@ -173,11 +173,11 @@ public class CommunityPages {
     public Response vote(@PathParam("id") String id, @CookieParam(ApiKeyCookie.NAME) String key) {
         Optional<String> bearer = ApiKeyCookie.bearer(key);
         if (bearer.isEmpty()) {
-            return Response.seeOther(URI.create("/signin?return=/wanted")).build();
+            return LocalRedirect.seeOther("/signin?return=/wanted").build();
         }
         try {
             catalog.vote(bearer.get(), id);
-            return Response.seeOther(URI.create("/wanted")).build();
+            return LocalRedirect.seeOther("/wanted").build();
         } catch (WebApplicationException e) {
             return Response.status(e.getResponse().getStatus()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     .entity(board(null, null, null, key, refusal(e))).build();

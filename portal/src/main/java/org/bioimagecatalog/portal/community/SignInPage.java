@@ -12,8 +12,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.bioimagecatalog.portal.page.LocalRedirect;
 
 /** {@code /signin}: enter an API key once (kept in a cookie, see {@link ApiKeyCookie}); {@code /signout} forgets it. */
 @Path("/")
@@ -33,17 +33,18 @@ public class SignInPage {
 
     @POST
     @Path("signin")
-    public Response signIn(@FormParam("key") String key, @FormParam("return") String back, @Context UriInfo uri) {
+    public Response signIn(@FormParam("key") String key, @FormParam("return") String back,
+            @Context HttpHeaders headers) {
         if (key == null || key.isBlank()) {
-            return Response.seeOther(URI.create("/signin?return=" + local(back))).build();
+            return LocalRedirect.seeOther("/signin?return=" + local(back)).build();
         }
-        return Response.seeOther(URI.create(local(back))).cookie(ApiKeyCookie.of(key, uri)).build();
+        return LocalRedirect.seeOther(local(back)).cookie(ApiKeyCookie.of(key, headers)).build();
     }
 
     @POST
     @Path("signout")
-    public Response signOut(@Context UriInfo uri) {
-        return Response.seeOther(URI.create("/")).cookie(ApiKeyCookie.cleared(uri)).build();
+    public Response signOut(@Context HttpHeaders headers) {
+        return LocalRedirect.seeOther("/").cookie(ApiKeyCookie.cleared(headers)).build();
     }
 
     /** Only a path of this site: a "return" to another origin would make the form an open redirect. */

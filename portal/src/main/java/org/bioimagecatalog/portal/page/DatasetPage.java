@@ -99,7 +99,7 @@ public class DatasetPage {
     /** A relative Location (RFC 9110 allows it): the browser resolves it against the address it used. */
     private Response moved(String survivor, String id) {
         String target = "/datasets/" + survivor;
-        return Response.status(301).header("Location", target).type(MediaType.TEXT_HTML_TYPE).entity(status.data("status", 301)
+        return LocalRedirect.to(301, target).type(MediaType.TEXT_HTML_TYPE).entity(status.data("status", 301)
                 .data("title", "Dataset merged").data("id", id).data("target", target)
                 .data("detail", "This dataset was merged into " + survivor + ".").render()).build();
     }
@@ -113,7 +113,7 @@ public class DatasetPage {
         for (JsonNode hit : Json.list(hits, "items")) {
             String candidate = Json.text(hit, "id");
             if (!candidate.isEmpty() && holds(candidate, accession)) {
-                return Response.status(302).header("Location", "/datasets/" + candidate).build();
+                return LocalRedirect.to(302, "/datasets/" + candidate).build();
             }
         }
         return Response.status(404).type(MediaType.TEXT_HTML_TYPE).entity(status.data("status", 404)

@@ -5,14 +5,22 @@ import jakarta.ws.rs.core.HttpHeaders;
 /**
  * The site's address as the browser sees it, for absolute links (sitemap, Atom, Signposting, canonical): the scheme
  * the gateway or Ingress forwards ({@code X-Forwarded-Proto}) and the host with its port from {@code X-Forwarded-Host}
- * or {@code Host}. Read here rather than from the request's base URI because, behind a proxy that sends a scheme but
- * no port, that URI takes the scheme's default port and loses the one the client used.
+ * or {@code Host}. Read here, with Quarkus's own proxy forwarding off (application.properties), because that rewrites
+ * {@code Host} to the scheme's default port when a proxy sends a scheme but no port, losing the one the client used.
  */
 public final class PublicBase {
     private PublicBase() {}
 
     public static String of(HttpHeaders headers) {
-        String proto = first(headers.getHeaderString("X-Forwarded-Proto"));
+        return (secure(headers) ? "https" : "http") + "://" + host(headers);
+    }
+
+    /** Whether the browser reached the site over HTTPS (the TLS-terminating proxy says so in X-Forwarded-Proto). */
+    public static boolean secure(HttpHeaders headers) {
+        return first(headers.getHeaderString("X-Forwarded-Proto")).equals("https");
+    }
+
+    private static String host(HttpHeaders headers) {
         String host = first(headers.getHeaderString("X-Forwarded-Host"));
         if (host.isEmpty()) {
             host = first(headers.getHeaderString(HttpHeaders.HOST));
@@ -20,7 +28,7 @@ public final class PublicBase {
         if (host.isEmpty() || !host.matches("[A-Za-z0-9.\\-\\[\\]:]+")) {
             host = "localhost";
         }
-        return (proto.equals("https") ? "https" : "http") + "://" + host;
+        return host;
     }
 
     private static String first(String value) {
