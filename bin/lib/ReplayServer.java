@@ -23,6 +23,7 @@ import java.util.stream.Stream;
  *   <li>{@code GET /path} of a file answers the file byte for byte (Content-Type from the extension);
  *   <li>{@code GET /path/} of a folder answers an nginx-style "autoindex" HTML listing, which the harvester crawls;
  *   <li>the query string is ignored: paged API answers link to their next page by path ({@code links.next});
+ *   <li>{@code GET /path} with no such file answers {@code path.json} when that exists (a saved REST answer);
  *   <li>except OAI-PMH on a folder of saved {@code ListRecords} pages: {@code GET /folder/?verb=ListRecords&…}
  *       answers the folder's first {@code *.xml} page (in name order), {@code …&resumptionToken=T} the page named
  *       {@code T} in that folder, so pages whose {@code <resumptionToken>} names the next file are harvested over
@@ -93,7 +94,7 @@ public final class ReplayServer {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = URLDecoder.decode(exchange.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
-            Path target = root.resolve(path.replaceFirst("^/+", "")).normalize();
+            Path target = withJsonExtension(root.resolve(path.replaceFirst("^/+", "")).normalize());
             if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
                 send(exchange, 405, "text/plain", "only GET\n".getBytes(StandardCharsets.UTF_8));
             } else if (!target.startsWith(root) || !Files.exists(target)) {
@@ -106,6 +107,15 @@ public final class ReplayServer {
                 send(exchange, 200, contentType(target), Files.readAllBytes(target));
             }
         }
+    }
+
+    /**
+     * A REST endpoint saved as a file: {@code GET /reuse/datacite/dois?query=…} answers {@code reuse/datacite/dois.json}
+     * when no file or folder {@code dois} exists (the query is ignored, as everywhere).
+     */
+    private static Path withJsonExtension(Path target) {
+        Path json = target.resolveSibling(target.getFileName() + ".json");
+        return !Files.exists(target) && Files.isRegularFile(json) ? json : target;
     }
 
     private static boolean isListRecords(String rawQuery) {

@@ -23,3 +23,6 @@ DEFAULT_SERVICE_JAVA_OPTS="-Xmx384m -Xms32m -XX:+UseSerialGC -XX:MinHeapFreeRati
 
 log() { printf '%s: %s\n' "${LOG_TAG:-bic}" "$*"; }
 die() { printf '%s: ERROR: %s\n' "${LOG_TAG:-bic}" "$*" >&2; exit 1; }
+
+# A top-level string, number or boolean field of a flat JSON answer (the first occurrence; Jackson writes no spaces).
+json_field() { grep -o "\"$1\":\(\"[^\"]*\"\|-\?[0-9.]*\|true\|false\)" | head -n 1 | cut -d: -f2- | tr -d '"'; }

@@ -5,6 +5,8 @@
 #   bin/lib/renormalise.sh [CATALOG_URL]      default http://127.0.0.1:8082 (BIC_CATALOG_URL)
 # Needs an admin API key: BIC_ADMIN_KEY (bin/catalog renormalise passes .stack/admin.key), sent as a Bearer token.
 set -euo pipefail
+LOG_TAG=renormalise
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 URL="${1:-${BIC_CATALOG_URL:-http://127.0.0.1:8082}}"
 ENDPOINT="$URL/api/v1/datasets/admin/renormalise"
@@ -21,14 +23,12 @@ case $code in
 esac
 while :; do
   status="$(curl -fsS "${AUTH[@]}" "$ENDPOINT")"
-  running=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["running"])' "$status")
-  [[ $running == True ]] || break
-  echo "… $(python3 -c 'import json,sys; s=json.loads(sys.argv[1]); print("%d datasets, %d re-published" % (s["datasets"], s["republished"]))' "$status")"
+  [[ $(json_field running <<<"$status") == true ]] || break
+  echo "… $(json_field datasets <<<"$status") datasets, $(json_field republished <<<"$status") re-published"
   sleep 2
 done
-python3 -c '
-import json,sys
-s=json.loads(sys.argv[1])
-print("done: version %d, %d datasets re-merged, %d re-published, %d merged away, %d still pending%s" % (s["version"],
-      s["datasets"], s["republished"], s["mergedAway"], s["pending"], ("; stopped: " + s["error"]) if s.get("error") else ""))
-sys.exit(1 if s.get("error") else 0)' "$status"
+error=$(json_field error <<<"$status")
+echo "done: version $(json_field version <<<"$status"), $(json_field datasets <<<"$status") datasets re-merged," \
+  "$(json_field republished <<<"$status") re-published, $(json_field mergedAway <<<"$status") merged away," \
+  "$(json_field pending <<<"$status") still pending${error:+; stopped: $error}"
+[[ -z $error ]]

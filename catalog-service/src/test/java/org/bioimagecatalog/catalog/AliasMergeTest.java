@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -173,6 +174,13 @@ class AliasMergeTest {
         assertThat(after.getLong("fields[1].idsWithSeveralNames") - before.getLong("fields[1].idsWithSeveralNames")).isEqualTo(1);
         assertThat(after.getLong("idsWithSeveralNames") - before.getLong("idsWithSeveralNames")).isEqualTo(1);
         assertThat(after.getLong("multiArchiveDatasets") - before.getLong("multiArchiveDatasets")).isEqualTo(1);
+
+        // the same report for a terminal (bin/catalog vocab-report), with the figures bin/bench collects
+        String text = given().accept("text/plain").queryParam("top", 1000).get("/api/v1/datasets/harmony").then()
+                .statusCode(200).contentType(startsWith("text/plain")).extract().asString();
+        assertThat(text).contains("    2  harmony test organism")
+                .contains("RESULT vocab datasets=" + after.getLong("datasets") + " idsWithSeveralNames="
+                        + after.getLong("idsWithSeveralNames") + " multiArchiveDatasets=" + after.getLong("multiArchiveDatasets"));
 
         given().queryParam("top", "many").get("/api/v1/datasets/harmony").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", contains("top"));

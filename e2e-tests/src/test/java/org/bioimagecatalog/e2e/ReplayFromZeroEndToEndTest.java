@@ -52,16 +52,11 @@ class ReplayFromZeroEndToEndTest {
     private static final Duration PIPELINE = Duration.ofMinutes(3);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    /** The consumer services and the topics each reads, as in their application.properties. */
-    private static final Map<String, List<String>> CONSUMED = Map.of(
-            "catalog-service", List.of("records.harvested.v1"),
-            "search-service", List.of("datasets.v1", "reuse.summary.v1"),
-            "reuse-tracker-service", List.of("datasets.v1"));
 
     private Path studyFiles;
     private int studies;
     private RunningSystem system;
-    private Admin admin;
+    private ConsumerLag lag;
 
     @BeforeAll
     void startSystem() throws IOException, InterruptedException {
@@ -69,10 +64,8 @@ class ReplayFromZeroEndToEndTest {
         try (Stream<Path> files = Files.list(studyFiles)) {
             studies = (int) files.filter(p -> p.getFileName().toString().endsWith("-study.txt")).count();
         }
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.kafkaBootstrap());
-        admin = Admin.create(props);
         system = RunningSystem.start();
+        lag = new ConsumerLag(system);
     }
 
     @AfterAll
@@ -80,8 +73,8 @@ class ReplayFromZeroEndToEndTest {
         if (system != null) {
             system.close();
         }
-        if (admin != null) {
-            admin.close();
+        if (lag != null) {
+            lag.close();
         }
     }
 
@@ -95,13 +88,13 @@ class ReplayFromZeroEndToEndTest {
         assertThat(before.get("search.documents")).hasSize(studies);
         assertThat(before.get("reuse.tracked_dataset")).hasSize(studies);
         assertThat(before.get("reuse.citation_link")).isNotEmpty();
-        long datasetEventsBefore = endOffsets("datasets.v1");
+        long datasetEventsBefore = lag.endOffsets("datasets.v1");
 
         for (ServiceProcess consumer : consumers()) {
             consumer.stop();
         }
-        for (var service : CONSUMED.entrySet()) {
-            resetToZero(system.group(service.getKey()), service.getValue());
+        for (String service : ConsumerLag.CONSUMED.keySet()) {
+            lag.resetToZero(service);
         }
         for (ServiceProcess consumer : consumers()) {
             consumer.restart();
@@ -116,7 +109,7 @@ class ReplayFromZeroEndToEndTest {
                 .collect(Collectors.joining(", ")));
         assertThat(after).isEqualTo(before);
         // a replay is not a change: the catalog published no new dataset version
-        assertThat(endOffsets("datasets.v1")).isEqualTo(datasetEventsBefore);
+        assertThat(lag.endOffsets("datasets.v1")).isEqualTo(datasetEventsBefore);
     }
 
     private List<ServiceProcess> consumers() {
@@ -127,11 +120,9 @@ class ReplayFromZeroEndToEndTest {
     private Map<String, List<String>> settledState() {
         AtomicReference<Map<String, List<String>>> last = new AtomicReference<>();
         return await().atMost(PIPELINE).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
-            for (var service : CONSUMED.entrySet()) {
-                if (lag(system.group(service.getKey()), service.getValue()) != 0) {
-                    last.set(null);
-                    return null;
-                }
+            if (!lag.noneBehind()) {
+                last.set(null);
+                return null;
             }
             Map<String, List<String>> now = state();
             return now.equals(last.getAndSet(now)) ? now : null;
@@ -200,46 +191,5 @@ class ReplayFromZeroEndToEndTest {
         }
         documents.sort(null);
         return documents;
-    }
-
-    private long lag(String group, List<String> topics) throws InterruptedException, ExecutionException {
-        Map<TopicPartition, OffsetAndMetadata> committed =
-                admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-        long lag = 0;
-        for (var end : latest(topics).entrySet()) {
-            OffsetAndMetadata offset = committed.get(end.getKey());
-            lag += end.getValue() - (offset == null ? 0 : offset.offset());
-        }
-        return lag;
-    }
-
-    private long endOffsets(String topic) throws InterruptedException, ExecutionException {
-        return latest(List.of(topic)).values().stream().mapToLong(Long::longValue).sum();
-    }
-
-    private Map<TopicPartition, Long> latest(List<String> topics) throws InterruptedException, ExecutionException {
-        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        for (TopicPartition partition : partitions(topics)) {
-            request.put(partition, OffsetSpec.latest());
-        }
-        return admin.listOffsets(request).all().get().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
-    }
-
-    private List<TopicPartition> partitions(List<String> topics) throws InterruptedException, ExecutionException {
-        List<String> names = topics.stream().map(t -> system.namespace + "." + t).toList();
-        return admin.describeTopics(names).allTopicNames().get().values().stream()
-                .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
-                .toList();
-    }
-
-    /** Sets the group back to offset 0; retried until the stopped consumers have left the group. */
-    private void resetToZero(String group, List<String> topics) throws InterruptedException, ExecutionException {
-        Map<TopicPartition, OffsetAndMetadata> zero = partitions(topics).stream()
-                .collect(Collectors.toMap(p -> p, p -> new OffsetAndMetadata(0)));
-        await().atMost(Duration.ofMinutes(1)).ignoreExceptions()
-                .until(() -> admin.alterConsumerGroupOffsets(group, zero).all().get() == null);
-        assertThat(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get())
-                .as("offsets of %s after the reset", group).isEqualTo(zero);
     }
 }

@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/datasets/harmony")
-@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Datasets", description = "Canonical datasets merged from the archives' records")
 public class HarmonyResource {
     static final int DEFAULT_TOP = 20;
@@ -29,19 +28,30 @@ public class HarmonyResource {
     }
 
     @GET
+    @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getHarmonyReport", summary = "How far the catalog speaks one vocabulary",
             description = "Over the live datasets: the share of organism, imaging-method, cell-line, format and licence "
                     + "values that carry a vocabulary id; how many ids appear under more than one display name (must "
                     + "be 0); the unresolved labels with their counts, so a steward knows what to map next; how many "
                     + "datasets merge records of more than one archive.")
     @APIResponse(responseCode = "200", description = "The report",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HarmonyReport.class)))
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HarmonyReport.class)),
+                @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING,
+                        description = "The same report as a table, with the unresolved labels and RESULT lines"))})
     @APIResponse(responseCode = "400", description = "top is not a number from 0 to 1000",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public HarmonyReport report(
             @Parameter(description = "Unresolved labels listed per field, 0 to 1000 (default 20)",
                     schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("top") String top) {
         return queries.report(top(top));
+    }
+
+    /** The same report for a terminal ({@code bin/catalog vocab-report}); its OpenAPI entry is the JSON one's. */
+    @GET
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(hidden = true)
+    public String reportText(@QueryParam("top") String top) {
+        return HarmonyReportText.render(queries.report(top(top)));
     }
 
     private static int top(String value) {

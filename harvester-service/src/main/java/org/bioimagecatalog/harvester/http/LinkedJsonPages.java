@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import org.bioimagecatalog.harvester.run.LocationUnreadableException;
 import org.bioimagecatalog.harvester.run.PageEntry;
@@ -26,6 +27,7 @@ public final class LinkedJsonPages implements PageReader {
     private final JsonPageFetcher fetcher;
     private String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     private URI next;
+    private OptionalLong total = OptionalLong.empty();
 
     /**
      * @param records where the page holds its records, e.g. {@code /data} or {@code /hits/hits}
@@ -53,10 +55,28 @@ public final class LinkedJsonPages implements PageReader {
         }
         List<PageEntry> entries = new ArrayList<>();
         items.forEach(item -> entries.add(entry.apply(item)));
+        if (total.isEmpty()) {
+            total = total(page); // the first page's figure: the size of the listing this run walks
+        }
         JsonNode link = page.path("links").path("next");
         next = !link.isTextual() || link.asText().isBlank() || items.isEmpty()
                 ? null : SameOriginLink.resolve(api.base(), link.asText().strip());
         return entries;
+    }
+
+    /** DataCite {@code meta.total}; Zenodo {@code hits.total}, a number or {@code {"value": n}}. */
+    static OptionalLong total(JsonNode page) {
+        JsonNode total = page.path("meta").path("total");
+        if (!total.isIntegralNumber()) {
+            total = page.path("hits").path("total");
+            total = total.isObject() ? total.path("value") : total;
+        }
+        return total.isIntegralNumber() ? OptionalLong.of(total.asLong()) : OptionalLong.empty();
+    }
+
+    @Override
+    public OptionalLong total() {
+        return total;
     }
 
     @Override

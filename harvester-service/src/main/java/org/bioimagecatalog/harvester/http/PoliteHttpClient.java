@@ -18,6 +18,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.Map;
 import java.util.function.IntPredicate;
 import org.jboss.logging.Logger;
 
@@ -68,13 +69,19 @@ public class PoliteHttpClient {
      * the body of a 4xx (Zenodo answers OAI errors with HTTP 422).
      */
     public FetchedResource get(URI uri, String accept, IntPredicate bodyWanted) throws HttpFetchException {
+        return get(uri, accept, bodyWanted, Map.of());
+    }
+
+    /** The same, with request headers of the caller's (an API's credentials: {@code Authorization}). */
+    public FetchedResource get(URI uri, String accept, IntPredicate bodyWanted, Map<String, String> headers)
+            throws HttpFetchException {
         Span span = tracer.spanBuilder("GET").setSpanKind(SpanKind.CLIENT)
                 .setAttribute("http.request.method", "GET")
                 .setAttribute("url.full", uri.toString())
                 .setAttribute("server.address", String.valueOf(uri.getHost()))
                 .startSpan();
         try (Scope scope = span.makeCurrent()) {
-            FetchedResource fetched = getThroughBreaker(uri, accept, bodyWanted);
+            FetchedResource fetched = getThroughBreaker(uri, accept, bodyWanted, headers);
             span.setAttribute("http.response.status_code", fetched.status());
             return fetched;
         } catch (HttpFetchException e) {
@@ -88,14 +95,15 @@ public class PoliteHttpClient {
         }
     }
 
-    private FetchedResource getThroughBreaker(URI uri, String accept, IntPredicate bodyWanted) throws HttpFetchException {
+    private FetchedResource getThroughBreaker(URI uri, String accept, IntPredicate bodyWanted, Map<String, String> headers)
+            throws HttpFetchException {
         CircuitBreaker breaker = RunCircuit.current();
         if (breaker == null) {
-            return getWithRetries(uri, accept, bodyWanted);
+            return getWithRetries(uri, accept, bodyWanted, headers);
         }
         breaker.beforeRequest(uri);
         try {
-            FetchedResource fetched = getWithRetries(uri, accept, bodyWanted);
+            FetchedResource fetched = getWithRetries(uri, accept, bodyWanted, headers);
             breaker.onSuccess();
             return fetched;
         } catch (HttpFetchException e) {
@@ -109,13 +117,14 @@ public class PoliteHttpClient {
         }
     }
 
-    private FetchedResource getWithRetries(URI uri, String accept, IntPredicate bodyWanted) throws HttpFetchException {
-        HttpRequest request = HttpRequest.newBuilder(uri)
+    private FetchedResource getWithRetries(URI uri, String accept, IntPredicate bodyWanted, Map<String, String> headers)
+            throws HttpFetchException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(settings.requestTimeout())
                 .header("User-Agent", settings.userAgent())
-                .header("Accept", accept)
-                .GET()
-                .build();
+                .header("Accept", accept);
+        headers.forEach(builder::header);
+        HttpRequest request = builder.GET().build();
         Duration backoff = settings.initialBackoff();
         for (int attempt = 1; ; attempt++) {
             boolean last = attempt >= settings.maxAttempts();

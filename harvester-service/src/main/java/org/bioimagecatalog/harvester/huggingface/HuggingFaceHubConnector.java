@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.bioimagecatalog.harvester.files.InvalidRecordException;
 import org.bioimagecatalog.harvester.http.ApiLocation;
 import org.bioimagecatalog.harvester.http.PoliteHttpClient;
+import org.bioimagecatalog.harvester.http.UnionPages;
 import org.bioimagecatalog.harvester.run.HarvestedItem;
 import org.bioimagecatalog.harvester.run.InvalidLocationException;
 import org.bioimagecatalog.harvester.run.LocationUnreadableException;
@@ -27,7 +28,7 @@ import org.bioimagecatalog.harvester.run.RecordRejectedException;
  * {@code Link} header ({@link HubDatasetPages}). Arguments are passed through, so the search and tag filters are
  * configuration; {@code full=true} is added when absent (without it the listing has no card data, description or
  * citation). The Hub ANDs repeated {@code filter}s; {@code tags=microscopy,bioimage} (ours, not sent) lists each tag as
- * {@code filter=<tag>} and harvests the union ({@link TagUnionPages}). Incremental: sorted by {@code lastModified} and stopped at the checkpoint. Offline: an absolute path or
+ * {@code filter=<tag>} and harvests the union ({@link UnionPages}). Incremental: sorted by {@code lastModified} and stopped at the checkpoint. Offline: an absolute path or
  * {@code file:} URI of saved responses ({@link HubDatasetFiles}).
  */
 @ApplicationScoped
@@ -92,7 +93,7 @@ public class HuggingFaceHubConnector implements PagedSourceConnector {
                 listings.add(new HubDatasetPages(http, base.with("filter", tag.strip()), after, dataset -> entry(dataset, null, origin)));
             }
         }
-        return new TagUnionPages(listings);
+        return new UnionPages(listings);
     }
 
     /** A dataset read from a file is located at {@code <file URI>#<id>}, one from the API at {@code <origin>/api/datasets/<id>}. */

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import javax.xml.XMLConstants;
 import javax.xml.transform.OutputKeys;
@@ -52,6 +53,7 @@ final class OaiPmhPages implements PageReader {
     private boolean started;
     private boolean done;
     private String firstResponseDate;
+    private OptionalLong total = OptionalLong.empty();
 
     OaiPmhPages(PoliteHttpClient http, OaiPmhLocation location, Optional<String> since) {
         this.http = http;
@@ -88,9 +90,16 @@ final class OaiPmhPages implements PageReader {
         for (Element record : SafeXml.children(listRecords, "record")) {
             entries.add(entry(uri.toString(), record, id -> location.getRecord(id).toString()));
         }
+        child(listRecords, "resumptionToken").filter(t -> total.isEmpty()).map(t -> t.getAttribute("completeListSize"))
+                .filter(s -> s.matches("\\d{1,18}")).ifPresent(size -> total = OptionalLong.of(Long.parseLong(size)));
         token = child(listRecords, "resumptionToken").map(SafeXml::text).orElse(null);
         done = token == null;
         return entries;
+    }
+
+    @Override
+    public OptionalLong total() {
+        return total;
     }
 
     @Override

@@ -133,6 +133,7 @@ public class HarvestExecutor {
         try {
             SourceListing listing = tracing.traced(source.connector().open(run.location()), source);
             LOG.infof("run %s source %s: %d entries found", run.id(), source.name(), listing.entries().size());
+            store.saveTotal(runId, listing.entries().size());
             CircuitBreaker breaker = breakers.of(source.name());
             List<String> entries = remaining(run, listing.entries(), resumeFrom.map(HarvestRunStore.ResumeState::position));
             int read = listing.entries().size() - entries.size();
@@ -260,6 +261,7 @@ public class HarvestExecutor {
             // pages harvested before this one, in earlier lives of a resumed run too
             for (List<PageEntry> page; (page = nextPage(run, runId, source, pages, run.pages() + pagesRead)) != null; ) {
                 store.countPage(runId);
+                pages.total().ifPresent(total -> store.saveTotal(runId, total));
                 rejected += harvestPage(run, runId, source, page);
                 pagesRead++;
                 Optional<String> after = pages.position();

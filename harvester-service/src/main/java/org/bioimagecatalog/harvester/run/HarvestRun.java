@@ -23,6 +23,10 @@ public record HarvestRun(
         @Schema(description = "deletions published: records the source reports as deleted, and records withdrawn"
                 + " after two full runs missed them") int deleted,
         @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "records the whole listing holds, as the source reports it (OAI-PMH completeListSize,"
+                + " DataCite meta.total, IDR totalCount, BioStudies totalHits) or as many entries as a listed source"
+                + " found; absent while unknown. With seen and startedAt it gives progress and an ETA") Integer total,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "why a FAILED run stopped, or a PARTIAL one stopped early") String failureReason,
         @Schema(description = "how often the run was resumed from its last finished entry or page after the"
                 + " replica running it died") int resumes,
@@ -32,6 +36,6 @@ public record HarvestRun(
 
     public HarvestRun withoutErrors() {
         return new HarvestRun(id, source, location, force, status, startedAt, finishedAt, seen, published, unchanged,
-                rejected, pages, deleted, failureReason, resumes, null);
+                rejected, pages, deleted, total, failureReason, resumes, null);
     }
 }

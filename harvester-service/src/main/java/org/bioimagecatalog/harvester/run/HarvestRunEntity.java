@@ -43,6 +43,9 @@ public class HarvestRunEntity extends PanacheEntityBase {
     public int pages;
     public int deleted;
 
+    /** Records the whole listing holds, as the source reports it (or the entries a listed source found); null: unknown. */
+    public Integer total;
+
     @Column(name = "failure_reason")
     public String failureReason;
 

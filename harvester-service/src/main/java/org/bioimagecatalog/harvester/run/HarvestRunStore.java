@@ -175,6 +175,13 @@ public class HarvestRunStore {
                 .setParameter("id", runId).executeUpdate();
     }
 
+    /** The size of the whole listing, as the source reports it: progress and ETA for the API and bin/catalog. */
+    @Transactional
+    public void saveTotal(UUID runId, long total) {
+        em.createQuery("update HarvestRunEntity r set r.total = :total where r.id = :id")
+                .setParameter("total", (int) Math.min(total, Integer.MAX_VALUE)).setParameter("id", runId).executeUpdate();
+    }
+
     @Transactional
     public void recordRejected(UUID runId, String location, String reason) {
         count(runId, "rejected");
@@ -293,7 +300,7 @@ public class HarvestRunStore {
 
     private static HarvestRun view(HarvestRunEntity r, List<RunError> errors) {
         return new HarvestRun(r.id.toString(), r.source, r.location, r.force, r.status, r.startedAt, r.finishedAt,
-                r.seen, r.published, r.unchanged, r.rejected, r.pages, r.deleted, r.failureReason, r.resumes, errors);
+                r.seen, r.published, r.unchanged, r.rejected, r.pages, r.deleted, r.total, r.failureReason, r.resumes, errors);
     }
 
     /** Microseconds, PostgreSQL's precision, so a cursor built from a read value matches the stored one. */

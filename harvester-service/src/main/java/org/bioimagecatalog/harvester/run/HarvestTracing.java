@@ -115,6 +115,11 @@ public class HarvestTracing {
             }
 
             @Override
+            public java.util.OptionalLong total() {
+                return pages.total();
+            }
+
+            @Override
             public boolean resume(String position, String checkpoint) {
                 return pages.resume(position, checkpoint);
             }

@@ -23,6 +23,14 @@ public interface PageReader {
      * Where the reader stands after the last page it returned, enough for another reader of the same location to
      * continue there ({@link #resume}) after a crash; empty when this reader cannot be resumed.
      */
+    /**
+     * How many records the whole listing holds, when the source says so (OAI-PMH {@code completeListSize}, DataCite
+     * {@code meta.total}, OMERO {@code totalCount}, BioStudies {@code totalHits}); known after the first page.
+     */
+    default java.util.OptionalLong total() {
+        return java.util.OptionalLong.empty();
+    }
+
     default Optional<String> position() {
         return Optional.empty();
     }

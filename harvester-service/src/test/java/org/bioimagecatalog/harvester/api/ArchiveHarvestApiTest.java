@@ -47,6 +47,7 @@ class ArchiveHarvestApiTest {
 
             assertThat(run.<String>path("status")).isEqualTo("SUCCEEDED");
             assertThat(run.<Integer>path("seen")).isEqualTo(389);
+            assertThat(run.<Integer>path("total")).as("a listed source's total: the entries it found").isEqualTo(389);
             assertThat(run.<Integer>path("published")).isEqualTo(389);
             Map<String, HarvestedRecord> published = publishedBy(runId);
             assertThat(published.keySet()).allMatch(k -> k.startsWith("ssbd:")).hasSize(389)

@@ -55,6 +55,8 @@ class GenericHarvestApiTest {
             assertThat(run.<String>path("status")).isEqualTo("SUCCEEDED");
             assertThat(run.<Integer>path("pages")).isEqualTo(3);
             assertThat(run.<Integer>path("seen")).isEqualTo(9);
+            // completeListSize of the first page's resumptionToken: the size of the whole listing, for progress and ETA
+            assertThat(run.<Integer>path("total")).isEqualTo(8091628);
             assertThat(run.<Integer>path("published")).isEqualTo(8);
             assertThat(run.<Integer>path("deleted")).isEqualTo(1);
             Map<String, HarvestedRecord> published = publishedBy(run.path("id"));
@@ -128,6 +130,7 @@ class GenericHarvestApiTest {
             assertThat(run.<String>path("status")).isEqualTo("SUCCEEDED");
             assertThat(run.<Integer>path("pages")).isEqualTo(2);
             assertThat(run.<Integer>path("published")).isEqualTo(25);
+            assertThat(run.<Integer>path("total")).as("meta.total of the first page").isEqualTo(760579);
             HarvestedRecord record = publishedBy(run.path("id")).get("dryad:10.9798/kosham.2017.17.5.355");
             assertThat(record.sourceUrl()).isEqualTo(server.baseUrl() + "/dois/10.9798/kosham.2017.17.5.355");
             assertThat(record.metadata().released()).hasToString("2017-10-30");
@@ -177,9 +180,12 @@ class GenericHarvestApiTest {
         assertThat((List<Map<String, Object>>) cast(zenodo.get("sources"))).extracting(s -> s.get("name"))
                 .containsExactly("zenodo", "zenodo-oai", "zenodo-rest");
         assertThat(byId.get("dryad").get("note")).isEqualTo("DataCite prefix 10.5061, datasets, bioimaging query");
-        assertThat(byId.get("kaggle").get("route")).isEqualTo("none");
-        assertThat(byId.get("kaggle").get("harvested")).isEqualTo(false);
-        assertThat((String) byId.get("kaggle").get("note")).startsWith("not harvested: ");
+        assertThat(byId.get("kaggle").get("route")).isEqualTo("dedicated");
+        assertThat(byId.get("kaggle").get("harvested")).isEqualTo(true);
+        assertThat((String) byId.get("kaggle").get("note")).contains("API token");
+        assertThat(byId.get("nightingale").get("route")).isEqualTo("none");
+        assertThat(byId.get("nightingale").get("harvested")).isEqualTo(false);
+        assertThat((String) byId.get("nightingale").get("note")).startsWith("not harvested: ").contains("DataCite DOIs");
         assertThat(byId.get("idr").get("route")).isEqualTo("dedicated");
         assertThat(byId.get("idr").get("harvested")).isEqualTo(true);
 

@@ -61,7 +61,7 @@ class HarvestApiTest {
     private static final String RUNS = "/api/v1/harvest/runs";
     private static final String PROBLEM_JSON = "application/problem+json";
     static final String KNOWN_SOURCES = "bbbc, bia, bia-crates, cil, cpg, dataverse, dryad, empiar, empiar-crates, figshare,"
-            + " huggingface, idr, idr-api, idr-crates, ieee-dataport, osf, ssbd, tcia, zenodo, zenodo-oai, zenodo-rest";
+            + " huggingface, idr, idr-api, idr-crates, ieee-dataport, kaggle, osf, ssbd, tcia, zenodo, zenodo-oai, zenodo-rest";
 
     @Test
     @Order(1)

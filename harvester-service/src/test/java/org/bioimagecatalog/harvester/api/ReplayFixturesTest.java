@@ -8,22 +8,15 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.bioimagecatalog.model.ModelJson;
 import org.bioimagecatalog.model.events.HarvestedRecord;
 import org.bioimagecatalog.testsupport.LocalStack;
+import org.bioimagecatalog.testsupport.ReplayServerProcess;
 import org.bioimagecatalog.testsupport.StackTestResource;
 import org.bioimagecatalog.testsupport.TestApiKeys;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -41,31 +34,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 @QuarkusTestResource(StackTestResource.class)
 class ReplayFixturesTest {
     private static final Path REPLAY = LocalStack.repoDir().resolve("fixtures/replay");
-    private static Process server;
+    private static ReplayServerProcess server;
     private static String base;
 
     @BeforeAll
     static void startReplayServer() throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        server = new ProcessBuilder(java.toString(), LocalStack.repoDir().resolve("bin/lib/ReplayServer.java").toString(),
-                REPLAY.toString(), "0").redirectErrorStream(true).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        String first = CompletableFuture.supplyAsync(() -> {
-            try {
-                return out.readLine();
-            } catch (IOException e) {
-                return null;
-            }
-        }).get(120, TimeUnit.SECONDS);
-        Matcher port = Pattern.compile("replay server on (http://127\\.0\\.0\\.1:\\d+/) serving ").matcher(String.valueOf(first));
-        assertThat(port.find()).as("the replay server's first line: " + first).isTrue();
-        base = port.group(1);
+        server = ReplayServerProcess.start(REPLAY);
+        base = server.baseUrl();
     }
 
     @AfterAll
     static void stopReplayServer() {
         if (server != null) {
-            server.destroy();
+            server.close();
         }
     }
 

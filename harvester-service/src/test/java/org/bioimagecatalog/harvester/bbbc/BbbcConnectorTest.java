@@ -75,11 +75,14 @@ class BbbcConnectorTest {
     }
 
     @Test
-    void theRecordedBbbcFileIsGroundTruthNotADatasetPage() {
-        // ../shared/fixtures/bbbc holds only BBBC021_v1_moa.csv (CR line endings): no page to harvest there
-        Path recorded = Fixtures.require("bbbc");
-        assertThatThrownBy(() -> connector.open(recorded.toString()))
-                .isInstanceOf(LocationUnreadableException.class).hasMessageStartingWith("no BBBC dataset pages (BBBCnnn.html) under");
+    void theRecordedFolderOfPagesListsEveryDatasetPageAndReadsThem() throws Exception {
+        // ../shared/fixtures/bbbc/dataset-pages: 41 BBBCnnn.html of the 2020 site beside its list page (image_sets.html)
+        SourceListing listing = connector.open(Fixtures.require("bbbc/dataset-pages").toString());
+
+        assertThat(listing.entries()).hasSize(41).allMatch(e -> e.matches(".*/BBBC\\d{3}\\.html"));
+        HarvestedItem item = listing.read(listing.entries().stream().filter(e -> e.endsWith("BBBC021.html")).findFirst().orElseThrow());
+        assertThat(item.nativeId()).isEqualTo("BBBC021");
+        assertThat(item.metadata().title()).isEqualTo("Human MCF7 cells – compound-profiling experiment");
     }
 
     private static CassetteReplayServer site() throws Exception {

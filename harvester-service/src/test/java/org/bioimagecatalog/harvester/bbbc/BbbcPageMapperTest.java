@@ -55,7 +55,7 @@ class BbbcPageMapperTest {
         // the menu (BBBC022) and the footer (idr0035) are not the page's content
         assertThat(m.relatedDatasets()).isEmpty();
         assertThat(m.studyTypes()).containsExactly("benchmark image set");
-        assertThat(m.keywords()).containsExactly("version 1");
+        assertThat(m.keywords()).containsExactly("ground truth", "version 1");
     }
 
     @Test

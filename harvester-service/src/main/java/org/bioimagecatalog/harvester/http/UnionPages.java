@@ -1,4 +1,4 @@
-package org.bioimagecatalog.harvester.huggingface;
+package org.bioimagecatalog.harvester.http;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,15 +11,16 @@ import org.bioimagecatalog.harvester.run.PageReader;
 import org.bioimagecatalog.harvester.run.RecordRejectedException;
 
 /**
- * The union of several Hub listings, one per tag (the Hub ANDs repeated {@code filter}s and cannot OR them): the
- * listings are read one after the other and a dataset already harvested under an earlier tag is not repeated.
+ * The union of several listings of one API, one per tag or search term (the HuggingFace Hub ANDs repeated
+ * {@code filter}s, Kaggle takes one {@code search}): the listings are read one after the other and a record already
+ * harvested from an earlier one is not repeated.
  */
-final class TagUnionPages implements PageReader {
+public final class UnionPages implements PageReader {
     private final List<PageReader> listings;
     private final Set<String> seen = new HashSet<>();
     private int current;
 
-    TagUnionPages(List<PageReader> listings) {
+    public UnionPages(List<PageReader> listings) {
         this.listings = List.copyOf(listings);
     }
 
