@@ -12,7 +12,7 @@
 # Prints RESULT lines: records/s, catalog-service's CPU ms per record (start-up left out), datasets and merges, ratios.
 # Needs PostgreSQL and Kafka of the local stack (bin/stack start). Uses its own namespace and removes it at the end,
 # also on failure: topics catbench.*, consumer groups catbench-*, database bic_catbench, catalog-service on port 18582
-# (BIC_BENCH_NS=x and BIC_BENCH_PORT=p for a second namespace). Program: bin/lib/CatalogBench.java.
+# (BIC_BENCH_NS=x and BIC_BENCH_PORT=p for a second namespace). Program: bench/src/main/java/org/bioimagecatalog/bench/CatalogBench.java.
 #
 # Usage: bin/bench catalog [--records N (20000)] [--seed S (42)] [--shared-doi-percent P (2)]
 set -euo pipefail
@@ -50,15 +50,12 @@ for port in "$BIC_PG_PORT" "$BIC_KAFKA_PORT"; do
 done
 command -v psql >/dev/null || die "psql is missing (it comes with the stack's PostgreSQL; bin/stack start)"
 
-if [[ ! -f "$APP/quarkus-run.jar" ]] || [[ -n "$(find "$REPO/catalog-service/src" "$REPO/catalog-model/src" "$REPO/service-security/src" \
-    "$REPO/service-tracing/src" -newer "$APP/quarkus-run.jar" -print -quit)" ]]; then
-  log "building catalog-service (./mvnw -B -o -q package -DskipTests -pl catalog-service -am)"
-  (cd "$REPO" && ./mvnw -B -o -q package -DskipTests -pl catalog-service -am)
-fi
-CP="$APP/app/*:$APP/lib/main/*"
+package_if_stale "$APP/quarkus-run.jar" catalog-service "$REPO/catalog-service/src" "$REPO/catalog-model/src" \
+  "$REPO/service-security/src" "$REPO/service-tracing/src"
+BENCH_CP="$(bench_classpath)"
 bench() {
   local command=$1; shift
-  java -Xmx1g -cp "$CP" "$REPO/bin/lib/CatalogBench.java" "$command" --kafka "$BIC_KAFKA_BOOTSTRAP" --topic-prefix "$TOPIC_PREFIX" \
+  java -Xmx1g -cp "$BENCH_CP" org.bioimagecatalog.bench.CatalogBench "$command" --kafka "$BIC_KAFKA_BOOTSTRAP" --topic-prefix "$TOPIC_PREFIX" \
     --group "$GROUP" --raw-group "$RAW_GROUP" "$@" 2>&1 | sed -u '/SLF4J/d'
 }
 psql_() { PGOPTIONS="-c client_min_messages=warning" psql -q -h 127.0.0.1 -p "$BIC_PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -c "$1" >/dev/null; }

@@ -2,7 +2,7 @@
 # The chaos test's source: N synthetic DataCite records as saved OAI-PMH ListRecords pages (oai_datacite), the
 # shape the oai-pmh connector harvests from a folder. Record i has the DOI 10.99999/chaos.i and a unique title;
 # every even record names its article (IsSupplementTo 10.99998/paper.i), so the reuse tracker links N/2 datasets.
-# Each page but the last ends with a <resumptionToken> naming the next page's file, so bin/lib/ReplayServer.java
+# Each page but the last ends with a <resumptionToken> naming the next page's file, so the replay server (bench/src/main/java/org/bioimagecatalog/bench/ReplayServer.java)
 # serves the folder as a live OAI-PMH endpoint (read as a folder, the connector ignores the tokens).
 # Usage (after common.sh): chaos_corpus DIR N [PAGE_SIZE]
 

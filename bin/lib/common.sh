@@ -24,5 +24,29 @@ DEFAULT_SERVICE_JAVA_OPTS="-Xmx384m -Xms32m -XX:+UseSerialGC -XX:MinHeapFreeRati
 log() { printf '%s: %s\n' "${LOG_TAG:-bic}" "$*"; }
 die() { printf '%s: ERROR: %s\n' "${LOG_TAG:-bic}" "$*" >&2; exit 1; }
 
+# The replay server (bin/catalog replay, bin/chaos, bin/bench pipeline): one JDK-only source file of the bench module,
+# run by Java's source launcher so that it needs no build.
+REPLAY_SERVER="$REPO/bench/src/main/java/org/bioimagecatalog/bench/ReplayServer.java"
+
+# Packages MODULE (with the modules it needs, tests skipped) when ARTIFACT is missing or older than any of PATHS.
+# Usage: package_if_stale ARTIFACT MODULE PATHS...
+package_if_stale() {
+  local artifact=$1 module=$2; shift 2
+  if [[ ! -e "$artifact" ]] || [[ -n "$(find "$@" -newer "$artifact" -print -quit)" ]]; then
+    log "building $module (./mvnw -B -o -q package -DskipTests -pl $module -am)" >&2
+    (cd "$REPO" && ./mvnw -B -o -q package -DskipTests -pl "$module" -am) >&2 \
+      || die "$module did not build; run './mvnw -B package -DskipTests -pl $module -am' to see why"
+    touch "$artifact"   # an unchanged jar is left as it was: the next check must not build again
+  fi
+}
+
+# The classpath of the benchmark programs (the bench module: bench/target/bench.jar and its libraries), packaged first
+# when missing or older than its sources or those of the modules it uses (catalog-model, harvester, search).
+bench_classpath() {
+  package_if_stale "$REPO/bench/target/bench.jar" bench "$REPO/bench/src/main" "$REPO/bench/pom.xml" \
+    "$REPO/catalog-model/src/main" "$REPO/harvester-service/src/main" "$REPO/search-service/src/main"
+  echo "$REPO/bench/target/bench.jar:$REPO/bench/target/lib/*"
+}
+
 # A top-level string, number or boolean field of a flat JSON answer (the first occurrence; Jackson writes no spaces).
 json_field() { grep -o "\"$1\":\(\"[^\"]*\"\|-\?[0-9.]*\|true\|false\)" | head -n 1 | cut -d: -f2- | tr -d '"'; }

@@ -13,13 +13,9 @@ set -euo pipefail
 LOG_TAG=bench
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-APP="$REPO/harvester-service/target/quarkus-app"
 FIXTURES="${BIC_FIXTURES:-$REPO/../shared/fixtures}"
 (exec 3<>"/dev/tcp/127.0.0.1/$BIC_KAFKA_PORT") 2>/dev/null || die "nothing answers on 127.0.0.1:$BIC_KAFKA_PORT: start the stack (bin/stack start)"
-if [[ ! -f "$APP/quarkus-run.jar" ]] || [[ -n "$(find "$REPO/harvester-service/src" "$REPO/catalog-model/src" -newer "$APP/quarkus-run.jar" -print -quit)" ]]; then
-  log "building harvester-service (./mvnw -B -o -q package -DskipTests -pl harvester-service -am)"
-  (cd "$REPO" && ./mvnw -B -o -q package -DskipTests -pl harvester-service -am)
-fi
+BENCH_CP="$(bench_classpath)"
 log "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB RAM, load $(cut -d' ' -f1-3 /proc/loadavg); java $(java -version 2>&1 | head -1)"
-java -Xmx1g -cp "$APP/app/*:$APP/lib/main/*" "$REPO/bin/lib/HarvestBench.java" "$@" \
+java -Xmx1g -cp "$BENCH_CP" org.bioimagecatalog.bench.HarvestBench "$@" \
   --kafka "$BIC_KAFKA_BOOTSTRAP" --fixtures "$FIXTURES" --replay "$REPO/fixtures/replay" 2>&1 | sed -u '/SLF4J/d'

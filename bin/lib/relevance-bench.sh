@@ -31,14 +31,10 @@ FIXTURES="${BIC_FIXTURES:-$REPO/../shared/fixtures}"
 [[ -d "$FIXTURES/idr/study-files" ]] || die "no IDR fixture studies in $FIXTURES/idr/study-files (set BIC_FIXTURES)"
 
 # BIC_BENCH_APP: another packaged search-service (a quarkus-app directory) to measure, e.g. an older build as a baseline
-SEARCH_APP="${BIC_BENCH_APP:-$REPO/search-service/target/quarkus-app}" HARVEST_APP="$REPO/harvester-service/target/quarkus-app"
-stale() { [[ ! -f "$1/quarkus-run.jar" ]] || [[ -n "$(find "${@:2}" -newer "$1/quarkus-run.jar" -print -quit)" ]]; }
-if { [[ -z "${BIC_BENCH_APP:-}" ]] && stale "$SEARCH_APP" "$REPO/search-service/src" "$REPO/catalog-model/src"; } \
-   || stale "$HARVEST_APP" "$REPO/harvester-service/src" "$REPO/catalog-model/src"; then
-  log "building search-service and harvester-service (./mvnw -B -o -q package -DskipTests)"
-  (cd "$REPO" && ./mvnw -B -o -q package -DskipTests -pl search-service,harvester-service -am)
-fi
-bench() { java -cp "$HARVEST_APP/app/*:$HARVEST_APP/lib/main/*" "$REPO/bin/lib/RelevanceBench.java" "$@" 2>&1 | sed -u '/SLF4J/d'; }
+SEARCH_APP="${BIC_BENCH_APP:-$REPO/search-service/target/quarkus-app}"
+[[ -n "${BIC_BENCH_APP:-}" ]] || package_if_stale "$SEARCH_APP/quarkus-run.jar" search-service "$REPO/search-service/src" "$REPO/catalog-model/src"
+BENCH_CP="$(bench_classpath)"
+bench() { java -cp "$BENCH_CP" org.bioimagecatalog.bench.RelevanceBench "$@" 2>&1 | sed -u '/SLF4J/d'; }
 
 if ((GENERATE)); then
   bench generate --fixtures "$FIXTURES" --out "$QUERIES"

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The offline first start (`bin/catalog up --offline`), end to end on the packaged services and the real stack: the
  * recorded sample of real records shipped in {@code fixtures/sample/sample.tar.gz} is unpacked, served by the project's
- * replay server ({@code bin/lib/ReplayServer.java}) and harvested through the same connectors; it ends searchable and
+ * replay server ({@code bench/src/main/java/org/bioimagecatalog/bench/ReplayServer.java}) and harvested through the same connectors; it ends searchable and
  * readable, and the reuse tracker's DataCite collector, pointed at the sample's recorded relations on the same server,
  * gives a dataset a REUSE citation with its evidence. Needs nothing from {@code ../shared}.
  */

@@ -14,6 +14,7 @@ import org.bioimagecatalog.model.License;
 import org.bioimagecatalog.model.ModelJson;
 import org.bioimagecatalog.model.Organism;
 import org.bioimagecatalog.model.events.DatasetChanged;
+import org.bioimagecatalog.model.events.DatasetQuality;
 import org.bioimagecatalog.model.events.ReuseSummary;
 import org.bioimagecatalog.model.events.SourceRecordRef;
 
@@ -104,12 +105,12 @@ final class TestDatasets {
         return event("bic-ds-1004", 1, metadata, "idr:idr0013");
     }
 
-    /** The fission yeast screen as catalog-service will publish it once it scores quality: 85 of 100. */
+    /** The fission yeast screen as catalog-service publishes it with its quality score: 85 of 100. */
     static String pombeScreenWithQualityJson() {
-        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) ModelJson.mapper().valueToTree(pombeScreen());
-        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.path("metadata")).putObject("quality")
-                .put("score", 85).putArray("missing").add("publications");
-        return ModelJson.write(tree);
+        DatasetChanged e = pombeScreen();
+        return ModelJson.write(new DatasetChanged(e.eventId(), e.schemaVersion(), e.key(), e.occurredAt(),
+                e.contentHash(), e.runId(), e.datasetId(), e.version(), e.sourceRecords(), e.metadata(),
+                new DatasetQuality(85, List.of("publications"))));
     }
 
     /** A dataset Elasticsearch must refuse: a 40,000-character format is beyond what a keyword field takes. */

@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The project's replay server ({@code bin/lib/ReplayServer.java}, the one {@code bin/catalog replay} and {@code up
+ * The project's replay server ({@code bench/src/main/java/org/bioimagecatalog/bench/ReplayServer.java}, run by Java's source launcher, the one {@code bin/catalog replay} and {@code up
  * --offline} run) started as a separate process on a free port, serving a directory over real HTTP.
  */
 public final class ReplayServerProcess implements AutoCloseable {
@@ -29,7 +29,7 @@ public final class ReplayServerProcess implements AutoCloseable {
     /** Starts serving {@code dir}; fails when the server has not announced its port within two minutes. */
     public static ReplayServerProcess start(Path dir) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), LocalStack.repoDir().resolve("bin/lib/ReplayServer.java").toString(),
+        Process process = new ProcessBuilder(java.toString(), LocalStack.repoDir().resolve("bench/src/main/java/org/bioimagecatalog/bench/ReplayServer.java").toString(),
                 dir.toString(), "0").redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String first;

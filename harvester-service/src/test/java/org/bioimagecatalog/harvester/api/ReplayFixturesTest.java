@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The self-written fixtures of {@code fixtures/replay} (what {@code bin/catalog up --replay} harvests when there
- * is no {@code ../shared}), served by the project's own replay server {@code bin/lib/ReplayServer.java} started as
+ * is no {@code ../shared}), served by the project's own replay server {@code bench/src/main/java/org/bioimagecatalog/bench/ReplayServer.java} started as
  * a separate process, harvested by every source they are written for, each run without a rejection.
  */
 @QuarkusTest

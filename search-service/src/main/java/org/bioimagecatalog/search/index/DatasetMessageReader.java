@@ -1,19 +1,12 @@
 package org.bioimagecatalog.search.index;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
-import com.fasterxml.jackson.databind.node.IntNode;
 import java.io.IOException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.bioimagecatalog.model.DatasetMetadata;
 import org.bioimagecatalog.model.ModelJson;
 import org.bioimagecatalog.model.events.DatasetChanged;
 import org.jboss.logging.Logger;
@@ -21,15 +14,13 @@ import org.jboss.logging.Logger;
 /**
  * Reads {@code datasets.v1} messages, for the live consumer and for a reindex replay alike. A message that
  * cannot be read is logged with its position, counted and skipped. The metadata quality score is the event's
- * {@code quality.score} (catalog-service sends it) or {@code metadata.quality.score} (older events, bin/bench);
- * its absence is normal.
+ * {@code quality.score} as catalog-model defines it; its absence is normal.
  */
 @ApplicationScoped
 public class DatasetMessageReader {
     private static final Logger LOG = Logger.getLogger(DatasetMessageReader.class);
 
-    private static final ObjectReader EVENTS = ModelJson.mapper().copy().addHandler(new MetadataQualityCatcher())
-            .readerFor(DatasetChanged.class);
+    private static final ObjectReader EVENTS = ModelJson.mapper().readerFor(DatasetChanged.class);
 
     private final IndexingMetrics metrics;
 
@@ -57,10 +48,9 @@ public class DatasetMessageReader {
         if (record.value() == null) {
             return Optional.of(IndexableDataset.tombstone(key));
         }
-        MetadataQuality metadataQuality = new MetadataQuality();
         DatasetChanged event;
         try {
-            event = EVENTS.withAttribute(MetadataQuality.class, metadataQuality).readValue(record.value());
+            event = EVENTS.readValue(record.value());
         } catch (IOException | IllegalArgumentException e) {
             return invalid(record, "unreadable", e.getMessage());
         }
@@ -73,55 +63,16 @@ public class DatasetMessageReader {
         if (event.metadata() == null) {
             return invalid(record, "no-metadata", "event carries no metadata");
         }
-        return Optional.of(new IndexableDataset(key, event, quality(metadataQuality.node, event)));
+        return Optional.of(new IndexableDataset(key, event, quality(event)));
     }
 
-    /** The rule of {@link #quality(JsonNode)} for an event read in one pass and its caught metadata.quality. */
-    static Integer quality(JsonNode metadataQuality, DatasetChanged event) {
-        Integer score = metadataQuality == null ? null : score(metadataQuality.path("score"));
-        if (score == null && event.quality() != null) {
-            score = score(IntNode.valueOf(event.quality().score()));
-        }
-        return score;
-    }
-
-    /** {@code metadata.quality.score} (or {@code quality.score}) as a whole number 0..100, else null. */
-    static Integer quality(JsonNode event) {
-        Integer score = score(event.path("metadata").path("quality").path("score"));
-        return score != null ? score : score(event.path("quality").path("score"));
-    }
-
-    private static Integer score(JsonNode score) {
-        if (!score.isNumber()) {
+    /** The event's {@code quality.score} when it is a score (0..100), else null. */
+    static Integer quality(DatasetChanged event) {
+        if (event.quality() == null) {
             return null;
         }
-        long value = Math.round(score.asDouble());
-        return value < 0 || value > 100 ? null : (int) value;
-    }
-
-    /** Where {@link MetadataQualityCatcher} leaves {@code metadata.quality} of the message being read. */
-    private static final class MetadataQuality {
-        JsonNode node;
-    }
-
-    /**
-     * {@code metadata.quality} is not part of the model ({@code DatasetMetadata} has no such field; older events
-     * and bin/bench put the score there), so the deserialiser meets it as an unknown property: this handler
-     * keeps it instead of skipping it. Each message is so read in a single pass, without a tree of the whole
-     * message besides the event.
-     */
-    private static final class MetadataQualityCatcher extends DeserializationProblemHandler {
-        @Override
-        public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
-                Object beanOrClass, String propertyName) throws IOException {
-            boolean inMetadata = beanOrClass == DatasetMetadata.class || beanOrClass instanceof DatasetMetadata;
-            if (inMetadata && "quality".equals(propertyName)
-                    && ctxt.getAttribute(MetadataQuality.class) instanceof MetadataQuality holder) {
-                holder.node = ctxt.readTree(p);
-                return true;
-            }
-            return false;
-        }
+        int score = event.quality().score();
+        return score < 0 || score > 100 ? null : score;
     }
 
     private Optional<IndexableDataset> invalid(ConsumerRecord<String, String> record, String reason, String detail) {

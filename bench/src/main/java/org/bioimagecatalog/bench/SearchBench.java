@@ -1,4 +1,6 @@
-// bin/bench search's engine, run in source-file mode (java -cp <search-service's jars> SearchBench.java ...).
+package org.bioimagecatalog.bench;
+
+// bin/bench search's engine (bin/bench runs it from the bench module's jar).
 // Commands: topics-create | topics-delete | run. Options: --docs N --seed S --duration s --warmup s --connections 8,32
 //   --facet-connections 1,8 --fresh-rate N --fresh-seconds S (0: no freshness phase) --raw-ingest true|false
 //   --work DIR (corpus files)
@@ -44,7 +46,7 @@ import org.bioimagecatalog.search.query.SearchParameters;
 import org.bioimagecatalog.search.query.SearchQueryBuilder;
 import org.bioimagecatalog.search.query.SearchRequestParser;
 
-public class SearchBench {
+public final class SearchBench {
     static final ObjectMapper JSON = ModelJson.mapper();
     static Map<String, String> opt = new HashMap<>();
     static HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -86,83 +88,11 @@ public class SearchBench {
         }
     }
 
-    // ---------------------------------------------------------------- corpus from the fixtures
-    record Study(String title, String description, List<Organism> organisms, List<ImagingMethod> methods,
-            License license, LocalDate released, List<String> studyTypes, List<String> keywords) {}
-
-    static List<String> values(Map<String, List<String>> rows, String key) {
-        return rows.getOrDefault(key, List.of());
-    }
-
-    static List<Study> readFixtures(Path dir) throws Exception {
-        List<Study> studies = new ArrayList<>();
-        try (var files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.toString().endsWith("-study.txt")).sorted().toList()) {
-                Map<String, List<String>> rows = new LinkedHashMap<>();
-                for (String line : new String(Files.readAllBytes(f), StandardCharsets.UTF_8).split("\r?\n")) {
-                    String[] cells = line.split("\t");
-                    if (cells.length < 2) continue;
-                    List<String> vals = new ArrayList<>();
-                    for (int i = 1; i < cells.length; i++) if (!cells[i].isBlank()) vals.add(cells[i].strip());
-                    rows.computeIfAbsent(cells[0].strip(), k -> new ArrayList<>()).addAll(vals);
-                }
-                List<String> titles = values(rows, "Study Title");
-                if (titles.isEmpty()) continue;
-                List<Organism> organisms = new ArrayList<>();
-                List<String> orgLabels = values(rows, "Study Organism"), orgAcc = values(rows, "Study Organism Term Accession");
-                for (int i = 0; i < orgLabels.size(); i++) {
-                    Organism org = NcbiTaxon.organism(orgLabels.get(i), i < orgAcc.size() ? orgAcc.get(i) : null);
-                    if (!organisms.contains(org)) organisms.add(org);
-                }
-                List<ImagingMethod> methods = new ArrayList<>();
-                for (String kind : List.of("Experiment", "Screen")) {
-                    List<String> l = values(rows, kind + " Imaging Method"), a = values(rows, kind + " Imaging Method Term Accession");
-                    for (int i = 0; i < l.size(); i++) {
-                        ImagingMethod m = Fbbi.method(l.get(i), i < a.size() ? a.get(i) : null);
-                        if (!methods.contains(m)) methods.add(m);
-                    }
-                }
-                List<String> lic = values(rows, "Study License"), licUrl = values(rows, "Study License URL");
-                License license = lic.isEmpty() ? null : Spdx.license(lic.get(0), licUrl.isEmpty() ? null : licUrl.get(0));
-                LocalDate released = null;
-                try { released = LocalDate.parse(values(rows, "Study Public Release Date").get(0)); } catch (Exception e) { }
-                List<String> keywords = new ArrayList<>();
-                for (String k : values(rows, "Study Key Words")) for (String w : k.split(",")) if (!w.isBlank()) keywords.add(w.strip());
-                studies.add(new Study(titles.get(0), String.join(" ", values(rows, "Study Description")), organisms, methods,
-                        license, released, values(rows, "Study Type"), keywords));
-            }
-        }
-        return studies;
-    }
-
+    // ---------------------------------------------------------------- corpus from the fixtures (StudyCorpus)
     /** Synthesises documents: lengths, word frequencies and facet combinations drawn from the fixture studies. */
-    static final class Corpus {
-        final List<Study> studies;
-        final List<String> titleWords = new ArrayList<>(), descWords = new ArrayList<>();
-        final List<String> sources = new ArrayList<>();
-        final Random rnd;
-
-        Corpus(List<Study> studies, Map<String, Integer> sourceWeights, long seed) {
-            this.studies = studies;
-            this.rnd = new Random(seed);
-            for (Study s : studies) {
-                titleWords.addAll(words(s.title()));
-                descWords.addAll(words(s.description()));
-            }
-            sourceWeights.forEach((s, w) -> { for (int i = 0; i < w; i++) sources.add(s); });
-            Collections.sort(sources);
-        }
-
-        static List<String> words(String text) {
-            return Arrays.stream(text.split("\\s+")).filter(w -> !w.isBlank()).toList();
-        }
-
-        <T> T pick(List<T> l) { return l.get(rnd.nextInt(l.size())); }
-
-        String text(List<String> vocab, int n) {
-            StringBuilder b = new StringBuilder();
-            for (int i = 0; i < n; i++) b.append(i == 0 ? "" : " ").append(pick(vocab));
-            return b.toString();
+    static final class Corpus extends StudyCorpus {
+        Corpus(StudyCorpus base) {
+            super(base);
         }
 
         static String id(int n) { return String.format("bench-ds-%07d", n); }
@@ -170,7 +100,7 @@ public class SearchBench {
         /** Event n of the seed's sequence: call in order 0, 1, 2, … (the draws depend on the ones before). */
         String event(int n) throws Exception {
             // each facet from an independently drawn fixture study: realistic marginals, mixed combinations
-            Study t = pick(studies), d = pick(studies), f = pick(studies), g = pick(studies);
+            DatasetMetadata t = pick(studies), d = pick(studies), f = pick(studies), g = pick(studies);
             String id = id(n);
             String source = pick(sources);
             String nativeId = source + String.format("%06d", n);
@@ -178,7 +108,7 @@ public class SearchBench {
             DatasetMetadata m = new DatasetMetadata(
                     text(titleWords, words(t.title()).size()), text(descWords, Math.max(5, words(d.description()).size())),
                     List.of(Identifier.of(source.equals("idr") ? Identifier.IDR : Identifier.URL, nativeId)),
-                    "https://example.org/" + nativeId, List.of(), List.of(), f.organisms(), pick(studies).methods(),
+                    "https://example.org/" + nativeId, List.of(), List.of(), f.organisms(), pick(studies).imagingMethods(),
                     f.studyTypes(), List.of(), d.keywords(), g.license(), released, released,
                     null, List.of(FileFormat.ofLabel(pick(List.of("OME-TIFF", "OME-Zarr", "TIFF", "CZI", "ND2")))), List.of(), List.of(), List.of());
             String eventId = new UUID(rnd.nextLong(), rnd.nextLong()).toString(), hash = Long.toHexString(rnd.nextLong());
@@ -210,49 +140,10 @@ public class SearchBench {
     // ---------------------------------------------------------------- CPU accounting (/proc, Linux)
     static long servicePid = -1, esPid = -1;
 
-    /** CPU time (user + system) a process has used so far, in ms; 0 when unknown. */
-    static long cpuMs(long pid) {
-        return cpuMs(Path.of("/proc/" + pid + "/stat"));
-    }
-
-    static long cpuMs(Path statFile) {
-        try {
-            String stat = Files.readString(statFile);
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // clock ticks of 10 ms (USER_HZ 100)
-        } catch (Exception e) {
-            return 0;
-        }
-    }
-
-    /**
-     * CPU of search-service's JIT compiler and garbage collector threads, in ms: {JIT, GC}. They are part of the
-     * service's figure; shown apart because on a short run they are warm-up, not cost per request.
-     */
-    static long[] jitAndGcMs(long pid) {
-        long jit = 0, gc = 0;
-        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
-            for (Path t : tasks.toList()) {
-                try {
-                    String name = Files.readString(t.resolve("comm")).strip();
-                    boolean isJit = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler");
-                    boolean isGc = name.startsWith("GC Thread") || name.startsWith("G1 ") || name.startsWith("VM Thread");
-                    if (isJit || isGc) {
-                        long ms = cpuMs(t.resolve("stat"));
-                        if (isJit) jit += ms; else gc += ms;
-                    }
-                } catch (Exception ignored) { } // a thread that ended meanwhile
-            }
-        } catch (Exception e) {
-            return new long[] {0, 0};
-        }
-        return new long[] {jit, gc};
-    }
-
     /** {service, Elasticsearch, service JIT, service GC} CPU so far, in ms. */
     static long[] cpu() {
-        long[] jitGc = jitAndGcMs(servicePid);
-        return new long[] {cpuMs(servicePid), cpuMs(esPid), jitGc[0], jitGc[1]};
+        long[] service = ProcessCpu.withJitAndGc(servicePid);
+        return new long[] {service[0], ProcessCpu.ms(esPid), service[1], service[2]};
     }
 
     static long[] minus(long[] a, long[] b) {
@@ -283,14 +174,9 @@ public class SearchBench {
         esPid = call("GET", es + "/_nodes/_local/process?filter_path=nodes.*.process.id", null, null).path("nodes")
                 .elements().next().path("process").path("id").asLong(-1);
 
-        List<Study> studies = readFixtures(fixtures.resolve("idr/study-files"));
-        Map<String, Integer> sourceWeights = new TreeMap<>();
-        for (String s : List.of("idr", "bia", "empiar", "ssbd", "bbbc", "zenodo")) {
-            Path p = fixtures.resolve(s);
-            if (Files.isDirectory(p)) try (var w = Files.walk(p)) { sourceWeights.put(s, (int) Math.max(1, w.filter(Files::isRegularFile).count())); }
-        }
-        System.out.printf("bench: corpus model from %d IDR fixture studies; source weights (fixture files) %s%n", studies.size(), sourceWeights);
-        Corpus corpus = new Corpus(studies, sourceWeights, seed);
+        StudyCorpus studies = StudyCorpus.of(fixtures, seed);
+        System.out.printf("bench: corpus model from %d IDR fixture studies; source weights (fixture files) %s%n", studies.studyCount(), studies.sourceShares());
+        Corpus corpus = new Corpus(studies);
         // streamed to a file (untimed), never held in memory: 1M events are ~2 GB
         Path eventsFile = work.resolve("events.tsv");
         long t0 = System.nanoTime();
@@ -617,7 +503,7 @@ public class SearchBench {
         List<String> words = queryWords(corpus);
         List<String[]> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Study st = corpus.studies.get(rnd.nextInt(corpus.studies.size()));
+            DatasetMetadata st = corpus.studies.get(rnd.nextInt(corpus.studies.size()));
             String q = null, from = null, to = null;
             Map<Facet, List<String>> filters = new EnumMap<>(Facet.class);
             switch (i % 6) {
@@ -625,7 +511,7 @@ public class SearchBench {
                 case 1 -> q = words.get(rnd.nextInt(words.size())) + " " + words.get(rnd.nextInt(words.size()));
                 case 2 -> { q = words.get(rnd.nextInt(words.size()));
                     if (!st.organisms().isEmpty()) filters.put(Facet.ORGANISM, List.of(st.organisms().get(0).label())); }
-                case 3 -> { if (!st.methods().isEmpty()) filters.put(Facet.IMAGING_METHOD, List.of(st.methods().get(0).label()));
+                case 3 -> { if (!st.imagingMethods().isEmpty()) filters.put(Facet.IMAGING_METHOD, List.of(st.imagingMethods().get(0).label()));
                     if (!st.organisms().isEmpty()) filters.put(Facet.ORGANISM, List.of(st.organisms().get(0).label())); }
                 case 4 -> { q = st.organisms().isEmpty() ? "cells" : st.organisms().get(0).label(); from = "2016"; to = "2022"; }
                 default -> { if (st.license() != null) filters.put(Facet.LICENSE, List.of(licence(st))); }
@@ -635,7 +521,7 @@ public class SearchBench {
         return out;
     }
 
-    static String licence(Study st) {
+    static String licence(DatasetMetadata st) {
         return st.license().spdx() != null ? st.license().spdx() : st.license().label();
     }
 
@@ -648,9 +534,9 @@ public class SearchBench {
         List<String> words = queryWords(corpus);
         List<String[]> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Study st = corpus.studies.get(rnd.nextInt(corpus.studies.size()));
+            DatasetMetadata st = corpus.studies.get(rnd.nextInt(corpus.studies.size()));
             String organism = st.organisms().isEmpty() ? null : st.organisms().get(0).label();
-            String method = st.methods().isEmpty() ? null : st.methods().get(0).label();
+            String method = st.imagingMethods().isEmpty() ? null : st.imagingMethods().get(0).label();
             String source = corpus.sources.get(rnd.nextInt(corpus.sources.size()));
             String q = null;
             Map<Facet, List<String>> filters = new EnumMap<>(Facet.class);

@@ -1,14 +1,15 @@
-// bin/bench catalog's engine, run in source-file mode (java -cp <catalog-service's jars> CatalogBench.java ...).
+package org.bioimagecatalog.bench;
+
+// bin/bench catalog's engine (bin/lib/catalog-bench.sh runs it from the bench module's jar).
 // Commands: topics-create | topics-delete | run [options] -- <the catalog-service command line>
 // Options: --records N --seed S --shared-doi-percent P --kafka host:port --topic-prefix P --jdbc URL (the bench's
 //   database) --group G (catalog-service's consumer group) --fixtures DIR --work DIR
 // `run` synthesises the records, publishes them, starts catalog-service itself (the command after `--`), so that it
 // watches the consumer group from the service's launch on, and stops it again before the raw engine runs.
-// Java 17's source launcher runs one file, so the corpus model of SearchBench.java is repeated here (trimmed, plus
-// the fields a harvested record has that a search document does not need: creators, publication, data DOI).
+// The corpus is StudyCorpus's, as SearchBench's, plus the fields a harvested record has that a search document
+// does not need: creators, publication, data DOI.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -49,7 +50,7 @@ import org.bioimagecatalog.model.vocab.Fbbi;
 import org.bioimagecatalog.model.vocab.NcbiTaxon;
 import org.bioimagecatalog.model.vocab.Spdx;
 
-public class CatalogBench {
+public final class CatalogBench {
     static final ObjectMapper JSON = ModelJson.mapper();
     static final Map<String, String> opt = new HashMap<>();
     /** What came out other than the corpus predicts: printed, and the bench then fails. */
@@ -112,75 +113,6 @@ public class CatalogBench {
     }
 
     // ---------------------------------------------------------------- corpus from the IDR fixture studies
-    record Study(String title, String description, List<Organism> organisms, List<ImagingMethod> methods,
-            License license, LocalDate released, List<String> studyTypes, List<String> keywords,
-            List<Creator> creators, Publication publication) {}
-
-    static List<String> values(Map<String, List<String>> rows, String key) {
-        return rows.getOrDefault(key, List.of());
-    }
-
-    static String first(Map<String, List<String>> rows, String key) {
-        List<String> v = values(rows, key);
-        return v.isEmpty() ? null : v.get(0);
-    }
-
-    static List<Study> readFixtures(Path dir) throws Exception {
-        List<Study> studies = new ArrayList<>();
-        try (var files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.toString().endsWith("-study.txt")).sorted().toList()) {
-                Map<String, List<String>> rows = new LinkedHashMap<>();
-                for (String line : new String(Files.readAllBytes(f), StandardCharsets.UTF_8).split("\r?\n")) {
-                    String[] cells = line.split("\t");
-                    if (cells.length < 2) continue;
-                    List<String> vals = new ArrayList<>();
-                    for (int i = 1; i < cells.length; i++) if (!cells[i].isBlank()) vals.add(cells[i].strip());
-                    rows.computeIfAbsent(cells[0].strip(), k -> new ArrayList<>()).addAll(vals);
-                }
-                List<String> titles = values(rows, "Study Title");
-                if (titles.isEmpty()) continue;
-                List<Organism> organisms = new ArrayList<>();
-                List<String> orgLabels = values(rows, "Study Organism"), orgAcc = values(rows, "Study Organism Term Accession");
-                for (int i = 0; i < orgLabels.size(); i++) {
-                    Organism org = NcbiTaxon.organism(orgLabels.get(i), i < orgAcc.size() ? orgAcc.get(i) : null);
-                    if (!organisms.contains(org)) organisms.add(org);
-                }
-                List<ImagingMethod> methods = new ArrayList<>();
-                for (String kind : List.of("Experiment", "Screen")) {
-                    List<String> l = values(rows, kind + " Imaging Method"), a = values(rows, kind + " Imaging Method Term Accession");
-                    for (int i = 0; i < l.size(); i++) {
-                        ImagingMethod m = Fbbi.method(l.get(i), i < a.size() ? a.get(i) : null);
-                        if (!methods.contains(m)) methods.add(m);
-                    }
-                }
-                List<String> lic = values(rows, "Study License"), licUrl = values(rows, "Study License URL");
-                License license = lic.isEmpty() ? null : Spdx.license(lic.get(0), licUrl.isEmpty() ? null : licUrl.get(0));
-                LocalDate released = null;
-                try { released = LocalDate.parse(values(rows, "Study Public Release Date").get(0)); } catch (Exception e) { }
-                List<String> keywords = new ArrayList<>();
-                for (String k : values(rows, "Study Key Words")) for (String w : k.split(",")) if (!w.isBlank()) keywords.add(w.strip());
-                // the shapes of the fields, not who did what: the i-th listed ORCID goes to the i-th author
-                List<Creator> creators = new ArrayList<>();
-                List<String> orcids = values(rows, "Study Person ORCID");
-                String authors = first(rows, "Study Author List");
-                if (authors != null) {
-                    for (String name : authors.split(",")) {
-                        if (name.isBlank()) continue;
-                        String orcid = creators.size() < orcids.size() ? orcids.get(creators.size()) : null;
-                        creators.add(new Creator(name.strip(), orcid, null, null, List.of()));
-                    }
-                }
-                String pubDoi = Doi.normalise(first(rows, "Study DOI")).orElse(null), pmid = first(rows, "Study PubMed ID");
-                Publication publication = pubDoi == null && pmid == null ? null : new Publication(pubDoi, pmid,
-                        first(rows, "Study PMC ID"), first(rows, "Study Publication Title"),
-                        released == null ? null : released.getYear(), authors, Publication.Relation.PRIMARY);
-                studies.add(new Study(titles.get(0), String.join(" ", values(rows, "Study Description")), organisms, methods,
-                        license, released, values(rows, "Study Type"), keywords, creators, publication));
-            }
-        }
-        return studies;
-    }
-
     /**
      * Synthesises harvested records as SearchBench's Corpus synthesises documents: lengths and word frequencies of
      * the fixture studies, each facet from an independently drawn study, sources in proportion to the fixture
@@ -188,44 +120,22 @@ public class CatalogBench {
      * (--shared-doi-percent) are instead the DataCite record of an earlier record's DOI, which catalog-service
      * merges with it into one dataset, as it does an EMPIAR entry and the DataCite record of its DOI.
      */
-    static final class Corpus {
-        final List<Study> studies;
-        final List<String> titleWords = new ArrayList<>(), descWords = new ArrayList<>(), sources = new ArrayList<>();
-        final Random rnd;
+    static final class Corpus extends StudyCorpus {
         final double sharedShare;
         final List<HarvestedRecord> records = new ArrayList<>();
         final List<Integer> unpaired = new ArrayList<>(); // earlier records no DataCite record shares a DOI with yet
         int pairs;
 
-        Corpus(List<Study> studies, Map<String, Integer> sourceWeights, long seed, double sharedPercent) {
-            this.studies = studies;
-            this.rnd = new Random(seed);
+        Corpus(StudyCorpus base, double sharedPercent) {
+            super(base);
             this.sharedShare = sharedPercent / 100;
-            for (Study s : studies) {
-                titleWords.addAll(words(s.title()));
-                descWords.addAll(words(s.description()));
-            }
-            sourceWeights.forEach((s, w) -> { for (int i = 0; i < w; i++) sources.add(s); });
-            Collections.sort(sources);
-        }
-
-        static List<String> words(String text) {
-            return Arrays.stream(text.split("\\s+")).filter(w -> !w.isBlank()).toList();
-        }
-
-        <T> T pick(List<T> l) { return l.get(rnd.nextInt(l.size())); }
-
-        String text(List<String> vocab, int n) {
-            StringBuilder b = new StringBuilder();
-            for (int i = 0; i < n; i++) b.append(i == 0 ? "" : " ").append(pick(vocab));
-            return b.toString();
         }
 
         static String doi(int n) { return String.format("10.5072/bench.%07d", n); }
 
         /** Adds record n of the seed's sequence (call in order 0, 1, 2, …: the draws depend on the ones before). */
         void add(int n, String runId, Instant at) {
-            Study t = pick(studies), d = pick(studies), f = pick(studies), g = pick(studies), p = pick(studies);
+            DatasetMetadata t = pick(studies), d = pick(studies), f = pick(studies), g = pick(studies), p = pick(studies);
             String source, nativeId, title;
             List<Identifier> ids;
             if (!unpaired.isEmpty() && rnd.nextDouble() < sharedShare) {
@@ -248,41 +158,16 @@ public class CatalogBench {
             LocalDate released = g.released() == null ? null : g.released().plusDays(rnd.nextInt(365) - 182);
             String url = "https://example.org/" + nativeId;
             DatasetMetadata m = new DatasetMetadata(title, text(descWords, Math.max(5, words(d.description()).size())),
-                    ids, url, p.creators(), p.publication() == null ? List.of() : List.of(p.publication()), f.organisms(),
-                    pick(studies).methods(), f.studyTypes(), List.of(), d.keywords(), g.license(), released, released, null,
+                    ids, url, p.creators(), p.publications().isEmpty() ? List.of() : List.of(p.publications().get(0)), f.organisms(),
+                    pick(studies).imagingMethods(), f.studyTypes(), List.of(), d.keywords(), g.license(), released, released, null,
                     List.of(FileFormat.ofLabel(pick(List.of("OME-TIFF", "OME-Zarr", "TIFF", "CZI", "ND2")))), List.of(url), List.of(), List.of());
             records.add(new HarvestedRecord(uuid(), HarvestedRecord.SCHEMA_VERSION, HarvestedRecord.key(source, nativeId),
                     at, ModelJson.contentHash(m), runId, source, nativeId, url, false, m));
         }
-
-        String uuid() { return new UUID(rnd.nextLong(), rnd.nextLong()).toString(); }
     }
 
-    // ---------------------------------------------------------------- CPU accounting (/proc, Linux), as SearchBench
-    static long cpuMs(Path statFile) {
-        try {
-            String stat = Files.readString(statFile);
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // clock ticks of 10 ms (USER_HZ 100)
-        } catch (Exception e) {
-            return 0;
-        }
-    }
-
-    /** {process, of which JIT compiler threads, of which GC threads} CPU so far, in ms. */
-    static long[] cpu(long pid) {
-        long jit = 0, gc = 0;
-        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
-            for (Path t : tasks.toList()) {
-                try {
-                    String name = Files.readString(t.resolve("comm")).strip();
-                    if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) jit += cpuMs(t.resolve("stat"));
-                    else if (name.startsWith("GC Thread") || name.startsWith("VM Thread")) gc += cpuMs(t.resolve("stat"));
-                } catch (Exception ignored) { } // a thread that ended meanwhile
-            }
-        } catch (Exception ignored) { }
-        return new long[] {cpuMs(Path.of("/proc/" + pid + "/stat")), jit, gc};
-    }
+    // ---------------------------------------------------------------- CPU accounting (/proc, Linux)
+    static long[] cpu(long pid) { return ProcessCpu.withJitAndGc(pid); }
 
     static String cpuPerRecord(long[] before, long[] after, long n, String who) {
         return String.format("CPU per record: %s %.2f ms (of which JIT %.2f, GC %.2f)", who, (after[0] - before[0]) / (double) n,
@@ -430,20 +315,15 @@ public class CatalogBench {
         if (serviceCommand.isEmpty()) throw new IllegalArgumentException("no catalog-service command line after --");
 
         // ---- corpus (untimed)
-        List<Study> studies = readFixtures(fixtures.resolve("idr/study-files"));
-        Map<String, Integer> sourceWeights = new TreeMap<>();
-        for (String s : List.of("idr", "bia", "empiar", "ssbd", "bbbc", "zenodo")) {
-            Path p = fixtures.resolve(s);
-            if (Files.isDirectory(p)) try (var w = Files.walk(p)) { sourceWeights.put(s, (int) Math.max(1, w.filter(Files::isRegularFile).count())); }
-        }
-        Corpus corpus = new Corpus(studies, sourceWeights, seed, sharedPercent);
+        StudyCorpus studies = StudyCorpus.of(fixtures, seed);
+        Corpus corpus = new Corpus(studies, sharedPercent);
         String run1 = corpus.uuid(), run2 = corpus.uuid();
         Instant harvested = Instant.parse("2026-01-01T00:00:00Z");
         for (int i = 0; i < n; i++) corpus.add(i, run1, harvested);
         List<HarvestedRecord> first = corpus.records;
         long bytes = first.stream().mapToLong(r -> ModelJson.write(r).length()).sum();
         long expectedDatasets = n - corpus.pairs;
-        System.out.printf("bench: corpus model from %d IDR fixture studies; source weights (fixture files) %s%n", studies.size(), sourceWeights);
+        System.out.printf("bench: corpus model from %d IDR fixture studies; source weights (fixture files) %s%n", studies.studyCount(), studies.sourceShares());
         System.out.printf("bench: %d HarvestedRecord events (seed %d, avg %d bytes), %d distinct source keys; %d of them are the DataCite"
                 + " record of another's data DOI (%d records, %.1f%%, in pairs): %d datasets expected, %d of them merged from two records%n",
                 n, seed, bytes / Math.max(1, n), first.stream().map(HarvestedRecord::key).distinct().count(), corpus.pairs,

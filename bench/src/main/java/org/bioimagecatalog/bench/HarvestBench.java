@@ -1,3 +1,5 @@
+package org.bioimagecatalog.bench;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -36,7 +38,7 @@ import org.w3c.dom.Element;
  * {@code bin/bench harvest}: records per second of parse + map for each connector's native format, and of publishing
  * {@code HarvestedRecord}s to Kafka, on the fixture records replicated to {@code --records} (default 100,000).
  * Inputs: the recorded records of {@code ../shared/fixtures} where present, else the project's self-written
- * {@code fixtures/replay}. Run by bin/bench with the harvester's classpath; see docs/performance.md.
+ * {@code fixtures/replay}. Run by bin/bench from the bench module's jar; see docs/performance.md.
  */
 public final class HarvestBench {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -103,7 +105,8 @@ public final class HarvestBench {
         publish(kafka, topic, sample, records, syncRecords);
     }
 
-    private static void bench(String label, List<Input> found, int records, List<DatasetMetadata> sample, Format format) {
+    /** Times parse + map of {@code records} records drawn from the usable inputs; returns how many inputs were usable. */
+    static int bench(String label, List<Input> found, int records, List<DatasetMetadata> sample, Format format) {
         List<Input> usable = new ArrayList<>();
         for (Input input : found) {
             try {
@@ -116,7 +119,7 @@ public final class HarvestBench {
         }
         if (usable.isEmpty()) {
             System.out.printf("%-34s %8s%n", label, "no inputs");
-            return;
+            return 0;
         }
         long bytes = 0;
         for (int i = 0; i < Math.min(records, 20_000); i++) { // warm-up: JIT and caches
@@ -131,6 +134,7 @@ public final class HarvestBench {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("%-34s %8d %,10d %,12.0f %10.1f%n", label, usable.size(), records, records / seconds,
                 bytes / 1e6 / seconds);
+        return usable.size();
     }
 
     private static void run(Format format, Input input) {
@@ -148,8 +152,9 @@ public final class HarvestBench {
      * pipelined (every send in flight, acknowledgements collected at the end: the broker's capacity), then one
      * acknowledged send at a time, as a run publishes (a record counts as published only once acknowledged).
      */
-    private static void publish(String kafka, String topic, List<DatasetMetadata> sample, int records, int syncRecords)
+    static long publish(String kafka, String topic, List<DatasetMetadata> sample, int records, int syncRecords)
             throws Exception {
+        long acknowledged = 0;
         Properties admin = new Properties();
         admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
         try (Admin client = Admin.create(admin)) {
@@ -179,6 +184,7 @@ public final class HarvestBench {
             }
             for (Future<RecordMetadata> ack : acks) {
                 ack.get(120, TimeUnit.SECONDS);
+                acknowledged++;
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("%-34s %,10d records %,12.0f records/s %8.1f MB/s%n", "pipelined (broker capacity)", records,
@@ -189,6 +195,7 @@ public final class HarvestBench {
             for (int i = 0; i < n; i++) {
                 String[] e = events.get(i);
                 producer.send(new ProducerRecord<>(topic, e[0], e[1])).get(60, TimeUnit.SECONDS);
+                acknowledged++;
             }
             seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("%-34s %,10d records %,12.0f records/s%n", "one ack at a time (as a run)", n, n / seconds);
@@ -196,6 +203,7 @@ public final class HarvestBench {
         try (Admin client = Admin.create(admin)) {
             client.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
         }
+        return acknowledged;
     }
 
     private static void waitUntilGone(Admin client, String topic) throws Exception {
@@ -218,7 +226,7 @@ public final class HarvestBench {
         return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     }
 
-    private static List<Input> files(Path dir, String suffix) throws IOException {
+    static List<Input> files(Path dir, String suffix) throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }

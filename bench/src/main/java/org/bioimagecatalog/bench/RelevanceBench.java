@@ -1,3 +1,5 @@
+package org.bioimagecatalog.bench;
+
 // bin/bench relevance: the relevance benchmark of forgiving search (see bin/lib/relevance-bench.sh, bench/relevance/README.md).
 // Commands:
 //   generate --fixtures DIR --out FILE          writes the query set from the IDR study files of the fixtures
@@ -21,15 +23,13 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.bioimagecatalog.harvester.idr.IdrStudy;
-import org.bioimagecatalog.harvester.idr.IdrStudyFileParser;
 import org.bioimagecatalog.model.DatasetMetadata;
 import org.bioimagecatalog.model.Identifier;
 import org.bioimagecatalog.model.ModelJson;
 import org.bioimagecatalog.model.events.DatasetChanged;
 import org.bioimagecatalog.model.events.SourceRecordRef;
 
-public class RelevanceBench {
+public final class RelevanceBench {
     static final List<String> KINDS = List.of("title", "prefix", "description", "typo", "accession", "doi");
     /** Words too common to be distinctive, whatever their frequency in this corpus. */
     static final Set<String> STOP = Set.of("the", "and", "for", "with", "from", "this", "that", "were", "was", "are",
@@ -60,20 +60,8 @@ public class RelevanceBench {
     }
 
     static List<Record> records(Path fixtures) throws Exception {
-        IdrStudyFileParser parser = new IdrStudyFileParser();
-        List<Record> records = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        try (var files = Files.list(fixtures.resolve("idr/study-files"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith("-study.txt")).sorted().toList()) {
-                try {
-                    IdrStudy s = parser.parse(Files.readAllBytes(f), f.getFileName().toString());
-                    if (seen.add(s.accession())) records.add(new Record(s.accession(), s.metadata()));
-                } catch (Exception e) {
-                    System.err.println("skipped " + f.getFileName() + ": " + e.getMessage());
-                }
-            }
-        }
-        return records;
+        return StudyCorpus.idrStudies(fixtures.resolve("idr/study-files")).stream()
+                .map(s -> new Record(s.accession(), s.metadata())).toList();
     }
 
     // ------------------------------------------------------------------ generate

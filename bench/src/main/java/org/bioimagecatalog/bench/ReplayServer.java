@@ -1,3 +1,5 @@
+package org.bioimagecatalog.bench;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -37,8 +39,10 @@ import java.util.stream.Stream;
  * client's retries). The first rule that matches a request wins; each injected fault is printed as {@code fault
  * <kind> request <n> <path>}.
  *
- * Usage: {@code java bin/lib/ReplayServer.java DIR PORT [--faults SPEC]} (PORT 0 = any free port; the chosen one is
- * printed as {@code replay server on http://127.0.0.1:PORT/ serving DIR}). JDK only, no dependencies.
+ * Usage: {@code java bench/src/main/java/org/bioimagecatalog/bench/ReplayServer.java DIR PORT [--faults SPEC]} (PORT 0 = any free port; the chosen one is
+ * printed as {@code replay server on http://127.0.0.1:PORT/ serving DIR}). JDK only, no dependencies, one file: so that
+ * {@code bin/catalog}, {@code bin/chaos} and test-support's {@code ReplayServerProcess} (built before this module)
+ * run this very source with Java's source launcher, while the bench module compiles and tests it.
  */
 public final class ReplayServer {
     private final Path root;
@@ -77,18 +81,23 @@ public final class ReplayServer {
             System.err.println("usage: java ReplayServer.java DIR PORT [--faults SPEC]");
             System.exit(2);
         }
-        List<Fault> faults = args.length == 4
-                ? Arrays.stream(args[3].split(",")).filter(r -> !r.isBlank()).map(Fault::parse).toList() : List.of();
         Path root = Path.of(args[0]).toAbsolutePath().normalize();
         if (!Files.isDirectory(root)) {
             System.err.println("not a directory: " + root);
             System.exit(2);
         }
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.parseInt(args[1])), 0);
-        server.setExecutor(Executors.newFixedThreadPool(4));
-        server.createContext("/", new ReplayServer(root, faults)::handle);
-        server.start();
+        HttpServer server = start(root, Integer.parseInt(args[1]), args.length == 4 ? args[3] : "");
         System.out.println("replay server on http://127.0.0.1:" + server.getAddress().getPort() + "/ serving " + root);
+    }
+
+    /** Serves {@code root} on 127.0.0.1:{@code port} (0: any free port) with the faults of {@code faults} ("" none). */
+    static HttpServer start(Path root, int port, String faults) throws IOException {
+        List<Fault> rules = Arrays.stream(faults.split(",")).filter(r -> !r.isBlank()).map(Fault::parse).toList();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.createContext("/", new ReplayServer(root.toAbsolutePath().normalize(), rules)::handle);
+        server.start();
+        return server;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
