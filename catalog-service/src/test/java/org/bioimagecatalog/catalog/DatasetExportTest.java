@@ -6,23 +6,16 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
-import com.apicatalog.jsonld.JsonLd;
 import com.apicatalog.jsonld.JsonLdError;
-import com.apicatalog.jsonld.JsonLdErrorCode;
-import com.apicatalog.jsonld.document.Document;
-import com.apicatalog.jsonld.document.JsonDocument;
-import com.apicatalog.jsonld.loader.DocumentLoader;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import org.awaitility.Awaitility;
 import org.bioimagecatalog.catalog.dataset.DatasetIds;
 import jakarta.inject.Inject;
@@ -33,6 +26,7 @@ import org.bioimagecatalog.model.ImagingMethod;
 import org.bioimagecatalog.model.Organism;
 import org.bioimagecatalog.model.DatasetMetadata;
 import org.bioimagecatalog.model.api.Problem;
+import org.bioimagecatalog.testsupport.SchemaOrgJsonLd;
 import org.bioimagecatalog.testsupport.StackTestResource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,15 +41,7 @@ class DatasetExportTest {
     private static final String ID = DatasetIds.forSourceKey("idr:idr0301");
     /** A dataset whose terms the vocabularies resolved: ids, canonical names, and the source's own labels. */
     private static final String HARMONISED = DatasetIds.forSourceKey("termtest:one");
-    private static final String SCHEMA = "https://schema.org/";
-    /**
-     * A minimal schema.org context, served by the test's document loader instead of fetching schema.org: the
-     * vocabulary, and the properties schema.org's own context declares as IRIs.
-     */
-    private static final String SCHEMA_ORG_CONTEXT = """
-            {"@context": {"@vocab": "https://schema.org/",
-              "url": {"@type": "@id"}, "sameAs": {"@type": "@id"}, "license": {"@type": "@id"},
-              "contentUrl": {"@type": "@id"}}}""";
+    private static final String SCHEMA = SchemaOrgJsonLd.SCHEMA;
     private static boolean published;
 
     @Inject
@@ -91,7 +77,7 @@ class DatasetExportTest {
                 .contentType("application/ld+json")
                 .extract().asString();
 
-        JsonArray expanded = JsonLd.expand(JsonDocument.of(new StringReader(body))).loader(schemaOrgOnly()).get();
+        JsonArray expanded = SchemaOrgJsonLd.expand(body);
         assertThat(expanded).hasSize(1);
         JsonObject dataset = expanded.getJsonObject(0);
         assertThat(dataset.getString("@id")).endsWith("/api/v1/datasets/" + ID);
@@ -181,8 +167,7 @@ class DatasetExportTest {
     void everyExportCarriesTermIdsWithTheirCanonicalNames() throws JsonLdError {
         String body = given().accept("application/ld+json").get("/api/v1/datasets/{id}", HARMONISED).then()
                 .statusCode(200).extract().asString();
-        JsonObject dataset = JsonLd.expand(JsonDocument.of(new StringReader(body))).loader(schemaOrgOnly()).get()
-                .getJsonObject(0);
+        JsonObject dataset = SchemaOrgJsonLd.expand(body).getJsonObject(0);
         JsonObject taxon = nodes(dataset, "about").get(0);
         assertThat(taxon.getString("@id")).isEqualTo("http://purl.obolibrary.org/obo/NCBITaxon_9606");
         assertThat(value(taxon, "name")).isEqualTo("Homo sapiens");
@@ -251,18 +236,6 @@ class DatasetExportTest {
                 .landingPage("https://idr.openmicroscopy.org/search/?query=Name:idr0301")
                 .accessUrl("https://ftp.ebi.ac.uk/pub/databases/IDR/idr0301")
                 .build();
-    }
-
-    /** Serves the schema.org context from memory and refuses anything else: the test never goes online. */
-    private static DocumentLoader schemaOrgOnly() {
-        return (url, options) -> {
-            if (Set.of("https://schema.org/", "https://schema.org", "http://schema.org/").contains(url.toString())) {
-                Document context = JsonDocument.of(new StringReader(SCHEMA_ORG_CONTEXT));
-                context.setDocumentUrl(url);
-                return context;
-            }
-            throw new JsonLdError(JsonLdErrorCode.LOADING_DOCUMENT_FAILED, "offline test: no document at " + url);
-        };
     }
 
     private static String value(JsonObject node, String property) {

@@ -46,6 +46,8 @@ final class Gateway implements AutoCloseable {
                 Map.entry("@CATALOG@", addressOf(system.catalog)),
                 Map.entry("@SEARCH@", addressOf(system.search)),
                 Map.entry("@REUSE@", addressOf(system.reuse)),
+                // without a portal the pages answer the gateway's 503 problem (port 9: nothing listens)
+                Map.entry("@PORTAL@", system.portal == null ? "127.0.0.1:9" : addressOf(system.portal)),
                 Map.entry("@OPENAPI_DIR@", repo.resolve("api-docs/target/openapi").toAbsolutePath().toString()),
                 Map.entry("@RATE@", rate),
                 Map.entry("@BURST@", String.valueOf(burst)),

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -81,8 +80,8 @@ class HarvestToSearchEndToEndTest {
     @Test
     @Order(2)
     void everyStudyIsReadableThroughTheCatalogApi() {
-        await().atMost(PIPELINE).untilAsserted(() -> assertThat(catalogDatasets()).hasSize(accessions.size()));
-        for (JsonPath dataset : catalogDatasets()) {
+        await().atMost(PIPELINE).untilAsserted(() -> assertThat(system.catalogDatasets()).hasSize(accessions.size()));
+        for (JsonPath dataset : system.catalogDatasets()) {
             datasetIds.put(dataset.getString("sourceRecords[0].nativeId"), dataset.getString("id"));
         }
         assertThat(datasetIds.keySet()).containsExactlyInAnyOrderElementsOf(accessions);
@@ -170,7 +169,7 @@ class HarvestToSearchEndToEndTest {
         assertThat(forced.getInt("published")).isEqualTo(accessions.size());
 
         await().pollDelay(Duration.ofSeconds(1)).atMost(PIPELINE).untilAsserted(() ->
-                assertThat(catalogDatasets()).allSatisfy(d -> assertThat(d.getInt("version")).isEqualTo(1)));
+                assertThat(system.catalogDatasets()).allSatisfy(d -> assertThat(d.getInt("version")).isEqualTo(1)));
         assertThat(given().baseUri(system.catalog.baseUrl()).get("/api/v1/datasets/" + datasetIds.get("idr0001") + "/history")
                 .then().statusCode(200).extract().jsonPath().getList("versions")).hasSize(1);
         assertThat(searchTotal("")).isEqualTo(accessions.size());
@@ -227,24 +226,6 @@ class HarvestToSearchEndToEndTest {
                         .get("/api/v1/harvest/runs/" + runId)
                         .then().statusCode(200).extract().jsonPath(),
                 run -> !"RUNNING".equals(run.getString("status")));
-    }
-
-    private List<JsonPath> catalogDatasets() {
-        List<JsonPath> all = new ArrayList<>();
-        String cursor = null;
-        do {
-            var request = given().baseUri(system.catalog.baseUrl()).queryParam("limit", 50);
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            JsonPath page = request.get("/api/v1/datasets").then().statusCode(200).extract().jsonPath();
-            List<Map<String, Object>> items = page.getList("items");
-            for (int i = 0; i < items.size(); i++) {
-                all.add(JsonPath.from(page.prettify()).setRootPath("items[" + i + "]"));
-            }
-            cursor = page.getString("next");
-        } while (cursor != null);
-        return all;
     }
 
     private JsonPath catalogDataset(String id) {

@@ -35,6 +35,8 @@ final class RunningSystem implements AutoCloseable {
     final ServiceProcess search;
     final ServiceProcess reuse;
     private final List<ServiceProcess> all = new ArrayList<>();
+    /** The pages, started by {@link #startPortal()} for the tests that use them. */
+    ServiceProcess portal;
 
     private RunningSystem(String namespace, ServiceProcess harvester, ServiceProcess catalog, ServiceProcess search,
             ServiceProcess reuse) {
@@ -91,6 +93,20 @@ final class RunningSystem implements AutoCloseable {
         return system;
     }
 
+    /** Starts the packaged portal, reading this system's four services, and waits until it is ready. */
+    ServiceProcess startPortal() throws IOException, InterruptedException {
+        Map<String, String> config = Map.of(
+                "quarkus.rest-client.catalog.url", catalog.baseUrl(),
+                "quarkus.rest-client.search.url", search.baseUrl(),
+                "quarkus.rest-client.reuse.url", reuse.baseUrl(),
+                "quarkus.rest-client.harvester.url", harvester.baseUrl());
+        portal = ServiceProcess.start(LocalStack.repoDir(), "portal", config,
+                LocalStack.repoDir().resolve("e2e-tests/target/e2e-logs"));
+        all.add(portal);
+        portal.awaitReady(Duration.ofSeconds(120));
+        return portal;
+    }
+
     /** The consumer group of a service in this run: the production name under the namespace. */
     String group(String service) {
         return namespace + "." + service;
@@ -107,6 +123,25 @@ final class RunningSystem implements AutoCloseable {
             own.put("mp.messaging.incoming." + channel + ".group.id", namespace + "." + service);
         }
         return own;
+    }
+
+    /** Every dataset the catalog lists, each as its own JSON, read page by page with the catalog's cursor. */
+    List<JsonPath> catalogDatasets() {
+        List<JsonPath> datasets = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().baseUri(catalog.baseUrl()).queryParam("limit", 50);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.get("/api/v1/datasets").then().statusCode(200).extract().jsonPath();
+            List<Map<String, Object>> items = page.getList("items");
+            for (int i = 0; i < items.size(); i++) {
+                datasets.add(JsonPath.from(page.prettify()).setRootPath("items[" + i + "]"));
+            }
+            cursor = page.getString("next");
+        } while (cursor != null);
+        return datasets;
     }
 
     /** Starts a harvest of the IDR study files at {@code location} with the admin key and waits until it ends. */

@@ -136,9 +136,42 @@ class GatewayConfigTest {
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"UP\"");
 
-            HttpResponse<String> unknown = get(base + "/no/such/route");
+            HttpResponse<String> unknown = get(base + "/api/v1/no/such/route");
             assertThat(unknown.statusCode()).isEqualTo(404);
             assertThat(unknown.body()).contains("\"type\":\"https://bioimagecatalog.org/problems/not-found\"");
+        }
+    }
+
+    @Test
+    void pagesGoToThePortalAndUnknownApiPathsStayProblems(@TempDir Path dir) throws Exception {
+        int port = Nginx.freePort();
+        com.sun.net.httpserver.HttpServer portal = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        portal.createContext("/", exchange -> {
+            byte[] body = ("portal page " + exchange.getRequestURI()).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        portal.start();
+        String config = runnableHere(dir, Map.of("LISTEN", "127.0.0.1:" + port,
+                "PORTAL", "127.0.0.1:" + portal.getAddress().getPort()));
+        try (Nginx nginx = Nginx.start(dir, config, port)) {
+            String base = "http://127.0.0.1:" + port;
+            for (String page : List.of("/", "/search?q=yeast", "/datasets/bic-0a1b2c3d4e5f", "/sources", "/api/docs",
+                    "/sitemap.xml", "/robots.txt", "/portal.css")) {
+                HttpResponse<String> answer = get(base + page);
+                assertThat(answer.statusCode()).as(page).isEqualTo(200);
+                assertThat(answer.body()).as(page).isEqualTo("portal page " + page);
+            }
+            for (String api : List.of("/api/v1/nowhere", "/api/other", "/q/health")) {
+                HttpResponse<String> answer = get(base + api);
+                assertThat(answer.statusCode()).as(api).isEqualTo(404);
+                assertThat(answer.body()).as(api).contains("\"type\":\"https://bioimagecatalog.org/problems/not-found\"");
+            }
+        } finally {
+            portal.stop(0);
         }
     }
 
@@ -166,7 +199,7 @@ class GatewayConfigTest {
         Files.createDirectories(dir.resolve("tmp"));
         Map<String, String> here = new HashMap<>(Map.of("STATE", dir.toString(),
                 "OPENAPI_DIR", GatewayConfig.dir().toString()));
-        for (String upstream : List.of("HARVESTER", "CATALOG", "SEARCH", "REUSE")) {
+        for (String upstream : List.of("HARVESTER", "CATALOG", "SEARCH", "REUSE", "PORTAL")) {
             String address = GatewayConfig.kubernetesValues().get(upstream);
             here.put(upstream, "127.0.0.1" + address.substring(address.lastIndexOf(':')));
         }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
+import org.bioimagecatalog.testsupport.HeadlessChromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.SearchContext;
@@ -13,43 +14,27 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/**
- * Headless Debian Chromium driven through /usr/bin/chromedriver (no Selenium Manager download), with a fresh
- * profile per run, looking into the {@code <bioimage-search>} shadow root.
- */
+/** Headless Chromium ({@link HeadlessChromium}) looking into the {@code <bioimage-search>} shadow root. */
 final class WidgetBrowser implements AutoCloseable {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
+    private final HeadlessChromium chromium;
     private final ChromeDriver driver;
-    private final Path profile;
     private final WebDriverWait wait;
 
-    private WidgetBrowser(ChromeDriver driver, Path profile) {
-        this.driver = driver;
-        this.profile = profile;
+    private WidgetBrowser(HeadlessChromium chromium) {
+        this.chromium = chromium;
+        this.driver = chromium.driver();
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(100));
         wait.ignoring(StaleElementReferenceException.class);
     }
 
     static boolean available() {
-        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        return HeadlessChromium.available();
     }
 
     static WidgetBrowser start() throws IOException {
-        Path profile = Files.createTempDirectory("bic-widget-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=1280,900", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        return new WidgetBrowser(new ChromeDriver(service, options), profile);
+        return new WidgetBrowser(HeadlessChromium.start());
     }
 
     void open(String url) {
@@ -85,11 +70,6 @@ final class WidgetBrowser implements AutoCloseable {
 
     @Override
     public void close() {
-        driver.quit();
-        try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary profile left behind is harmless
-        }
+        chromium.close();
     }
 }

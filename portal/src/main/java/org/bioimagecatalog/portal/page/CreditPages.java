@@ -1,0 +1,71 @@
+package org.bioimagecatalog.portal.page;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.bioimagecatalog.portal.api.ReuseApi;
+import org.bioimagecatalog.portal.dataset.YearChart;
+import org.bioimagecatalog.portal.json.JsonNodeResolver;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/** Credit pages: a producer's datasets and who reused them ({@code /producers/{orcid}}), and an archive's. */
+@Path("/")
+public class CreditPages {
+    private final ReuseApi reuse;
+    private final Template producer;
+    private final Template archive;
+    private final Template status;
+
+    CreditPages(@RestClient ReuseApi reuse, @Location("producer.html") Template producer,
+            @Location("archive.html") Template archive, @Location("status.html") Template status) {
+        this.reuse = reuse;
+        this.producer = producer;
+        this.archive = archive;
+        this.status = status;
+    }
+
+    @GET
+    @Path("producers/{orcid}")
+    @Produces(MediaType.TEXT_HTML)
+    public Response producer(@PathParam("orcid") String orcid) {
+        JsonNode report;
+        try {
+            report = reuse.producer(orcid);
+        } catch (WebApplicationException e) {
+            return notFound(e, "No such producer", "The reuse tracker knows no datasets of ORCID " + orcid + ".");
+        }
+        Map<String, Object> byYear = JsonNodeResolver.fields(report.path("reusesByYear"));
+        return Response.ok(producer.data("r", report).data("orcid", orcid).data("byYear", byYear)
+                .data("chart", YearChart.svg(byYear, "Reuses")).render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+    }
+
+    @GET
+    @Path("sources/{archive}")
+    @Produces(MediaType.TEXT_HTML)
+    public Response archive(@PathParam("archive") String source) {
+        JsonNode report;
+        try {
+            report = reuse.repository(source, 50);
+        } catch (WebApplicationException e) {
+            return notFound(e, "No such archive", "The reuse tracker knows no datasets of " + source + ".");
+        }
+        Map<String, Object> byYear = JsonNodeResolver.fields(report.path("reusesByYear"));
+        return Response.ok(archive.data("r", report).data("source", source).data("byYear", byYear)
+                .data("chart", YearChart.svg(byYear, "Reuses")).render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+    }
+
+    private Response notFound(WebApplicationException e, String title, String detail) {
+        int code = e.getResponse().getStatus() == 404 ? 404 : 502;
+        return Response.status(code).type(MediaType.TEXT_HTML_TYPE)
+                .entity(status.data("status", code).data("title", title).data("detail", detail).data("id", "").render())
+                .build();
+    }
+}
