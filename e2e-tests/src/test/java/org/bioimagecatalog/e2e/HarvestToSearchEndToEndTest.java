@@ -206,7 +206,8 @@ class HarvestToSearchEndToEndTest {
         await().atMost(PIPELINE).untilAsserted(() ->
                 assertThat(catalogDataset(id).getString("metadata.title")).startsWith("A revised genomic"));
         await().atMost(PIPELINE).untilAsserted(() -> assertThat(given().baseUri(system.search.baseUrl())
-                .queryParam("q", "revised").get("/api/v1/search").then().statusCode(200)
+                // a phrase: plain words are read forgivingly (typos, prefixes), so "revised" also finds "revisited"
+                .queryParam("q", "\"revised genomic\"").get("/api/v1/search").then().statusCode(200)
                 .extract().jsonPath().getList("items.id")).containsExactly(id));
         assertThat(catalogDataset(id).getInt("version")).isEqualTo(2);
         assertThat(searchTotal("")).isEqualTo(accessions.size());
