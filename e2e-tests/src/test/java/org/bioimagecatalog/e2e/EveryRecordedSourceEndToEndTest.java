@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +21,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.bioimagecatalog.model.vocab.Fbbi;
 import org.bioimagecatalog.testsupport.Fixtures;
 import org.bioimagecatalog.testsupport.LocalStack;
-import org.bioimagecatalog.testsupport.TestApiKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,7 +53,7 @@ class EveryRecordedSourceEndToEndTest {
         system = RunningSystem.start(Map.of("bic.search.query.facet-size", "1000"));
         lag = new ConsumerLag(system);
         for (Map.Entry<String, Path> source : sources.entrySet()) {
-            JsonPath run = harvest(source.getKey(), source.getValue().toString());
+            JsonPath run = system.harvest(source.getKey(), source.getValue().toString(), PIPELINE);
             assertThat(run.getString("status")).as(source.getKey() + ": " + run.prettify()).isIn("SUCCEEDED", "PARTIAL");
             assertThat(run.getInt("published")).as(source.getKey() + " published").isPositive();
         }
@@ -171,14 +169,4 @@ class EveryRecordedSourceEndToEndTest {
         return JsonPath.from(settled);
     }
 
-    private JsonPath harvest(String source, String location) {
-        String runId = given().baseUri(system.harvester.baseUrl()).contentType(ContentType.JSON)
-                .header("Authorization", "Bearer " + TestApiKeys.admin())
-                .body(Map.of("source", source, "location", location))
-                .post("/api/v1/harvest/runs").then().statusCode(202).extract().jsonPath().getString("id");
-        return await().atMost(PIPELINE).until(
-                () -> given().baseUri(system.harvester.baseUrl()).get("/api/v1/harvest/runs/" + runId)
-                        .then().statusCode(200).extract().jsonPath(),
-                r -> !"RUNNING".equals(r.getString("status")));
-    }
 }

@@ -146,13 +146,18 @@ final class RunningSystem implements AutoCloseable {
 
     /** Starts a harvest of the IDR study files at {@code location} with the admin key and waits until it ends. */
     JsonPath harvestIdr(String location, Duration timeout) {
+        return harvest("idr", location, timeout);
+    }
+
+    /** Starts a run of {@code source} at {@code location} with the admin key and waits until it ends. */
+    JsonPath harvest(String source, String location, Duration timeout) {
         String runId = given().baseUri(harvester.baseUrl()).contentType(ContentType.JSON)
                 .header("Authorization", "Bearer " + TestApiKeys.admin())
-                .body(Map.of("source", "idr", "location", location))
+                .body(Map.of("source", source, "location", location))
                 .post("/api/v1/harvest/runs").then().statusCode(202).extract().jsonPath().getString("id");
         return await().atMost(timeout).until(
-                () -> given().baseUri(harvester.baseUrl()).get("/api/v1/harvest/runs/" + runId)
-                        .then().statusCode(200).extract().jsonPath(),
+                () -> given().baseUri(harvester.baseUrl()).header("Authorization", "Bearer " + TestApiKeys.admin())
+                        .get("/api/v1/harvest/runs/" + runId).then().statusCode(200).extract().jsonPath(),
                 r -> !"RUNNING".equals(r.getString("status")));
     }
 
