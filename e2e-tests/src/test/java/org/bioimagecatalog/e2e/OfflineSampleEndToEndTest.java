@@ -79,8 +79,12 @@ class OfflineSampleEndToEndTest {
             JsonPath run = system.harvest(source.getKey(), source.getValue(), PIPELINE);
             assertThat(run.getString("status")).as(source.getKey() + ": " + run.prettify()).isIn("SUCCEEDED", "PARTIAL");
             assertThat(run.getInt("published")).as(source.getKey() + " published").isPositive();
-            assertThat(run.<Integer>get("total")).as(source.getKey() + " total: " + run.prettify()).isNotNull()
-                    .isGreaterThanOrEqualTo(run.getInt("seen"));
+            if (source.getValue().startsWith("http")) {
+                // a listing over HTTP says how many entries it has; a folder of saved OAI-PMH pages has no total
+                // (its pages' completeListSize counts the whole feed they were saved from, not the folder)
+                assertThat(run.<Integer>get("total")).as(source.getKey() + " total: " + run.prettify()).isNotNull()
+                        .isGreaterThanOrEqualTo(run.getInt("seen"));
+            }
         }
         assertThat(Files.exists(sample.resolve("ABOUT.txt"))).isTrue();
 

@@ -11,7 +11,7 @@ import org.bioimagecatalog.model.DatasetMetadata;
  */
 public final class MetadataNormaliser {
     /** Bump with every vocabulary or mapping change that changes an answer. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     private final OrganismNormaliser organisms;
     private final ImagingTermNormaliser imagingTerms;

@@ -74,11 +74,12 @@ final class OrganismNormaliser {
     }
 
     private CellLine cellLine(CellLine line) {
-        if (line.cellosaurusId() != null && line.name() != null) {
-            return line;
-        }
+        // a line the table holds is shown by the table's name whatever the source called it (BBBC writes "U2OS"
+        // beside CVCL_0042, whose name is "U-2 OS"): one id, one name in a facet
         String label = line.label() != null ? line.label() : line.cellosaurusId();
-        return cellLines.find(label)
+        Optional<CellLineTable.Line> known = line.cellosaurusId() != null ? cellLines.find(line.cellosaurusId())
+                : cellLines.find(label);
+        return known
                 .map(l -> new CellLine(line.label(), l.accession(), l.name(),
                         l.ncbiTaxonId() != null ? l.ncbiTaxonId() : line.ncbiTaxonId()))
                 .orElse(line);
@@ -108,7 +109,7 @@ final class OrganismNormaliser {
             if (known.isPresent()) {
                 return resolved(label, known.get());
             }
-            if (onlineTaxa == TaxonResolver.NONE) {
+            if (!onlineTaxa.asks()) {
                 return new Organism(label, id);
             }
             try {

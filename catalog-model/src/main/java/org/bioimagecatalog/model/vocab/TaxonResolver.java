@@ -15,6 +15,15 @@ public interface TaxonResolver {
     /** Taxon by id; a merged id answers with the taxon it was merged into. */
     Optional<Taxon> byId(String id);
 
+    /**
+     * Whether this resolver asks anyone. One that does not (no online step, or switched off) knows nothing of an id
+     * outside the table, so the normaliser keeps a source's id as given rather than read an empty answer as "NCBI
+     * has no such taxon".
+     */
+    default boolean asks() {
+        return true;
+    }
+
     /** No online step: only the bundled table. */
     TaxonResolver NONE = new TaxonResolver() {
         @Override
@@ -25,6 +34,11 @@ public interface TaxonResolver {
         @Override
         public Optional<Taxon> byId(String id) {
             return Optional.empty();
+        }
+
+        @Override
+        public boolean asks() {
+            return false;
         }
     };
 

@@ -62,6 +62,26 @@ class OrganismNormaliserTest {
     }
 
     @Test
+    void aLineTheTableHoldsIsNamedByTheTableWhateverTheSourceCalledIt() {
+        // BBBC's pages: "U2OS" with CVCL_0042 and the source's own spelling as name; the facet shows one name per id
+        DatasetMetadata bbbc = offline.normalise(DatasetMetadata.builder().title("t")
+                .cellLine(new CellLine("U2OS", "CVCL_0042", "U2OS", "9606")).build());
+        assertThat(bbbc.cellLines()).containsExactly(new CellLine("U2OS", "CVCL_0042", "U-2 OS", "9606"));
+        // a line outside the table keeps what the source said
+        DatasetMetadata hl60 = offline.normalise(DatasetMetadata.builder().title("t")
+                .cellLine(new CellLine("HL-60", "CVCL_0002", "HL-60", "9606")).build());
+        assertThat(hl60.cellLines()).containsExactly(new CellLine("HL-60", "CVCL_0002", "HL-60", "9606"));
+    }
+
+    @Test
+    void aSourcesIdOutsideTheTableIsKeptWhenNobodyIsAsked() {
+        // SSBD's fish vertebrae crate: genus abbreviations with NCBI ids that the bundled table does not hold
+        DatasetMetadata out = normalise(new Organism("T. japonicus", "NCBITaxon:29144"));
+        assertThat(out.organisms()).extracting(Organism::label, Organism::ncbiTaxonId).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("T. japonicus", "29144"));
+    }
+
+    @Test
     void aGenericCellTypeKeepsTheSpeciesTheSourceGaveAndHasNoAccession() {
         DatasetMetadata out = normalise(new Organism("iPSC", "9606"));
         assertThat(out.cellLines()).containsExactly(new CellLine("iPSC", null, "induced pluripotent stem cell", "9606"));

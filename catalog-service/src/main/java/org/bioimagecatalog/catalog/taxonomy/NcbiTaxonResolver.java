@@ -29,6 +29,11 @@ public class NcbiTaxonResolver implements TaxonResolver {
     }
 
     @Override
+    public boolean asks() {
+        return config.online().enabled();
+    }
+
+    @Override
     public Optional<Taxon> byName(String name) {
         if (!config.online().enabled() || name == null || name.isBlank()) {
             return Optional.empty();

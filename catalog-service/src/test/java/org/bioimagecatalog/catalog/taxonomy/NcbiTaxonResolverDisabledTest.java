@@ -6,6 +6,9 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.bioimagecatalog.model.DatasetMetadata;
+import org.bioimagecatalog.model.Organism;
+import org.bioimagecatalog.model.vocab.MetadataNormaliser;
 import org.junit.jupiter.api.Test;
 
 /** Switched off, the resolver answers nothing and touches neither the network nor its cache. */
@@ -24,6 +27,12 @@ class NcbiTaxonResolverDisabledTest {
         NcbiTaxonResolver resolver = new NcbiTaxonResolver(config, null);
         assertThat(resolver.byName("Homo sapiens")).isEmpty();
         assertThat(resolver.byId("9606")).isEmpty();
+        assertThat(resolver.asks()).isFalse();
+        // so the normaliser keeps a source's id outside the bundled table (SSBD's fish writes "T. japonicus" with
+        // its NCBI id) instead of reading the empty answer as "NCBI has no such taxon"
+        Organism kept = new MetadataNormaliser(resolver).normalise(DatasetMetadata.builder().title("fish vertebrae")
+                .organism(new Organism("T. japonicus", "NCBITaxon:29144")).build()).organisms().get(0);
+        assertThat(kept.ncbiTaxonId()).isEqualTo("29144");
     }
 
     @SuppressWarnings("unchecked")
