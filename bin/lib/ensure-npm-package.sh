@@ -14,7 +14,10 @@ NAME=${PACKAGE#@}; NAME=${NAME//\//-}   # @redocly/cli → redocly-cli
 DIR="$STACK_DIR/tools/$NAME"
 TARGET="$DIR/$3"
 
-installed() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["version"])' "$DIR/node_modules/$PACKAGE/package.json" 2>/dev/null; }
+# the installed version: package.json's top-level "version" (npm writes it before any nested one)
+installed() {
+  grep -o '"version": *"[^"]*"' "$DIR/node_modules/$PACKAGE/package.json" 2>/dev/null | head -n 1 | sed 's/.*"\([^"]*\)"$/\1/'
+}
 
 if [[ -e $TARGET ]] && [[ "$(installed)" == "$VERSION" ]]; then
   echo "$TARGET"

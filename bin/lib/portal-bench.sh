@@ -19,8 +19,9 @@ done
 PORTAL="http://127.0.0.1:${BIC_PORTAL_PORT:-8085}" CATALOG=http://127.0.0.1:8082 SEARCH=http://127.0.0.1:8083 REUSE=http://127.0.0.1:8084
 curl -fsS -o /dev/null "$PORTAL/q/health/ready" || die "the portal does not answer at $PORTAL: start the system first (bin/catalog up)"
 
-TOTAL=$(curl -fsS "$CATALOG/api/v1/datasets?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
-mapfile -t IDS < <(curl -fsS "$CATALOG/api/v1/datasets?limit=$DATASETS" | python3 -c 'import json,sys; [print(d["id"]) for d in json.load(sys.stdin)["items"]]')
+TOTAL=$(curl -fsS "$CATALOG/api/v1/datasets?limit=1" | grep -o '"total":[0-9]*' | cut -d: -f2)
+# every dataset's id: the "id":"bic-…" pairs of the page (source records carry "key", not "id")
+mapfile -t IDS < <(curl -fsS "$CATALOG/api/v1/datasets?limit=$DATASETS" | grep -o '"id":"bic-[0-9a-f]*"' | cut -d'"' -f4 | sort -u)
 ((${#IDS[@]})) || die "the catalog holds no dataset: harvest something first (bin/catalog harvest idr, or bin/catalog up --replay)"
 WORDS=(cell yeast mitosis nucleus microscopy screen tissue zebrafish)
 log "catalog of $TOTAL datasets; $REQUESTS requests per line, cycling over ${#IDS[@]} datasets and ${#WORDS[@]} queries"
@@ -32,10 +33,7 @@ time_url() {
     url=${template//\{id\}/${IDS[i % ${#IDS[@]}]}}
     url=${url//\{q\}/${WORDS[i % ${#WORDS[@]}]}}
     curl -sS -o /dev/null -H "Accept: $accept" -w '%{time_total}\n' "$url"
-  done | python3 -c '
-import sys
-t = sorted(float(x) * 1000 for x in sys.stdin)
-print("%7.1f %7.1f" % (t[len(t) // 2], t[int(len(t) * 0.95)]))'
+  done | sort -g | awk '{ t[NR] = $1 * 1000 } END { printf "%7.1f %7.1f\n", t[int(NR / 2) + 1], t[int(NR * 0.95) + 1] }'
 }
 
 line() { printf '  %-52s %s\n' "$1" "$(time_url "${@:2}")"; }
