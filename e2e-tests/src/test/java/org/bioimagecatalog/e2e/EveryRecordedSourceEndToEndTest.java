@@ -93,6 +93,7 @@ class EveryRecordedSourceEndToEndTest {
         }
         List<String> methods = facets.getList("facets.imagingMethod.value");
         assertThat(methods).as("imaging-method buckets").isNotEmpty()
+                .filteredOn(Fbbi::isKnown) // an id newer than the shipped release (SSBD's FBbi:00100014) is kept as given
                 .allSatisfy(id -> {
                     assertThat(Fbbi.isImagingMethod(id)).as(id + " " + Fbbi.name(id).orElse("") + " is a method").isTrue();
                     assertThat(Fbbi.isGeneral(id)).as(id + " is too general to be a bucket").isFalse();
