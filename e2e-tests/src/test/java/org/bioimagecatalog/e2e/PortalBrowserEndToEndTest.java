@@ -166,6 +166,12 @@ class PortalBrowserEndToEndTest {
     @Test
     @Order(2)
     void theStewardDashboardShowsTheRunAndItsRejectsWithReasons() throws IOException {
+        // anonymous: the run and that it rejected records, not which (run errors are an admin's, as in the API)
+        open("/sources");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("PARTIAL")
+                .contains("sign in with an admin key").doesNotContain("idr9998-study.txt");
+        // an admin, signed in with the key kept in the portal's cookie, sees which records and why
+        browser.manage().addCookie(new org.openqa.selenium.Cookie("bic_api_key", TestApiKeys.admin()));
         open("/sources");
         String page = browser.findElement(By.tagName("main")).getText();
         assertThat(page).contains("idr9998-study.txt").contains("idr9999-study.txt").contains("PARTIAL")
@@ -174,6 +180,7 @@ class PortalBrowserEndToEndTest {
         assertThat(rejects).hasSize(2).allSatisfy(li -> assertThat(li.getText()).matches("(?s).*study\\.txt: .+"));
         screenshot("portal-sources.png");
         assertAccessible("steward dashboard");
+        browser.manage().deleteCookieNamed("bic_api_key");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.bioimagecatalog.portal.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -21,8 +22,8 @@ public interface HarvesterApi {
     @Path("/runs")
     Uni<JsonNode> runs(@QueryParam("limit") int limit);
 
-    /** One run with its errors (the list leaves them out). */
+    /** One run; its errors only for an admin's key (the list leaves them out). */
     @GET
     @Path("/runs/{id}")
-    JsonNode run(@PathParam("id") String id);
+    JsonNode run(@PathParam("id") String id, @HeaderParam("Authorization") String authorization);
 }

@@ -27,7 +27,7 @@ public final class ApiKeyCookie {
     }
 
     /** The {@code Authorization} header value for the API, when signed in. */
-    static Optional<String> bearer(String cookie) {
+    public static Optional<String> bearer(String cookie) {
         return cookie == null || cookie.isBlank() ? Optional.empty() : Optional.of("Bearer " + cookie.trim());
     }
 }

@@ -18,6 +18,11 @@ import org.bioimagecatalog.portal.json.Json;
 public record ArchiveHealth(String source, JsonNode catalog, List<JsonNode> runs, List<JsonNode> rejects,
         List<Count> quality, List<Count> missing, List<Fix> fixList, int sampled) {
 
+    /** Whether a recent run rejected records, whether or not this reader may see which (an admin only). */
+    public boolean hasRejected() {
+        return runs.stream().limit(3).anyMatch(r -> r.path("rejected").asLong() > 0);
+    }
+
     @TemplateData
     public record Count(String label, long count) {}
 

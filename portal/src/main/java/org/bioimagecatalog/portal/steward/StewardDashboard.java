@@ -5,6 +5,7 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import org.bioimagecatalog.portal.api.CatalogApi;
 import org.bioimagecatalog.portal.api.HarvesterApi;
+import org.bioimagecatalog.portal.community.ApiKeyCookie;
 import org.bioimagecatalog.portal.api.SearchApi;
 import org.bioimagecatalog.portal.json.Json;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -48,7 +50,9 @@ public class StewardDashboard {
     @GET
     @Path("sources")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance dashboard() {
+    public TemplateInstance dashboard(@CookieParam(ApiKeyCookie.NAME) String key) {
+        // the rejects and their reasons are shown to an admin only, as the harvester's API does
+        String authorization = ApiKeyCookie.bearer(key).orElse(null);
         var all = Uni.combine().all().unis(
                 catalog.sources().onFailure().recoverWithNull(),
                 harvester.sources().onFailure().recoverWithNull(),
@@ -65,7 +69,7 @@ public class StewardDashboard {
             JsonNode held = Json.list(catalogSources, "items").stream()
                     .filter(s -> source.equals(Json.text(s, "source"))).findFirst().orElse(null);
             List<JsonNode> own = runs.stream().filter(r -> source.equals(Json.text(r, "source"))).limit(5)
-                    .map(this::withErrors).toList();
+                    .map(run -> withErrors(run, authorization)).toList();
             archives.add(ArchiveHealth.of(source, held, own, qualityFacet(source), sample(source)));
         }
         return dashboard.data("archives", archives).data("harvestSources", all.getItem2()).data("sample", SAMPLE)
@@ -73,12 +77,12 @@ public class StewardDashboard {
     }
 
     /** A run that rejected records, read on its own: the run list does not carry the rejects and their reasons. */
-    private JsonNode withErrors(JsonNode run) {
+    private JsonNode withErrors(JsonNode run, String authorization) {
         if (run.path("rejected").asLong() == 0 || run.has("errors")) {
             return run;
         }
         try {
-            return harvester.run(Json.text(run, "id"));
+            return harvester.run(Json.text(run, "id"), authorization);
         } catch (WebApplicationException e) {
             return run;
         }
