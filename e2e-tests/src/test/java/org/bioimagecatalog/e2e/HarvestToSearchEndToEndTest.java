@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +20,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.bioimagecatalog.testsupport.Fixtures;
-import org.bioimagecatalog.testsupport.TestApiKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -218,15 +216,7 @@ class HarvestToSearchEndToEndTest {
     }
 
     private JsonPath harvest(String location, boolean force) {
-        String runId = given().baseUri(system.harvester.baseUrl()).contentType(ContentType.JSON)
-                .header("Authorization", "Bearer " + TestApiKeys.admin())
-                .body(Map.of("source", "idr", "location", location, "force", force))
-                .post("/api/v1/harvest/runs").then().statusCode(202).extract().jsonPath().getString("id");
-        return await().atMost(PIPELINE).until(
-                () -> given().baseUri(system.harvester.baseUrl()).header("X-API-Key", TestApiKeys.admin())
-                        .get("/api/v1/harvest/runs/" + runId)
-                        .then().statusCode(200).extract().jsonPath(),
-                run -> !"RUNNING".equals(run.getString("status")));
+        return system.harvest("idr", location, force, PIPELINE);
     }
 
     private JsonPath catalogDataset(String id) {

@@ -151,9 +151,14 @@ final class RunningSystem implements AutoCloseable {
 
     /** Starts a run of {@code source} at {@code location} with the admin key and waits until it ends. */
     JsonPath harvest(String source, String location, Duration timeout) {
+        return harvest(source, location, false, timeout);
+    }
+
+    /** The same; {@code force} republishes records whose content did not change. */
+    JsonPath harvest(String source, String location, boolean force, Duration timeout) {
         String runId = given().baseUri(harvester.baseUrl()).contentType(ContentType.JSON)
                 .header("Authorization", "Bearer " + TestApiKeys.admin())
-                .body(Map.of("source", source, "location", location))
+                .body(Map.of("source", source, "location", location, "force", force))
                 .post("/api/v1/harvest/runs").then().statusCode(202).extract().jsonPath().getString("id");
         return await().atMost(timeout).until(
                 () -> given().baseUri(harvester.baseUrl()).header("Authorization", "Bearer " + TestApiKeys.admin())
