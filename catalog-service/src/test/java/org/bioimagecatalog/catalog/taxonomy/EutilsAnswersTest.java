@@ -82,7 +82,9 @@ class EutilsAnswersTest {
         // what NCBI sends when the rate is exceeded on some endpoints: JSON, not XML (documented shape)
         byte[] json = "{\"error\":\"API rate limit exceeded\",\"count\":\"11\"}".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> EutilsAnswers.searchIds(json)).isInstanceOf(EutilsAnswers.UnreadableAnswerException.class);
-        assertThatThrownBy(() -> EutilsAnswers.taxa(EutilsRecordings.body(E + "esearch.fcgi?db=taxonomy&term=aaa")))
+        // read before the lambda: without ../shared the test is skipped, not failed
+        byte[] searchAnswer = EutilsRecordings.body(E + "esearch.fcgi?db=taxonomy&term=aaa");
+        assertThatThrownBy(() -> EutilsAnswers.taxa(searchAnswer))
                 .isInstanceOf(EutilsAnswers.UnreadableAnswerException.class).hasMessageContaining("expected <TaxaSet>");
     }
 }

@@ -20,6 +20,7 @@ import org.bioimagecatalog.model.vocab.MetadataNormaliser;
 import org.bioimagecatalog.model.vocab.Taxon;
 import org.bioimagecatalog.model.vocab.TaxonResolver;
 import org.bioimagecatalog.testsupport.StackTestResource;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,6 +41,11 @@ class NcbiTaxonResolverTest {
 
     @Inject
     AgroalDataSource db;
+
+    @BeforeEach
+    void recordingsPresent() {
+        EutilsRecordings.folder(); // skips every test of this class without ../shared
+    }
 
     @Test
     void aNameFoundOnceIsFetchedWithItsLineageAndCached() {
