@@ -103,8 +103,8 @@ if [[ -n "$SIZE" ]]; then
   while :; do
     pending=$(psql_ -d "$SERVICE_DB" -Atc "SELECT count(*) FROM catalog.outbox WHERE published_at IS NULL")
     searchable=$(count); tracked=$(psql_ -d "$SERVICE_DB" -Atc "SELECT count(*) FROM reuse.tracked_dataset")
-    log "outbox pending $pending, searchable ${searchable:-0}/$live, tracked by the reuse tracker $tracked/$SIZE ($((SECONDS - started)) s, $(load_line))"
-    ((pending == 0 && ${searchable:-0} >= live && tracked >= SIZE)) && break
+    log "outbox pending $pending, searchable ${searchable:-0}/$live, tracked by the reuse tracker $tracked/$live ($((SECONDS - started)) s, $(load_line))"
+    ((pending == 0 && ${searchable:-0} >= live && tracked >= live)) && break
     for s in "${SERVICES[@]}"; do pid_alive "$RUN_DIR/$s.pid" || { tail -n 30 "$LOG_DIR/$s.log" >&2; die "$s stopped"; }; done
     ((SECONDS < deadline)) || die "not every dataset reached search and the reuse tracker within an hour"
     sleep 10
