@@ -4,7 +4,8 @@
 #   PORT      an associative array: service -> HTTP port (the portal's REST clients point at the others' ports),
 #   RUN_DIR   where the pid files go, LOG_DIR where the logs go,
 #   KEYS_FILE the API keys file (bin/lib/api-keys.sh),
-# and may set SERVICE_DB (default BIC_DB, else bioimage), the database every service uses.
+# and may set SERVICE_DB (default BIC_DB, else bioimage), the database every service uses, and READY_SECONDS (120),
+# how long wait_ready waits.
 
 declare -A MODULE=([harvester]=harvester-service [catalog]=catalog-service [search]=search-service [reuse]=reuse-tracker-service [portal]=portal)
 
@@ -47,10 +48,10 @@ start_service() {
 }
 
 wait_ready() {
-  local s=$1 deadline=$((SECONDS + 120))
+  local s=$1 deadline=$((SECONDS + ${READY_SECONDS:-120}))
   until ready "$s"; do
     pid_alive "$RUN_DIR/$s.pid" || { tail -n 30 "$LOG_DIR/$s.log" >&2; die "$s stopped while starting; its log is above"; }
-    ((SECONDS < deadline)) || { tail -n 30 "$LOG_DIR/$s.log" >&2; die "$s is not ready after 120 s; its log is above"; }
+    ((SECONDS < deadline)) || { tail -n 30 "$LOG_DIR/$s.log" >&2; die "$s is not ready after ${READY_SECONDS:-120} s; its log is above"; }
     sleep 1
   done
   log "$s is ready"
