@@ -24,12 +24,12 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 USAGE="usage: bin/bench portal [--requests N (200)] [--datasets N (50)] [--catalog-size N]"
 REQUESTS=200 DATASETS=50 SIZE=
 while (($#)); do
+  [[ $1 == --requests || $1 == --datasets || $1 == --catalog-size ]] || die "unknown option $1; $USAGE"
   (($# >= 2)) || die "$1 needs a value; $USAGE"
   case $1 in
     --requests) REQUESTS=$2 ;;
     --datasets) DATASETS=$2 ;;
     --catalog-size) SIZE=$2 ;;
-    *) die "unknown option $1; $USAGE" ;;
   esac
   shift 2
 done
