@@ -254,6 +254,10 @@ class PortalBrowserEndToEndTest {
         assertAccessible("collection with a refusal");
         given().baseUri(system.catalog.baseUrl()).get("/api/v1/collections/" + collection).then()
                 .body("datasets.size()", org.hamcrest.Matchers.equalTo(1));
+        // the board's forms for a signed-in reader (post, vote, status) are accessible too
+        open("/wanted");
+        assertThat(browser.findElement(By.id("post-h")).getText()).contains("Ask for");
+        assertAccessible("wanted, signed in");
 
         open("/signin");
         browser.findElement(By.cssSelector("form[action='/signout'] button")).click();

@@ -246,7 +246,8 @@ class PortalRenderingTest {
 
         RecordedApi.WRITES.clear();
         assertThat(given().cookie("bic_api_key", RecordedApi.SUBMITTER_KEY).get("/wanted").asString()).contains("Post the request")
-                .contains("action=\"/wanted/7/vote\"").contains("action=\"/wanted/7/unvote\"");
+                .contains("action=\"/wanted/7/vote\"").contains("action=\"/wanted/7/unvote\"")
+                .contains("action=\"/wanted/7/status\"").contains("<option value=\"open\" selected>");
         given().redirects().follow(false).cookie("bic_api_key", RecordedApi.SUBMITTER_KEY).formParam("kind", "pipeline")
                 .formParam("title", "Nucleus segmentation for light sheet").formParam("tags", "segmentation, light sheet")
                 .post("/wanted").then().statusCode(303).header("Location", "/wanted?done=posted");
@@ -255,6 +256,10 @@ class PortalRenderingTest {
         given().redirects().follow(false).cookie("bic_api_key", RecordedApi.SUBMITTER_KEY).post("/wanted/7/unvote")
                 .then().statusCode(303).header("Location", "/wanted?done=unvoted");
         assertThat(given().get("/wanted?done=voted").asString()).contains("<p class=\"notice\" role=\"status\">Your vote is counted.</p>");
+        // the poster or a curator marks it fulfilled by a dataset (a dataset request names the dataset)
+        given().redirects().follow(false).cookie("bic_api_key", RecordedApi.SUBMITTER_KEY).formParam("kind", "dataset")
+                .formParam("status", "fulfilled").formParam("fulfilledBy", " bic-0a1b2c3d4e5f ").post("/wanted/7/status")
+                .then().statusCode(303).header("Location", "/wanted?done=status");
         // a curator creates a collection and lands on its page
         assertThat(given().cookie("bic_api_key", RecordedApi.SUBMITTER_KEY).get("/collections").asString())
                 .contains("action=\"/collections\" method=\"post\"");
@@ -265,6 +270,7 @@ class PortalRenderingTest {
                 "POST /api/v1/wanted {\"kind\":\"pipeline\",\"title\":\"Nucleus segmentation for light sheet\",\"tags\":[\"segmentation\",\"light sheet\"]}",
                 "PUT /api/v1/wanted/7/vote ",
                 "DELETE /api/v1/wanted/7/vote ",
+                "POST /api/v1/wanted/7/status {\"status\":\"fulfilled\",\"fulfilledByDataset\":\"bic-0a1b2c3d4e5f\"}",
                 "POST /api/v1/collections {\"title\":\"Datathon 2026\",\"description\":\"Plates for the challenge\"}");
 
         // a key the API refuses: its words on the page, with its status
@@ -272,6 +278,9 @@ class PortalRenderingTest {
                 .extract().asString();
         assertThat(refused).contains("You are signed in, but without the role this needs (submitter).")
                 .contains("this key may not PUT /api/v1/wanted/7/vote.");
+        assertThat(given().cookie("bic_api_key", "someone-else").formParam("status", "in_progress").post("/wanted/7/status")
+                .then().statusCode(403).extract().asString())
+                .contains("without the role this needs (the key or account that posted the request, or curator).");
     }
 
     @Test

@@ -86,6 +86,13 @@ public interface CatalogApi {
     @Path("/wanted/{id}/vote")
     JsonNode vote(@HeaderParam("Authorization") String authorization, @PathParam("id") String id);
 
+    /** Open, in progress or fulfilled (naming the dataset or pipeline); by the request's own poster or a curator. */
+    @POST
+    @Path("/wanted/{id}/status")
+    @Consumes("application/json")
+    JsonNode changeWantedStatus(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
+            JsonNode change);
+
     @DELETE
     @Path("/wanted/{id}/vote")
     JsonNode unvote(@HeaderParam("Authorization") String authorization, @PathParam("id") String id);

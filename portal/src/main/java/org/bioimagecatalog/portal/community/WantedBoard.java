@@ -29,9 +29,10 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @Path("/")
 public class WantedBoard {
     static final String ROLE = "submitter";
+    static final String STATUS_ROLE = "the key or account that posted the request, or curator";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> DONE = Map.of("posted", "Your request is on the board.", "voted",
-            "Your vote is counted.", "unvoted", "Your vote is withdrawn.");
+            "Your vote is counted.", "unvoted", "Your vote is withdrawn.", "status", "The request's status is changed.");
 
     private final CatalogApi catalog;
     private final Template wanted;
@@ -87,8 +88,30 @@ public class WantedBoard {
         return write(key, "unvoted", Map.of(), bearer -> catalog.unvote(bearer, id));
     }
 
+    /**
+     * A request's new status; "fulfilled" names what fulfils it in one field, sent as the dataset for a dataset
+     * request and as the link for a pipeline request, as the API asks.
+     */
+    @POST
+    @Path("wanted/{id}/status")
+    @Produces(MediaType.TEXT_HTML)
+    public Response status(@PathParam("id") String id, @FormParam("kind") String kind,
+            @FormParam("status") String state, @FormParam("fulfilledBy") String fulfilledBy,
+            @CookieParam(ApiKeyCookie.NAME) String key) {
+        ObjectNode change = JSON.createObjectNode().put("status", Forms.orEmpty(state));
+        if ("fulfilled".equals(state) && fulfilledBy != null && !fulfilledBy.isBlank()) {
+            change.put("pipeline".equals(kind) ? "fulfilledByUrl" : "fulfilledByDataset", fulfilledBy.strip());
+        }
+        return write(key, STATUS_ROLE, "status", Map.of(),
+                bearer -> catalog.changeWantedStatus(bearer, id, change));
+    }
+
     private Response write(String key, String done, Map<String, String> entered, Consumer<String> call) {
-        return Forms.send(key, "/wanted", ROLE, bearer -> {
+        return write(key, ROLE, done, entered, call);
+    }
+
+    private Response write(String key, String role, String done, Map<String, String> entered, Consumer<String> call) {
+        return Forms.send(key, "/wanted", role, bearer -> {
             call.accept(bearer);
             return Forms.landing("/wanted", done);
         }, refusal -> Forms.html(refusal.status(), page(null, null, null, key, "", refusal.message(), entered)));
