@@ -39,7 +39,7 @@ public class DatasetRows {
             try (PreparedStatement query = c.prepareStatement("""
                     select id, version, content_hash, document, created_at, updated_at, withdrawn, merged_into,
                            provenance, quality_score, quality_missing, normaliser_version
-                      from dataset where id = any(?) order by id for update""")) {
+                      from dataset where id = any(?) order by id for no key update""")) {
                 query.setArray(1, texts(c, ids));
                 List<Dataset> datasets = new ArrayList<>();
                 try (ResultSet rows = query.executeQuery()) {

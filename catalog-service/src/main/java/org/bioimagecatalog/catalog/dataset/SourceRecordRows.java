@@ -43,7 +43,7 @@ public class SourceRecordRows {
             return List.of();
         }
         return jdbc.call(c -> read(c, "select " + COLUMNS.replace("metadata", "null as metadata")
-                + " from source_record where key = any(?) order by key for update", texts(c, keys)));
+                + " from source_record where key = any(?) order by key for no key update", texts(c, keys)));
     }
 
     /** The records of these datasets and of these keys, in key order. */
