@@ -219,13 +219,15 @@ public class DatasetMerger {
         datasetRows.lockAll(ids.values().stream().filter(id -> !datasets.containsKey(id)).collect(
                 Collectors.toCollection(TreeSet::new))).forEach(d -> datasets.put(d.id, d));
         Cause last = causes.values().stream().reduce((a, b) -> b).orElseThrow();
+        Map<String, Integer> order = new HashMap<>();
+        causes.keySet().forEach(key -> order.put(key, order.size()));
         Map<String, Cause> causeOfDataset = new HashMap<>();
         List<Change> changes = new ArrayList<>();
         Writes writes = new Writes();
         for (List<SourceRecord> group : groups) {
             String id = ids.get(group);
             group.forEach(r -> r.datasetId = id);
-            Cause cause = lastCause(causes, group.stream().map(r -> r.recordKey).toList()).orElse(last);
+            Cause cause = lastCause(causes, order, group.stream().map(r -> r.recordKey).toList()).orElse(last);
             causeOfDataset.put(id, cause);
             changes.add(write(datasets.get(id), id, group, cause, now, writes));
         }
@@ -241,7 +243,7 @@ public class DatasetMerger {
             if (!dataset.live() && (survivor == null || survivor.equals(dataset.mergedInto))) {
                 continue;
             }
-            Cause cause = lastCause(causes, previousDataset.entrySet().stream()
+            Cause cause = lastCause(causes, order, previousDataset.entrySet().stream()
                     .filter(e -> e.getValue().equals(dataset.id)).map(Map.Entry::getKey).toList())
                     .orElseGet(() -> causeOfDataset.getOrDefault(survivor, last));
             changes.add(survivor == null ? withdraw(dataset, cause, now, writes)
@@ -277,16 +279,10 @@ public class DatasetMerger {
         }
     }
 
-    /** The cause of the last of {@code keys} to change, in the order of {@code causes}. */
-    private static Optional<Cause> lastCause(Map<String, Cause> causes, Collection<String> keys) {
-        Set<String> wanted = new HashSet<>(keys);
-        Cause found = null;
-        for (Map.Entry<String, Cause> entry : causes.entrySet()) {
-            if (wanted.contains(entry.getKey())) {
-                found = entry.getValue();
-            }
-        }
-        return Optional.ofNullable(found);
+    /** The cause of the last of {@code keys} to change, in the order of {@code causes} ({@code order}: its positions). */
+    private static Optional<Cause> lastCause(Map<String, Cause> causes, Map<String, Integer> order,
+            Collection<String> keys) {
+        return keys.stream().filter(order::containsKey).max(Comparator.comparing(order::get)).map(causes::get);
     }
 
     private Set<String> affectedDatasets(Collection<String> seedKeys) {

@@ -1,7 +1,5 @@
 package org.bioimagecatalog.catalog.merge;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.bioimagecatalog.catalog.dataset.MetadataFields;
 import org.bioimagecatalog.model.DatasetMetadata;
 import org.bioimagecatalog.model.Identifier;
 import org.bioimagecatalog.model.ModelJson;
@@ -26,8 +25,6 @@ import org.bioimagecatalog.model.ids.Doi;
  * specially (a blank text, an object with nothing in it) is left to it.
  */
 final class SingleRecordMerge {
-    private static final RecordComponent[] FIELDS = DatasetMetadata.class.getRecordComponents();
-
     private SingleRecordMerge() {}
 
     /** The merged metadata of this record alone, or null when the general merge must decide. */
@@ -35,19 +32,14 @@ final class SingleRecordMerge {
         DatasetMetadata m = record.metadata();
         Map<String, FieldProvenance> provenance = new TreeMap<>();
         FieldProvenance fromRecord = new FieldProvenance(List.of(record.key()), List.of());
-        for (RecordComponent field : FIELDS) {
-            Object value = value(field, m);
-            // what the JSON of the record holds (NON_EMPTY): no null, empty text or empty list
-            if (value == null || value instanceof String text && text.isEmpty()
-                    || value instanceof Collection<?> list && list.isEmpty()) {
-                continue;
-            }
+        for (Map.Entry<String, Object> field : MetadataFields.present(m).entrySet()) {
+            Object value = field.getValue();
             if (value instanceof String text && text.isBlank() || !(value instanceof String
                     || value instanceof Collection<?> || value instanceof Temporal)
                     && ModelJson.mapper().valueToTree(value).isEmpty()) {
                 return null;
             }
-            provenance.put(field.getName(), fromRecord);
+            provenance.put(field.getKey(), fromRecord);
         }
         List<Identifier> identifiers = distinct(m.identifiers(), SingleRecordMerge::identifierKey);
         List<Publication> publications = distinct(m.publications(), SingleRecordMerge::identities);
@@ -108,14 +100,6 @@ final class SingleRecordMerge {
             ids.add("pmcid:" + p.pmcid().toUpperCase(Locale.ROOT));
         }
         return ids.isEmpty() ? List.of("title:" + (p.title() == null ? "" : p.title()).toLowerCase(Locale.ROOT)) : ids;
-    }
-
-    private static Object value(RecordComponent field, DatasetMetadata metadata) {
-        try {
-            return field.getAccessor().invoke(metadata);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read DatasetMetadata." + field.getName(), e);
-        }
     }
 
 }
