@@ -487,29 +487,10 @@ public final class CatalogBench {
                 on conflict (key) do update set source_url = excluded.source_url, content_hash = excluded.content_hash,
                     metadata = excluded.metadata, last_seen = excluded.last_seen, last_run_id = excluded.last_run_id""";
         String enqueue = "insert into raw.outbox (topic, key, payload) values ('" + DatasetChanged.TOPIC + "', ?, ?)";
-        Properties p = kafka();
-        p.put("group.id", o("raw-group", "catbench-raw-engine"));
-        p.put("enable.auto.commit", "false");
-        p.put("key.deserializer", StringDeserializer.class.getName());
-        p.put("value.deserializer", StringDeserializer.class.getName());
         System.out.printf("bench: raw engine: KafkaConsumer + JDBC into raw.source_record and raw.outbox (catalog-service stopped)%n");
-        long self = ProcessHandle.current().pid(), done = 0, polls = 0;
-        db.setAutoCommit(false);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p);
-                PreparedStatement rec = db.prepareStatement(upsert); PreparedStatement out = db.prepareStatement(enqueue)) {
-            consumer.assign(ends.keySet());
-            consumer.seekToBeginning(ends.keySet());
-            long[] cpu0 = cpu(self);
-            long start = System.nanoTime();
-            while (done < n) {
-                ConsumerRecords<String, String> batch = consumer.poll(Duration.ofMillis(500));
-                if (batch.isEmpty()) {
-                    if (System.nanoTime() - start > Math.max(600, n / 10) * 1e9) throw new IllegalStateException("raw engine: only " + done + " records");
-                    continue;
-                }
-                Timestamp now = Timestamp.from(Instant.now());
-                for (ConsumerRecord<String, String> r : batch) {
-                    if (r.offset() >= ends.get(new TopicPartition(r.topic(), r.partition()))) continue; // the re-harvest's copies
+        try (PreparedStatement rec = db.prepareStatement(upsert); PreparedStatement out = db.prepareStatement(enqueue)) {
+            RawRun run = consumeFirstPass(db, ends, n, o("raw-group", "catbench-raw-engine"), null, "raw engine", (poll, now) -> {
+                for (ConsumerRecord<String, String> r : poll) {
                     JsonNode e = JSON.readTree(r.value());
                     String metadata = e.path("metadata").toString();
                     rec.setString(1, r.key());
@@ -526,23 +507,16 @@ public final class CatalogBench {
                     out.setString(1, r.key());
                     out.setString(2, metadata);
                     out.addBatch();
-                    done++;
                 }
                 rec.executeBatch();
                 out.executeBatch();
-                db.commit();
-                consumer.commitSync();
-                polls++;
-            }
-            double secs = (System.nanoTime() - start) / 1e9;
-            long[] cpu1 = cpu(self);
-            db.setAutoCommit(true);
+            });
             long[] stored = longs(db, "select count(*), (select count(*) from raw.outbox) from raw.source_record");
             System.out.printf("RESULT catalog raw engine (KafkaConsumer + JDBC, one transaction per poll, %d polls): %d records in %.1f s ="
-                    + " %.1f records/s (%s; %d source records, %d outbox rows stored)%n", polls, done, secs, done / secs,
-                    cpuPerRecord(cpu0, cpu1, done, "bench JVM"), stored[0], stored[1]);
+                    + " %.1f records/s (%s; %d source records, %d outbox rows stored)%n", run.polls(), run.records(), run.secs(),
+                    run.records() / run.secs(), run.cpu(), stored[0], stored[1]);
             if (stored[0] != n || stored[1] != n) problems.add("raw engine stored " + stored[0] + " source records and " + stored[1] + " outbox rows, not " + n);
-            return done / secs;
+            return run.records() / run.secs();
         }
     }
 
@@ -582,34 +556,15 @@ public final class CatalogBench {
                                                        changed_fields, withdrawn, document)
                 values (?, 1, ?, ?, ?, ?, '{metadata}', false, ?::jsonb)""";
         String enqueue = "insert into rawwrites.outbox (topic, key, payload, created_at) values ('" + DatasetChanged.TOPIC + "', ?, ?, ?)";
-        Properties p = kafka();
-        p.put("group.id", o("raw-group", "catbench-raw-engine") + "-writes");
-        p.put("enable.auto.commit", "false");
-        p.put("max.poll.records", "100");
-        p.put("key.deserializer", StringDeserializer.class.getName());
-        p.put("value.deserializer", StringDeserializer.class.getName());
         System.out.printf("bench: raw engine with the service's writes: KafkaConsumer + JDBC into rawwrites.{source_record,"
                 + " record_match_key, dataset, dataset_version, outbox} (catalog-service stopped)%n");
-        long self = ProcessHandle.current().pid(), done = 0, polls = 0;
-        db.setAutoCommit(false);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p);
-                PreparedStatement rec = db.prepareStatement(upsertRecord); PreparedStatement del = db.prepareStatement(deleteKeys);
+        try (PreparedStatement rec = db.prepareStatement(upsertRecord); PreparedStatement del = db.prepareStatement(deleteKeys);
                 PreparedStatement key = db.prepareStatement(insertKey); PreparedStatement ds = db.prepareStatement(upsertDataset);
                 PreparedStatement ver = db.prepareStatement(insertVersion); PreparedStatement out = db.prepareStatement(enqueue)) {
-            consumer.assign(ends.keySet());
-            consumer.seekToBeginning(ends.keySet());
-            long[] cpu0 = cpu(self);
-            long start = System.nanoTime();
-            while (done < n) {
-                ConsumerRecords<String, String> batch = consumer.poll(Duration.ofMillis(500));
-                if (batch.isEmpty()) {
-                    if (System.nanoTime() - start > Math.max(600, n / 10) * 1e9) throw new IllegalStateException("raw engine (writes): only " + done + " records");
-                    continue;
-                }
-                Timestamp now = Timestamp.from(Instant.now());
+            RawRun run = consumeFirstPass(db, ends, n, o("raw-group", "catbench-raw-engine") + "-writes", 100,
+                    "raw engine (writes)", (poll, now) -> {
                 List<String> keys = new ArrayList<>();
-                for (ConsumerRecord<String, String> r : batch) {
-                    if (r.offset() >= ends.get(new TopicPartition(r.topic(), r.partition()))) continue; // the re-harvest's copies
+                for (ConsumerRecord<String, String> r : poll) {
                     JsonNode e = JSON.readTree(r.value());
                     JsonNode meta = e.path("metadata");
                     String metadata = meta.toString();
@@ -656,7 +611,6 @@ public final class CatalogBench {
                     out.setString(2, document);
                     out.setTimestamp(3, now);
                     out.addBatch();
-                    done++;
                 }
                 rec.executeBatch();
                 del.setArray(1, db.createArrayOf("text", keys.toArray(String[]::new)));
@@ -665,25 +619,71 @@ public final class CatalogBench {
                 ds.executeBatch();
                 ver.executeBatch();
                 out.executeBatch();
-                db.commit();
-                consumer.commitSync();
-                polls++;
-            }
-            double secs = (System.nanoTime() - start) / 1e9;
-            long[] cpu1 = cpu(self);
-            db.setAutoCommit(true);
+            });
             long[] stored = longs(db, "select (select count(*) from rawwrites.source_record), (select count(*) from rawwrites.dataset),"
                     + " (select count(*) from rawwrites.dataset_version), (select count(*) from rawwrites.outbox),"
                     + " (select count(*) from rawwrites.record_match_key)");
             System.out.printf("RESULT catalog raw engine with the service's writes (KafkaConsumer + JDBC batches, one transaction per poll,"
                     + " %d polls): %d records in %.1f s = %.1f records/s (%s; %d source records, %d match keys, %d datasets, %d versions,"
-                    + " %d outbox rows stored)%n", polls, done, secs, done / secs, cpuPerRecord(cpu0, cpu1, done, "bench JVM"),
+                    + " %d outbox rows stored)%n", run.polls(), run.records(), run.secs(), run.records() / run.secs(), run.cpu(),
                     stored[0], stored[4], stored[1], stored[2], stored[3]);
             if (stored[0] != n || stored[1] != n || stored[2] != n || stored[3] != n) {
                 problems.add("raw engine (writes) stored " + stored[0] + " source records, " + stored[1] + " datasets, " + stored[2]
                         + " versions and " + stored[3] + " outbox rows, not " + n);
             }
-            return done / secs;
+            return run.records() / run.secs();
+        }
+    }
+
+    /** What a raw engine writes for a poll's first-pass records, in the poll's open transaction. */
+    interface PollWriter {
+        void write(List<ConsumerRecord<String, String>> poll, Timestamp now) throws Exception;
+    }
+
+    /** A raw engine's run: records, polls, seconds, and the bench JVM's CPU per record. */
+    record RawRun(long records, long polls, double secs, String cpu) {}
+
+    /**
+     * Reads the first-pass records again from the beginning with a plain KafkaConsumer of {@code group} (up to
+     * {@code maxPollRecords} a poll, null: the client's default), one transaction per poll: {@code writer} writes the
+     * poll's records, then the transaction commits and the offsets are committed after it.
+     */
+    static RawRun consumeFirstPass(Connection db, Map<TopicPartition, Long> ends, int n, String group, Integer maxPollRecords,
+            String name, PollWriter writer) throws Exception {
+        Properties p = kafka();
+        p.put("group.id", group);
+        p.put("enable.auto.commit", "false");
+        if (maxPollRecords != null) p.put("max.poll.records", String.valueOf(maxPollRecords));
+        p.put("key.deserializer", StringDeserializer.class.getName());
+        p.put("value.deserializer", StringDeserializer.class.getName());
+        long self = ProcessHandle.current().pid(), done = 0, polls = 0;
+        db.setAutoCommit(false);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+            consumer.assign(ends.keySet());
+            consumer.seekToBeginning(ends.keySet());
+            long[] cpu0 = cpu(self);
+            long start = System.nanoTime();
+            while (done < n) {
+                ConsumerRecords<String, String> batch = consumer.poll(Duration.ofMillis(500));
+                if (batch.isEmpty()) {
+                    if (System.nanoTime() - start > Math.max(600, n / 10) * 1e9) throw new IllegalStateException(name + ": only " + done + " records");
+                    continue;
+                }
+                List<ConsumerRecord<String, String>> firstPass = new ArrayList<>();
+                for (ConsumerRecord<String, String> r : batch) {
+                    if (r.offset() < ends.get(new TopicPartition(r.topic(), r.partition()))) firstPass.add(r); // not the re-harvest's copies
+                }
+                writer.write(firstPass, Timestamp.from(Instant.now()));
+                db.commit();
+                consumer.commitSync();
+                done += firstPass.size();
+                polls++;
+            }
+            double secs = (System.nanoTime() - start) / 1e9;
+            long[] cpu1 = cpu(self);
+            return new RawRun(done, polls, secs, cpuPerRecord(cpu0, cpu1, done, "bench JVM"));
+        } finally {
+            db.setAutoCommit(true);
         }
     }
 }

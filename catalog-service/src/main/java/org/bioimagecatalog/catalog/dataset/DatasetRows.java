@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -85,15 +84,10 @@ public class DatasetRows {
 
     /** Inserts history entries, one batch (after their datasets: a version references its dataset). */
     public void insertVersions(Collection<DatasetVersion> versions) {
-        if (versions.isEmpty()) {
-            return;
-        }
-        jdbc.call(c -> {
-            try (PreparedStatement insert = c.prepareStatement("""
-                    insert into dataset_version (dataset_id, version, changed_at, source_key, run_id, content_hash,
-                                                 changed_fields, withdrawn, document)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")) {
-                for (DatasetVersion v : versions) {
+        jdbc.batch("""
+                insert into dataset_version (dataset_id, version, changed_at, source_key, run_id, content_hash,
+                                             changed_fields, withdrawn, document)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""", versions, (insert, v) -> {
                     insert.setString(1, v.datasetId);
                     insert.setInt(2, v.version);
                     setInstant(insert, 3, v.changedAt);
@@ -103,41 +97,28 @@ public class DatasetRows {
                     setTexts(insert, 7, v.changedFields);
                     insert.setBoolean(8, v.withdrawn);
                     insert.setString(9, v.document);
-                    insert.addBatch();
-                }
-                return insert.executeBatch();
-            }
-        });
+                });
     }
 
     /** The columns in the order of {@link #insert} and {@link #update}: every one but the id, then the id. */
     private void write(Collection<Dataset> datasets, String sql) {
-        if (datasets.isEmpty()) {
-            return;
-        }
-        jdbc.call(c -> {
-            try (PreparedStatement statement = c.prepareStatement(sql)) {
-                for (Dataset d : datasets) {
-                    statement.setInt(1, d.version);
-                    statement.setString(2, d.contentHash);
-                    statement.setString(3, d.document);
-                    setInstant(statement, 4, d.createdAt);
-                    setInstant(statement, 5, d.updatedAt);
-                    statement.setBoolean(6, d.withdrawn);
-                    statement.setString(7, d.mergedInto);
-                    statement.setString(8, d.provenance);
-                    if (d.qualityScore == null) {
-                        statement.setNull(9, Types.INTEGER);
-                    } else {
-                        statement.setInt(9, d.qualityScore);
-                    }
-                    setTexts(statement, 10, d.qualityMissing);
-                    statement.setInt(11, d.normaliserVersion);
-                    statement.setString(12, d.id);
-                    statement.addBatch();
-                }
-                return statement.executeBatch();
+        jdbc.batch(sql, datasets, (statement, d) -> {
+            statement.setInt(1, d.version);
+            statement.setString(2, d.contentHash);
+            statement.setString(3, d.document);
+            setInstant(statement, 4, d.createdAt);
+            setInstant(statement, 5, d.updatedAt);
+            statement.setBoolean(6, d.withdrawn);
+            statement.setString(7, d.mergedInto);
+            statement.setString(8, d.provenance);
+            if (d.qualityScore == null) {
+                statement.setNull(9, Types.INTEGER);
+            } else {
+                statement.setInt(9, d.qualityScore);
             }
+            setTexts(statement, 10, d.qualityMissing);
+            statement.setInt(11, d.normaliserVersion);
+            statement.setString(12, d.id);
         });
     }
 }

@@ -55,22 +55,13 @@ public class SourceRecordRows {
 
     /** Inserts new records, one batch. */
     public void insert(Collection<SourceRecord> records) {
-        if (records.isEmpty()) {
-            return;
-        }
-        jdbc.call(c -> {
-            try (PreparedStatement insert = c.prepareStatement("insert into source_record (" + COLUMNS
-                    + ") values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)")) {
-                for (SourceRecord r : records) {
+        jdbc.batch("insert into source_record (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)",
+                records, (insert, r) -> {
                     insert.setString(1, r.recordKey);
                     insert.setString(2, r.source);
                     insert.setString(3, r.nativeId);
                     setState(insert, 4, r);
-                    insert.addBatch();
-                }
-                return insert.executeBatch();
-            }
-        });
+                });
     }
 
     /**
@@ -78,57 +69,29 @@ public class SourceRecordRows {
      * record read by {@link #lockAll}, deleted by its archive, keeps its last metadata).
      */
     public void update(Collection<SourceRecord> records) {
-        if (records.isEmpty()) {
-            return;
-        }
-        jdbc.call(c -> {
-            try (PreparedStatement update = c.prepareStatement("""
-                    update source_record set source_url = ?, content_hash = ?, metadata = coalesce(?::jsonb, metadata), deleted = ?,
-                           dataset_id = ?, first_seen = ?, last_seen = ?, last_run_id = ?, match_version = ?
-                     where key = ?""")) {
-                for (SourceRecord r : records) {
+        jdbc.batch("""
+                update source_record set source_url = ?, content_hash = ?, metadata = coalesce(?::jsonb, metadata), deleted = ?,
+                       dataset_id = ?, first_seen = ?, last_seen = ?, last_run_id = ?, match_version = ?
+                 where key = ?""", records, (update, r) -> {
                     setState(update, 1, r);
                     update.setString(10, r.recordKey);
-                    update.addBatch();
-                }
-                return update.executeBatch();
-            }
-        });
+                });
     }
 
     /** Marks records seen (an unchanged record of a re-harvest): their last sighting and run, one batch. */
     public void seen(Collection<SourceRecord> records) {
-        if (records.isEmpty()) {
-            return;
-        }
-        jdbc.call(c -> {
-            try (PreparedStatement update = c.prepareStatement(
-                    "update source_record set last_seen = ?, last_run_id = ? where key = ?")) {
-                for (SourceRecord r : records) {
-                    setInstant(update, 1, r.lastSeen);
-                    update.setString(2, r.lastRunId);
-                    update.setString(3, r.recordKey);
-                    update.addBatch();
-                }
-                return update.executeBatch();
-            }
+        jdbc.batch("update source_record set last_seen = ?, last_run_id = ? where key = ?", records, (update, r) -> {
+            setInstant(update, 1, r.lastSeen);
+            update.setString(2, r.lastRunId);
+            update.setString(3, r.recordKey);
         });
     }
 
     /** Moves records to other datasets (key to dataset id), one batch. */
     public void moveToDatasets(Map<String, String> datasetOfKey) {
-        if (datasetOfKey.isEmpty()) {
-            return;
-        }
-        jdbc.call(c -> {
-            try (PreparedStatement update = c.prepareStatement("update source_record set dataset_id = ? where key = ?")) {
-                for (Map.Entry<String, String> move : datasetOfKey.entrySet()) {
-                    update.setString(1, move.getValue());
-                    update.setString(2, move.getKey());
-                    update.addBatch();
-                }
-                return update.executeBatch();
-            }
+        jdbc.batch("update source_record set dataset_id = ? where key = ?", datasetOfKey.entrySet(), (update, move) -> {
+            update.setString(1, move.getValue());
+            update.setString(2, move.getKey());
         });
     }
 

@@ -35,6 +35,12 @@ public class Jdbc {
         T run(Connection connection) throws SQLException;
     }
 
+    /** Sets one row's parameters on a batch statement. */
+    @FunctionalInterface
+    public interface Binder<T> {
+        void bind(PreparedStatement statement, T row) throws SQLException;
+    }
+
     private final EntityManager em;
 
     @Inject
@@ -45,6 +51,22 @@ public class Jdbc {
     /** Runs {@code work} on the transaction's connection; SQL errors surface as Hibernate's JDBC exceptions. */
     public <T> T call(Work<T> work) {
         return em.unwrap(Session.class).doReturningWork(work::run);
+    }
+
+    /** Sends {@code sql} once per row as one batch (nothing for no rows). */
+    public <T> void batch(String sql, Collection<T> rows, Binder<? super T> binder) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        call(c -> {
+            try (PreparedStatement statement = c.prepareStatement(sql)) {
+                for (T row : rows) {
+                    binder.bind(statement, row);
+                    statement.addBatch();
+                }
+                return statement.executeBatch();
+            }
+        });
     }
 
     public static Array texts(Connection connection, Collection<String> values) throws SQLException {

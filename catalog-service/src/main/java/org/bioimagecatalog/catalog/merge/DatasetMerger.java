@@ -135,21 +135,19 @@ public class DatasetMerger {
             try (PreparedStatement delete = connection.prepareStatement(
                     "delete from record_match_key where source_key = any(?)")) {
                 delete.setArray(1, Jdbc.texts(connection, recordKeys));
-                delete.executeUpdate();
+                return delete.executeUpdate();
             }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into record_match_key (source_key, match_key) values (?, ?)")) {
-                for (SourceRecord record : records) {
-                    if (!record.deleted) {
-                        for (String key : MatchKeys.of(record.source, record.nativeId, record.metadataValue())) {
-                            insert.setString(1, record.recordKey);
-                            insert.setString(2, key);
-                            insert.addBatch();
-                        }
-                    }
-                }
-                return insert.executeBatch();
+        });
+        List<String[]> pairs = new ArrayList<>();
+        for (SourceRecord record : records) {
+            if (!record.deleted) {
+                MatchKeys.of(record.source, record.nativeId, record.metadataValue())
+                        .forEach(key -> pairs.add(new String[] {record.recordKey, key}));
             }
+        }
+        jdbc.batch("insert into record_match_key (source_key, match_key) values (?, ?)", pairs, (insert, pair) -> {
+            insert.setString(1, pair[0]);
+            insert.setString(2, pair[1]);
         });
         // the ingest writes its records already stamped; a re-normalisation's older ones are stamped here
         sourceRecords.matchedWith(records.stream().filter(r -> r.matchVersion != MatchKeys.VERSION)
