@@ -52,7 +52,7 @@ SVC_PID=
 cleanup() {
   [[ -n "$SVC_PID" ]] && kill "$SVC_PID" 2>/dev/null && wait "$SVC_PID" 2>/dev/null || true
   if [[ "${BIC_BENCH_KEEP:-0}" == 1 ]]; then
-    log "kept (BIC_BENCH_KEEP=1): indices ${INDEX_PREFIX}*, topic ${TOPIC_PREFIX}datasets.v1, database $DB"; return
+    log "kept (BIC_BENCH_KEEP=1): indices ${INDEX_PREFIX}*, topics ${TOPIC_PREFIX}datasets.v1 and reuse.summary.v1, database $DB"; return
   fi
   for i in $(curl -fsS "$BIC_ES_URL/_cat/indices/${INDEX_PREFIX}*?h=index" 2>/dev/null); do curl -fsS -o /dev/null -X DELETE "$BIC_ES_URL/$i" || true; done
   psql_ "DROP DATABASE IF EXISTS $DB WITH (FORCE)" || true

@@ -4,8 +4,8 @@ package org.bioimagecatalog.bench;
 // Commands:
 //   generate --fixtures DIR --sources TSV --out FILE     writes the query set from every recorded archive of the fixtures
 //   publish  --fixtures DIR --sources TSV --kafka H:P --topic-prefix P   publishes every record as a DatasetChanged on <P>datasets.v1
-//   topic-delete --kafka H:P --topic-prefix P              deletes <P>datasets.v1
-//   run      --queries FILE --service URL [--expect N]    runs the query set, prints recall@10 and MRR per kind
+//   topic-delete --kafka H:P --topic-prefix P              deletes <P>datasets.v1 and <P>reuse.summary.v1
+//   run      --queries FILE --service URL [--expect N] [--parallel P (4)]   runs the query set, prints recall@10 and MRR per kind
 // Every record is read by the harvester's own connectors and mappers, so the indexed records are the harvested ones.
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -355,7 +355,8 @@ public final class RelevanceBench {
 
     static void deleteTopic() throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", o("kafka")))) {
-            deleteTopic(admin, o("topic-prefix") + "datasets.v1");
+            // and the reuse summaries topic, which the search-service's consumer creates by subscribing
+            for (String topic : List.of("datasets.v1", "reuse.summary.v1")) deleteTopic(admin, o("topic-prefix") + topic);
         }
     }
 
@@ -395,8 +396,15 @@ public final class RelevanceBench {
         KINDS.forEach(k -> perKind.put(k, new double[3]));
         Map<String, double[]> perArchive = new TreeMap<>(); // the same, per kind and archive of the expected record
         List<String> misses = new ArrayList<>();
-        for (Query q : queries) {
-            JsonNode answer = search(http, service, q.text(), 10);
+        // the answers are independent: asked --parallel (4) at a time, counted in query order
+        int parallel = Integer.parseInt(opts.getOrDefault("parallel", "4"));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(parallel);
+        List<java.util.concurrent.Future<JsonNode>> answers = new ArrayList<>();
+        for (Query q : queries) answers.add(pool.submit(() -> search(http, service, q.text(), 10)));
+        pool.shutdown();
+        for (int n = 0; n < queries.size(); n++) {
+            Query q = queries.get(n);
+            JsonNode answer = answers.get(n).get();
             Set<String> wanted = new HashSet<>();
             q.expected().forEach(k -> wanted.add(Record.datasetId(k)));
             int rank = 0;
