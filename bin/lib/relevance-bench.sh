@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # bin/bench relevance — relevance of forgiving search (issue 16) on the records harvested from the fixtures:
-#   1. reads every IDR study file of ../shared/fixtures with the harvester's own parser (IdrStudyFileParser) and
-#      publishes each as a DatasetChanged on <ns>.datasets.v1 (dataset id rel-<accession>);
+#   1. reads every record of the recorded archives of ../shared/fixtures with the harvester's own connectors and
+#      mappers (the sources of fixtures/shared-sources.tsv, as bin/catalog up harvests them, then the generic
+#      repositories' Zenodo and DataCite records) and publishes each as a DatasetChanged on a fresh
+#      <ns>.datasets.v1 (dataset id rel-<archive>_<native id>);
 #   2. starts the packaged search-service on its own namespace (indices relbench-*, database bic_relbench, port 18584)
 #      and waits until every record is searchable;
 #   3. runs the query set bench/relevance/queries.tsv (title, title typed so far, four distinctive description words,
@@ -37,7 +39,7 @@ BENCH_CP="$(bench_classpath)"
 bench() { java -cp "$BENCH_CP" org.bioimagecatalog.bench.RelevanceBench "$@" 2>&1 | sed -u '/SLF4J/d'; }
 
 if ((GENERATE)); then
-  bench generate --fixtures "$FIXTURES" --out "$QUERIES"
+  bench generate --fixtures "$FIXTURES" --sources "$REPO/fixtures/shared-sources.tsv" --out "$QUERIES"
   exit 0
 fi
 [[ -f "$QUERIES" ]] || die "no query set at $QUERIES (bin/bench relevance --generate writes it)"
@@ -50,19 +52,20 @@ SVC_PID=
 cleanup() {
   [[ -n "$SVC_PID" ]] && kill "$SVC_PID" 2>/dev/null && wait "$SVC_PID" 2>/dev/null || true
   if [[ "${BIC_BENCH_KEEP:-0}" == 1 ]]; then
-    log "kept (BIC_BENCH_KEEP=1): indices ${INDEX_PREFIX}*, topic ${TOPIC_PREFIX}datasets.v1, database $DB"; return
+    log "kept (BIC_BENCH_KEEP=1): indices ${INDEX_PREFIX}*, topics ${TOPIC_PREFIX}datasets.v1 and reuse.summary.v1, database $DB"; return
   fi
   for i in $(curl -fsS "$BIC_ES_URL/_cat/indices/${INDEX_PREFIX}*?h=index" 2>/dev/null); do curl -fsS -o /dev/null -X DELETE "$BIC_ES_URL/$i" || true; done
   psql_ "DROP DATABASE IF EXISTS $DB WITH (FORCE)" || true
+  bench topic-delete --kafka "$BIC_KAFKA_BOOTSTRAP" --topic-prefix "$TOPIC_PREFIX" || true
 }
 trap cleanup EXIT
-# a fresh namespace: the previous run's index and database go (the compacted topic keeps one event per record)
+# a fresh namespace: the previous run's index and database go (publish recreates the topic)
 for i in $(curl -fsS "$BIC_ES_URL/_cat/indices/${INDEX_PREFIX}*?h=index" 2>/dev/null); do curl -fsS -o /dev/null -X DELETE "$BIC_ES_URL/$i" || true; done
 psql_ "DROP DATABASE IF EXISTS $DB WITH (FORCE)"
 psql_ "CREATE DATABASE $DB"
 
-log "publishing the fixture studies to ${TOPIC_PREFIX}datasets.v1"
-RECORDS="$(bench publish --fixtures "$FIXTURES" --kafka "$BIC_KAFKA_BOOTSTRAP" --topic-prefix "$TOPIC_PREFIX" | tail -1)"
+log "publishing the records of every recorded archive to ${TOPIC_PREFIX}datasets.v1"
+RECORDS="$(bench publish --fixtures "$FIXTURES" --sources "$REPO/fixtures/shared-sources.tsv" --kafka "$BIC_KAFKA_BOOTSTRAP" --topic-prefix "$TOPIC_PREFIX" | tail -1)"
 [[ "$RECORDS" =~ ^[0-9]+$ ]] || die "publishing failed: $RECORDS"
 log "starting search-service on :$PORT (log: $WORK/search-service.log)"
 java -Xmx512m -Dquarkus.http.port="$PORT" -Dquarkus.datasource.jdbc.url="$BIC_JDBC_URL/$DB" \

@@ -408,6 +408,8 @@ public final class SearchBench {
      * the alias every 50 ms with an ids query for the ones not yet seen: freshness = first seen by a search minus
      * the moment the event was handed to the producer. The poll interval bounds the resolution (+0..50 ms).
      */
+    static final int POLL_CHUNK = 5_000;
+
     static void freshness(Corpus corpus, int offset, Properties producerConfig, String topic, String es, String alias) throws Exception {
         int rate = Integer.parseInt(o("fresh-rate", "500")), seconds = Integer.parseInt(o("fresh-seconds", "30"));
         int n = rate * seconds;
@@ -424,14 +426,19 @@ public final class SearchBench {
                     if (System.nanoTime() > deadline) break;
                     Thread.sleep(50);
                     List<String> ids = new ArrayList<>(pending.keySet());
-                    if (ids.isEmpty()) continue;
-                    ObjectNode q = JSON.createObjectNode().put("size", ids.size()).put("_source", false);
-                    ids.forEach(q.putObject("query").putObject("ids").putArray("values")::add);
-                    JsonNode hits = call("POST", es + "/" + alias + "/_search", JSON.writeValueAsString(q), "application/json").path("hits").path("hits");
-                    long now = System.nanoTime();
-                    for (JsonNode h : hits) {
-                        Long sent = pending.remove(h.path("_id").asText());
-                        if (sent != null) delays.add(now - sent);
+                    // a service that falls behind leaves more ids pending than one search may return
+                    // (index.max_result_window, 10,000): ask for them in chunks, all in each round
+                    for (int from = 0; from < ids.size(); from += POLL_CHUNK) {
+                        ObjectNode q = JSON.createObjectNode().put("_source", false);
+                        List<String> chunk = ids.subList(from, Math.min(ids.size(), from + POLL_CHUNK));
+                        q.put("size", chunk.size());
+                        chunk.forEach(q.putObject("query").putObject("ids").putArray("values")::add);
+                        JsonNode hits = call("POST", es + "/" + alias + "/_search", JSON.writeValueAsString(q), "application/json").path("hits").path("hits");
+                        long now = System.nanoTime();
+                        for (JsonNode h : hits) {
+                            Long sent = pending.remove(h.path("_id").asText());
+                            if (sent != null) delays.add(now - sent);
+                        }
                     }
                 }
             } catch (Exception e) {

@@ -21,8 +21,10 @@ import org.bioimagecatalog.testsupport.LocalStack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** bin/bench relevance: its query set from the fixtures, and its records published as catalog-model events. */
+/** bin/bench relevance: its query set from every recorded archive, and its records published as catalog-model events. */
 class RelevanceBenchTest {
+    private static final Path SOURCES = LocalStack.repoDir().resolve("fixtures/shared-sources.tsv");
+
     @TempDir
     Path work;
 
@@ -37,17 +39,28 @@ class RelevanceBenchTest {
     }
 
     @Test
-    void generateWritesAQueryOfEachKindPerStudyReadByTheHarvestersParser() throws Exception {
+    void generateWritesQueriesOfEachKindForTheRecordsOfEveryRecordedArchive() throws Exception {
         Path fixtures = Fixtures.require("idr/study-files").getParent().getParent();
-        List<RelevanceBench.Record> records = RelevanceBench.records(fixtures);
-        assertThat(records).isNotEmpty().allSatisfy(r -> assertThat(r.accession()).matches("idr\\d{4}"));
+        List<RelevanceBench.Record> records = RelevanceBench.records(fixtures, SOURCES);
+        assertThat(records).extracting(RelevanceBench.Record::archive)
+                .contains("idr", "bia", "empiar", "bbbc", "cpg", "ssbd", "zenodo");
+        assertThat(records).extracting(RelevanceBench.Record::key).doesNotHaveDuplicates();
         Path out = work.resolve("queries.tsv");
-        RelevanceBench.main(new String[] {"generate", "--fixtures", fixtures.toString(), "--out", out.toString()});
+        RelevanceBench.main(new String[] {"generate", "--fixtures", fixtures.toString(), "--sources", SOURCES.toString(),
+                "--out", out.toString()});
         List<String> lines = Files.readAllLines(out);
         assertThat(lines.get(0)).isEqualTo("kind\tquery\texpected");
-        assertThat(lines.stream().skip(1).filter(l -> l.startsWith("accession\t")).count()).isEqualTo(records.size());
-        String title = records.get(0).metadata().title().replaceAll("\\s+", " ").strip();
-        assertThat(lines).contains("title\t" + title + "\t" + records.get(0).accession());
+        List<String> accessions = lines.stream().filter(l -> l.startsWith("accession\t")).map(l -> l.split("\t")[1]).toList();
+        for (String pattern : List.of("idr\\d{4}", "S-B(IAD|SST)\\d+", "EMPIAR-\\d{5}", "BBBC\\d{3}", "cpg\\d{4}",
+                "ssbd-repos-\\d{6}")) {
+            assertThat(accessions).as("an accession query of each archive: " + pattern).anyMatch(a -> a.matches(pattern));
+        }
+        assertThat(lines).as("a data DOI of a generic repository").anyMatch(l -> l.matches("doi\t10\\.5281/zenodo\\.\\d+\tzenodo:.*"));
+        assertThat(lines).as("a hit on a record the catalog merges with the expected one counts: cpg0010 = BBBC021")
+                .contains("accession\tcpg0010\tcpg:cpg0010 bbbc:BBBC021");
+        RelevanceBench.Record first = records.get(0);
+        assertThat(lines).contains("title\t" + first.metadata().title().replaceAll("\\s+", " ").strip() + "\t"
+                + RelevanceBench.expected(first, records));
     }
 
     @Test
@@ -55,9 +68,10 @@ class RelevanceBenchTest {
         Path fixtures = Fixtures.require("idr/study-files").getParent().getParent();
         String prefix = BenchTopics.prefix();
         String topic = prefix + DatasetChanged.TOPIC;
-        int expected = RelevanceBench.records(fixtures).size();
+        List<RelevanceBench.Record> records = RelevanceBench.records(fixtures, SOURCES);
+        int expected = records.size();
         try {
-            RelevanceBench.main(new String[] {"publish", "--fixtures", fixtures.toString(), "--kafka",
+            RelevanceBench.main(new String[] {"publish", "--fixtures", fixtures.toString(), "--sources", SOURCES.toString(), "--kafka",
                     LocalStack.kafkaBootstrap(), "--topic-prefix", prefix});
             List<DatasetChanged> events = new ArrayList<>();
             Properties p = new Properties();
@@ -70,15 +84,17 @@ class RelevanceBenchTest {
                 while (events.size() < expected && System.nanoTime() < deadline) {
                     for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(500))) {
                         DatasetChanged e = ModelJson.mapper().readValue(r.value(), DatasetChanged.class);
-                        assertThat(e.datasetId()).isEqualTo(r.key()).startsWith("rel-idr");
+                        assertThat(e.datasetId()).isEqualTo(r.key()).startsWith("rel-");
                         events.add(e);
                     }
                 }
             }
+            assertThat(events).extracting(DatasetChanged::datasetId)
+                    .containsExactlyInAnyOrderElementsOf(records.stream().map(RelevanceBench.Record::datasetId).toList());
             assertThat(events).hasSize(expected).allSatisfy(e -> {
                 assertThat(e.schemaVersion()).isEqualTo(DatasetChanged.SCHEMA_VERSION);
                 assertThat(e.metadata().title()).isNotBlank();
-                assertThat(e.sources()).containsExactly("idr");
+                assertThat(e.sources()).hasSize(1);
             });
         } finally {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", LocalStack.kafkaBootstrap()))) {
