@@ -174,6 +174,23 @@ class ForgivingSearchApiTest {
     }
 
     @Test
+    void aQuotedPhraseThatMatchesNothingIsLoosenedToItsWordsAndTheAnswerSaysSo() {
+        // the words are all in bic-f-2's title, but not in this order: the phrase alone would be a silent zero
+        JsonPath loosened = search("\"human tonsil cytometry\"");
+        assertThat(loosened.getList("items.id", String.class)).containsExactly("bic-f-2");
+        assertThat(loosened.getList("relaxed.terms", String.class)).isEmpty();
+        assertThat(loosened.getString("relaxed.message")).isEqualTo("No dataset matches \"human tonsil cytometry\" as written;"
+                + " showing results with all of its words: human tonsil cytometry");
+        // a pasted title with a quoted word and a typo, relaxed like plain words
+        JsonPath relaxed = search("Imaging \"Mass\" Cytometry of human tonsil xyzzyq");
+        assertThat(relaxed.getString("items[0].id")).isEqualTo("bic-f-2");
+        assertThat(relaxed.getList("relaxed.terms", String.class)).containsExactly("xyzzyq");
+        // other operators still mean what they say
+        assertThat(search("tonsil -human").getInt("total")).isZero();
+        assertThat(search("tonsil -human").getString("relaxed")).isNull();
+    }
+
+    @Test
     void identifiersInEveryFormGoStraightToTheirDataset() {
         List<String[]> cases = List.of(
                 new String[] {"IDR0087", "bic-f-2"}, new String[] {"idr0087.", "bic-f-2"},

@@ -95,7 +95,7 @@ public class DatasetSearch {
         if (words.isEmpty()) {
             return empty;
         }
-        for (int minimum : QueryRelaxation.attempts(words.get().size())) {
+        for (int minimum : QueryRelaxation.attempts(request.q(), words.get().size())) {
             var body = queries.build(request, index.analysis(), ForgivingTextQuery.allWords(words.get(), minimum));
             var answer = es.read("POST", "/" + index.alias() + "/_search", body, EsSearchAnswer.class);
             if (!answer.ok()) {

@@ -86,6 +86,12 @@ class ForgivingQueryPartsTest {
         assertThat(QueryRelaxation.attempts(2)).containsExactly(1);
         assertThat(QueryRelaxation.words("mitosis")).isEmpty();
         assertThat(QueryRelaxation.words("EMPIAR-10002")).isEmpty();
+        assertThat(QueryRelaxation.words("\"human tonsil\" xyzzy")).contains(List.of("human", "tonsil", "xyzzy"));
+        assertThat(QueryRelaxation.words("\"tonsil\"")).contains(List.of("tonsil"));
+        assertThat(QueryRelaxation.words("tonsil -human")).isEmpty();
+        assertThat(QueryRelaxation.words("tonsil | human")).isEmpty();
+        assertThat(QueryRelaxation.attempts("\"human tonsil\" xyzzy", 3)).containsExactly(3, 2, 1);
+        assertThat(QueryRelaxation.attempts("human tonsil xyzzy", 3)).containsExactly(2, 1);
         var relaxed = ForgivingTextQuery.allWords(List.of("human", "tonsil", "xyzzy"), 2);
         assertThat(relaxed.path("bool").path("minimum_should_match").asInt()).isEqualTo(2);
         assertThat(relaxed.path("bool").path("should")).hasSize(3);
