@@ -182,7 +182,12 @@ public final class PipelineBench {
     }
 
     static long committed(Admin admin, String group, String topic) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> c = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+        Map<TopicPartition, OffsetAndMetadata> c;
+        try {
+            c = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            return 0; // the group has not joined yet
+        }
         return c.entrySet().stream().filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
                 .mapToLong(e -> e.getValue().offset()).sum();
     }
