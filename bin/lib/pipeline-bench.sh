@@ -14,19 +14,21 @@
 #   4. raw reference: the same records produced to Kafka, upserted with JDBC batches, and the same search documents
 #      sent with _bulk to a twin index: records/s of the chain, and the pipeline's ratio to it.
 # Prints RESULT lines; exits non-zero when a record is lost (a stage stalls short of its count, or a count differs).
-# The harvester's per-host politeness (5 requests/s in production) is off against the local replay server
-# (BIC_BENCH_POLITENESS=5 to keep it). Needs the local stack (bin/stack start). Uses its own namespace and removes
+# The harvester's per-host politeness (5 requests/s in production) is off against the local replay server, unless
+# --pages-per-second R paces the harvest (both archives are on one host: R pages of 100 records per second in all,
+# e.g. 5 = 500 records/s, the rate of the freshness target). Needs the local stack (bin/stack start). Uses its own namespace and removes
 # it at the end, also on failure: topics pipebench.*, consumer groups pipebench-*, database bic_pipebench, indices
 # pipebench-*, services on ports 18591-18594 and the replay server on 18595 (BIC_BENCH_NS=x and BIC_BENCH_PORT=p,
 # the first of five ports, for a second namespace). Program: bench/src/main/java/org/bioimagecatalog/bench/PipelineBench.java.
 #
-# Usage: bin/bench pipeline [--records N (2000)] [--seed S (42)] [--shared-doi-percent P (2)] [--raw false]
+# Usage: bin/bench pipeline [--records N (2000)] [--seed S (42)] [--shared-doi-percent P (2)] [--pages-per-second R (0)]
+#                          [--raw false]
 set -euo pipefail
 LOG_TAG=bench
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-USAGE="usage: bin/bench pipeline [--records N (2000)] [--seed S (42)] [--shared-doi-percent P (2)] [--raw false]"
-RECORDS=2000 SEED=42 SHARED=2 RAW=true
+USAGE="usage: bin/bench pipeline [--records N (2000)] [--seed S (42)] [--shared-doi-percent P (2)] [--pages-per-second R (0: unpaced)] [--raw false]"
+RECORDS=2000 SEED=42 SHARED=2 RAW=true PACE=0
 while (($#)); do
   (($# >= 2)) || die "$1 needs a value; $USAGE"
   case $1 in
@@ -34,6 +36,7 @@ while (($#)); do
     --seed) SEED=$2 ;;
     --shared-doi-percent) SHARED=$2 ;;
     --raw) RAW=$2 ;;
+    --pages-per-second) PACE=$2 ;;
     *) die "unknown option $1; $USAGE" ;;
   esac
   shift 2
@@ -42,6 +45,7 @@ done
 [[ "$SEED" =~ ^-?[0-9]+$ ]] || die "--seed must be a whole number, got '$SEED'"
 [[ "$SHARED" =~ ^[0-9]+(\.[0-9]+)?$ ]] && awk -v p="$SHARED" 'BEGIN { exit !(p <= 30) }' \
   || die "--shared-doi-percent must be a number from 0 to 30, got '$SHARED'"
+[[ "$PACE" =~ ^[0-9]+(\.[0-9]+)?$ ]] || die "--pages-per-second must be a number (0: unpaced), got '$PACE'"
 [[ "$RAW" == true || "$RAW" == false ]] || die "--raw is true or false, got '$RAW'"
 
 NS="${BIC_BENCH_NS:-pipebench}"
@@ -120,7 +124,7 @@ export BIC_BENCH_ADMIN_KEY
 # The namespace, and offsets committed every 0.5 s (not SmallRye's 5 s), so that a stage's committed position shows
 # what it has applied within 0.5 s; the reuse tracker's scheduled collectors would ask the network: off.
 declare -A EXTRA=(
-  [harvester]="-Dbic.harvester.politeness.per-host-requests-per-second=${BIC_BENCH_POLITENESS:-0}"
+  [harvester]="-Dbic.harvester.politeness.per-host-requests-per-second=$PACE"
   [catalog]="-Dmp.messaging.incoming.harvested.group.id=$NS-catalog-service -Dmp.messaging.incoming.harvested.auto.commit.interval.ms=500"
   [search]="-Dmp.messaging.incoming.datasets.group.id=$NS-search-service -Dmp.messaging.incoming.reuse-summaries.group.id=$NS-search-service -Dmp.messaging.incoming.datasets.auto.commit.interval.ms=500"
   [reuse]="-Dmp.messaging.incoming.datasets.group.id=$NS-reuse-tracker-service -Dmp.messaging.incoming.datasets.auto.commit.interval.ms=500 -Dbic.reuse.collect.every=off"
@@ -149,6 +153,6 @@ pids=""; for s in "${SERVICES[@]}"; do pids+="${pids:+,}$s:${PID[$s]}"; done
 status=0
 bench run --harvester "http://127.0.0.1:${PORT[harvester]}" --search "http://127.0.0.1:${PORT[search]}" --es "$BIC_ES_URL" \
   --index-prefix "$INDEX_PREFIX" --jdbc "$BIC_JDBC_URL/$DB" --catalog-group "$NS-catalog-service" \
-  --reuse-group "$NS-reuse-tracker-service" --pids "$pids" --raw "$RAW" || status=$?
+  --reuse-group "$NS-reuse-tracker-service" --pids "$pids" --raw "$RAW" --pages-per-second "$PACE" || status=$?
 log "load at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 exit "$status"
