@@ -45,7 +45,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bioimagecatalog.model.ModelJson;
 import org.bioimagecatalog.model.events.DatasetChanged;
@@ -208,14 +207,7 @@ public final class PipelineBench {
         }
 
         public void run() {
-            Properties p = kafka();
-            p.put("key.deserializer", StringDeserializer.class.getName());
-            p.put("value.deserializer", StringDeserializer.class.getName());
-            try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
-                List<TopicPartition> tps = c.partitionsFor(topic(HarvestedRecord.TOPIC)).stream()
-                        .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-                c.assign(tps);
-                c.seekToBeginning(tps);
+            try (KafkaConsumer<String, String> c = CatalogBench.fromStart(kafka(), topic(HarvestedRecord.TOPIC))) {
                 while (!stop.get()) {
                     for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(100))) {
                         records.incrementAndGet();
@@ -447,13 +439,7 @@ public final class PipelineBench {
      */
     static double rawChain(int n, String es) throws Exception {
         List<String[]> records = new ArrayList<>();
-        Properties cp = kafka();
-        cp.put("key.deserializer", StringDeserializer.class.getName());
-        cp.put("value.deserializer", StringDeserializer.class.getName());
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(cp)) {
-            List<TopicPartition> tps = c.partitionsFor(topic(HarvestedRecord.TOPIC)).stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-            c.assign(tps);
-            c.seekToBeginning(tps);
+        try (KafkaConsumer<String, String> c = CatalogBench.fromStart(kafka(), topic(HarvestedRecord.TOPIC))) {
             while (records.size() < n) {
                 for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(500))) records.add(new String[] {r.key(), r.value()});
             }
