@@ -8,7 +8,9 @@
 #   3. unchanged: publishes the same N records again (a re-harvest: new run id, same metadata) and times until the
 #      consumer group has no lag;
 #   4. raw engine: the same N records read by a plain KafkaConsumer and written with plain JDBC (one transaction per
-#      poll) into copies of source_record and outbox, with catalog-service stopped.
+#      poll) into copies of source_record and outbox, with catalog-service stopped;
+#   5. raw engine with the service's writes: the same again, 100 records a poll, into copies of source_record,
+#      record_match_key, dataset, dataset_version and outbox (the rows the service writes for a new record).
 # Prints RESULT lines: records/s, catalog-service's CPU ms per record (start-up left out), datasets and merges, ratios.
 # Needs PostgreSQL and Kafka of the local stack (bin/stack start). Uses its own namespace and removes it at the end,
 # also on failure: topics catbench.*, consumer groups catbench-*, database bic_catbench, catalog-service on port 18582

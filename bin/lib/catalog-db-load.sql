@@ -1,6 +1,9 @@
--- Synthetic catalog datasets for bin/bench catalog-db: :n datasets shaped like the published documents
+-- Synthetic catalog datasets for bin/bench catalog-db and portal: :n datasets shaped like the published documents
 -- (DatasetChanged: metadata, sourceRecords, quality), with skewed value distributions so that each list filter has
 -- common and rare values. Run by psql into a schema migrated with catalog-service's Flyway scripts.
+-- With -v publish=1 (bin/bench portal --catalog-size) each dataset also gets its first version in dataset_version and
+-- an outbox row for datasets.v1, as the catalog's merge writes them, so that a running catalog-service publishes
+-- every dataset to search-service and the reuse tracker: one id space on all sides.
 -- Distributions (per dataset): organisms none 10%, Homo sapiens ~36%, Mus musculus ~18%, six model organisms,
 -- ~9% a long tail of 2,000 rare taxa; a second organism for 10%. Imaging methods: five common FBbi terms and a long
 -- tail of 500; licence CC-BY-4.0 55%, CC0-1.0 25%, four others, 3% a tail of 100 rare ones; released 2005-2026 (5%
@@ -55,7 +58,18 @@ SELECT s.id, 1, md5(s.id),
                    'source', 'datacite', 'nativeId', '10.5555/' || s.g, 'url', 'https://doi.org/10.5555/' || s.g))
                   ELSE '[]'::jsonb END,
            'metadata', jsonb_strip_nulls(jsonb_build_object(
-               'title', 'Synthetic study ' || s.g || ': HT29 colon-cancer cells imaged under RNAi perturbation',
+               -- titles after real studies (IDR, EMPIAR, BIA), so that different search words match different shares
+               'title', 'Synthetic study ' || s.g || ': ' || (ARRAY[
+                   'HT29 colon-cancer cells imaged under RNAi perturbation',
+                   'Nuclear pore scaffold structure analyzed by super-resolution microscopy',
+                   'Phenotypic profiling of the human genome by time-lapse microscopy reveals cell division genes',
+                   'FIB-SEM of hippocampal neurons from wild-type and knockout mice',
+                   'Global analysis of SUMO chain function in budding yeast chromatin regulation',
+                   'Regulation of meristem morphogenesis by cell wall synthases in Arabidopsis',
+                   'Histopathology of mouse knockouts: tissue sections of twelve organs',
+                   'Live imaging of zebrafish embryo development by light-sheet microscopy',
+                   'Homologous chromosomes interact during meiotic prophase in fission yeast',
+                   'Detection of nuclei within intact tissues and dense 3D cultures'])[1 + s.g % 10],
                'description', 'These images are of human HT29 colon cancer cells, a cell line that has been widely '
                    || 'used for the study of many normal and neoplastic processes. Cells were fixed, stained for DNA '
                    || 'and imaged in 384-well plates; the set consists of fields of view from a screen for mitotic '
@@ -90,5 +104,17 @@ SELECT 'datacite:10.5555/' || s.g, 'datacite', '10.5555/' || s.g, 'https://doi.o
        md5('dc' || s.id), NULL::jsonb, false, s.id, s.updated_at, s.updated_at, 'synthetic', 1
   FROM shaped s WHERE s.with_datacite;
 
+\if :{?publish}
+INSERT INTO dataset_version (dataset_id, version, changed_at, source_key, run_id, content_hash, changed_fields, withdrawn,
+                             document)
+SELECT d.id, 1, d.created_at, d.document->'sourceRecords'->0->>'key', 'synthetic', d.content_hash,
+       ARRAY(SELECT jsonb_object_keys(d.document->'metadata') UNION SELECT 'sourceRecords' ORDER BY 1), false, d.document
+  FROM dataset d;
+-- a withdrawn dataset leaves as a tombstone (null payload), as the merge's withdrawal does
+INSERT INTO outbox (topic, key, payload)
+SELECT 'datasets.v1', d.id, CASE WHEN d.withdrawn THEN NULL ELSE d.document::text END
+  FROM dataset d ORDER BY d.updated_at;
+ANALYZE dataset_version;
+\endif
 ANALYZE dataset;
 ANALYZE source_record;

@@ -21,27 +21,6 @@ BIC_ES_URL="http://127.0.0.1:$BIC_ES_PORT"
 # small initial heap that gives memory back keep an idle service small (bin/bench services measures it).
 DEFAULT_SERVICE_JAVA_OPTS="-Xmx384m -Xms32m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k"
 
-# Starts one packaged service in the background, as bin/catalog runs it (and bin/bench pipeline, in a namespace of its
-# own): the JVM options above (BIC_SERVICE_JAVA_OPTS), the stack's engines, the database, keys file and log given,
-# then the extra options (-Dkey=value words, e.g. a topic prefix), and harvest locations on this machine allowed.
-# Sets LAUNCHED_PID. Usage: launch_service MODULE PORT DATABASE KEYS_FILE LOG_FILE [EXTRA_JVM_OPTIONS...]
-launch_service() {
-  local module=$1 port=$2 db=$3 keys=$4 logfile=$5; shift 5
-  # shellcheck disable=SC2086  # the options are a list of words
-  nohup java ${BIC_SERVICE_JAVA_OPTS:-$DEFAULT_SERVICE_JAVA_OPTS} \
-    -Dquarkus.http.port="$port" \
-    -Dquarkus.datasource.jdbc.url="$BIC_JDBC_URL/$db" \
-    -Dkafka.bootstrap.servers="$BIC_KAFKA_BOOTSTRAP" \
-    -Dquarkus.elasticsearch.hosts="127.0.0.1:$BIC_ES_PORT" \
-    -Dbic.security.keys-file="$keys" \
-    "$@" \
-    -Dbic.harvester.locations.allow-private-addresses="${BIC_HARVEST_ALLOW_PRIVATE:-true}" \
-    -Dbic.harvester.locations.local-root="${BIC_HARVEST_LOCAL_ROOT:-/}" \
-    -Dbic.harvester.locations.allow-any-url="${BIC_HARVEST_ANY_URL:-true}" \
-    -jar "$REPO/$module/target/quarkus-app/quarkus-run.jar" >"$logfile" 2>&1 &
-  LAUNCHED_PID=$!
-}
-
 log() { printf '%s: %s\n' "${LOG_TAG:-bic}" "$*"; }
 die() { printf '%s: ERROR: %s\n' "${LOG_TAG:-bic}" "$*" >&2; exit 1; }
 

@@ -4,8 +4,8 @@
 #   1. synthesises N DataCite records from the IDR fixture studies (../shared/fixtures, seeded; PipelineCorpus): about
 #      60% as Zenodo OAI-PMH pages (oai_datacite), 40% as DataCite REST pages (dryad); --shared-doi-percent of them
 #      are a DOI both archives describe (one dataset, merged by the catalog), every other one names its article;
-#   2. serves them with the replay server ($REPLAY_SERVER) and starts the four packaged services with launch_service
-#      (bin/lib/common.sh, as bin/catalog does), in a namespace of their own;
+#   2. serves them with the replay server ($REPLAY_SERVER) and starts the four packaged services with start_service
+#      (bin/lib/services.sh, as bin/catalog does), in a namespace of their own;
 #   3. starts one harvest run per archive through the harvester's API and follows every stage until the last record
 #      is searchable and the reuse tracker has applied every dataset: end-to-end records/s (run start -> last record
 #      searchable), each stage's own rate, how far the reuse tracker fell behind, freshness p50/p95 (the harvester's
@@ -26,6 +26,7 @@
 set -euo pipefail
 LOG_TAG=bench
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/services.sh"
 
 USAGE="usage: bin/bench pipeline [--records N (2000)] [--seed S (42)] [--shared-doi-percent P (2)] [--pages-per-second R (0: unpaced)] [--raw false]"
 RECORDS=2000 SEED=42 SHARED=2 RAW=true PACE=0
@@ -52,12 +53,12 @@ NS="${BIC_BENCH_NS:-pipebench}"
 [[ "$NS" =~ ^[a-z][a-z0-9]*$ ]] || die "BIC_BENCH_NS must be lower-case letters and digits, got '$NS'"
 BASE="${BIC_BENCH_PORT:-18591}"
 SERVICES=(harvester catalog search reuse)
-declare -A MODULE=([harvester]=harvester-service [catalog]=catalog-service [search]=search-service [reuse]=reuse-tracker-service)
 declare -A PORT=([harvester]=$BASE [catalog]=$((BASE + 1)) [search]=$((BASE + 2)) [reuse]=$((BASE + 3)))
 REPLAY_PORT=$((BASE + 4))
 DB="bic_$NS" TOPIC_PREFIX="$NS." INDEX_PREFIX="$NS-"
 GROUPS_="$NS-catalog-service,$NS-search-service,$NS-reuse-tracker-service"
-WORK="$REPO/target/$NS"; mkdir -p "$WORK"
+WORK="$REPO/target/$NS"; mkdir -p "$WORK/run"
+RUN_DIR="$WORK/run" LOG_DIR="$WORK" SERVICE_DB="$DB" READY_SECONDS=240   # for services.sh
 FIXTURES="${BIC_FIXTURES:-$REPO/../shared/fixtures}"
 [[ -d "$FIXTURES/idr/study-files" ]] || FIXTURES=/work/shared/fixtures
 [[ -d "$FIXTURES/idr/study-files" ]] || die "no IDR fixture studies in $FIXTURES/idr/study-files (set BIC_FIXTURES)"
@@ -82,16 +83,9 @@ bench() {
 }
 psql_() { PGOPTIONS="-c client_min_messages=warning" psql -q -h 127.0.0.1 -p "$BIC_PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -c "$1" >/dev/null; }
 
-declare -A PID=()
-stop_started() {   # only the processes this script started, by their pid
-  local s pid
-  for s in "${!PID[@]}"; do
-    pid=${PID[$s]}
-    kill "$pid" 2>/dev/null || continue
-    for _ in $(seq 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
-    kill -9 "$pid" 2>/dev/null || true
-  done
-  PID=()
+stop_started() {   # only the processes this script started, by their pid files
+  local s
+  for s in "${SERVICES[@]}" replay; do stop_service "$s" >/dev/null; done
 }
 cleanup() {
   log "cleaning up: services, replay server, topics ${TOPIC_PREFIX}*, consumer groups $GROUPS_, indices ${INDEX_PREFIX}*, database $DB"
@@ -103,6 +97,7 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+rm -f "$RUN_DIR"/*.pid   # a pid file left by a run that was killed may name another process by now
 cleanup
 
 log "creating database $DB and topics ${TOPIC_PREFIX}* (as bin/stack creates the real ones)"
@@ -112,7 +107,7 @@ bench corpus --out "$WORK/replay"
 
 log "starting the replay server on :$REPLAY_PORT serving $WORK/replay (log: $WORK/replay.log)"
 java "$REPLAY_SERVER" "$WORK/replay" "$REPLAY_PORT" >"$WORK/replay.log" 2>&1 &
-PID[replay]=$!
+echo $! >"$RUN_DIR/replay.pid"
 
 # the admin key of this run (the harvester's API starts runs for admins only), in the namespace's own keys file
 BIC_API_KEYS_FILE="$WORK/api-keys"
@@ -132,24 +127,16 @@ declare -A EXTRA=(
 log "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB RAM, load $(cut -d' ' -f1-3 /proc/loadavg); java $(java -version 2>&1 | head -1)"
 log "service JVM options: ${BIC_SERVICE_JAVA_OPTS:-$DEFAULT_SERVICE_JAVA_OPTS}"
 for s in "${SERVICES[@]}"; do
-  log "starting $s on :${PORT[$s]} (log: $WORK/$s.log)"
-  # shellcheck disable=SC2086  # the options are a list of words
-  launch_service "${MODULE[$s]}" "${PORT[$s]}" "$DB" "$KEYS_FILE" "$WORK/$s.log" \
-    -Dbic.kafka.topic-prefix="$TOPIC_PREFIX" -Dbic.elasticsearch.index-prefix="$INDEX_PREFIX" ${EXTRA[$s]}
-  PID[$s]=$LAUNCHED_PID
+  start_service "$s" "-Dbic.kafka.topic-prefix=$TOPIC_PREFIX -Dbic.elasticsearch.index-prefix=$INDEX_PREFIX ${EXTRA[$s]}"
 done
-for s in "${SERVICES[@]}" replay; do
-  deadline=$((SECONDS + 240))
-  if [[ $s == replay ]]; then url="http://127.0.0.1:$REPLAY_PORT/"; else url="http://127.0.0.1:${PORT[$s]}/q/health/ready"; fi
-  until curl -fsS -o /dev/null "$url" 2>/dev/null; do
-    kill -0 "${PID[$s]}" 2>/dev/null || { tail -n 30 "$WORK/$s.log" >&2; die "$s exited while starting; its log is above"; }
-    ((SECONDS < deadline)) || { tail -n 30 "$WORK/$s.log" >&2; die "$s is not ready after 240 s; its log is above"; }
-    sleep 1
-  done
+for s in "${SERVICES[@]}"; do wait_ready "$s"; done
+until curl -fsS -o /dev/null "http://127.0.0.1:$REPLAY_PORT/" 2>/dev/null; do
+  pid_alive "$RUN_DIR/replay.pid" || { cat "$WORK/replay.log" >&2; die "the replay server stopped while starting"; }
+  sleep 1
 done
 log "all four services ready; load $(cut -d' ' -f1-3 /proc/loadavg)"
 
-pids=""; for s in "${SERVICES[@]}"; do pids+="${pids:+,}$s:${PID[$s]}"; done
+pids=""; for s in "${SERVICES[@]}"; do pids+="${pids:+,}$s:$(cat "$RUN_DIR/$s.pid")"; done
 status=0
 bench run --harvester "http://127.0.0.1:${PORT[harvester]}" --search "http://127.0.0.1:${PORT[search]}" --es "$BIC_ES_URL" \
   --index-prefix "$INDEX_PREFIX" --jdbc "$BIC_JDBC_URL/$DB" --catalog-group "$NS-catalog-service" \

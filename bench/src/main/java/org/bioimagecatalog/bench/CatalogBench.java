@@ -99,7 +99,8 @@ public final class CatalogBench {
                 System.out.println("bench: topics deleted: " + todo);
                 // offsets a run left behind must not tell the next run's consumers where to start
                 List<String> deleted = new ArrayList<>();
-                for (String g : List.of(o("group", "catbench-catalog-service"), o("raw-group", "catbench-raw-engine"))) {
+                for (String g : List.of(o("group", "catbench-catalog-service"), o("raw-group", "catbench-raw-engine"),
+                        o("raw-group", "catbench-raw-engine") + "-writes")) {
                     try {
                         admin.deleteConsumerGroups(List.of(g)).all().get();
                         deleted.add(g);
@@ -353,8 +354,11 @@ public final class CatalogBench {
                 watching.join();
             }
             double raw = rawEngine(db, firstPassEnds, n);
+            double rawWrites = rawEngineWrites(db, firstPassEnds, n);
             System.out.printf("RESULT catalog ratio: catalog-service/raw engine = %.1f%% (new records), %.1f%% (unchanged re-harvest)%n",
                     100 * service[0] / raw, 100 * service[1] / raw);
+            System.out.printf("RESULT catalog ratio: catalog-service/raw engine with the service's writes = %.1f%% (new records),"
+                    + " %.1f%% (unchanged re-harvest)%n", 100 * service[0] / rawWrites, 100 * service[1] / rawWrites);
         }
         if (!problems.isEmpty()) {
             problems.forEach(p -> System.out.println("bench: ERROR: " + p));
@@ -489,29 +493,10 @@ public final class CatalogBench {
                 on conflict (key) do update set source_url = excluded.source_url, content_hash = excluded.content_hash,
                     metadata = excluded.metadata, last_seen = excluded.last_seen, last_run_id = excluded.last_run_id""";
         String enqueue = "insert into raw.outbox (topic, key, payload) values ('" + DatasetChanged.TOPIC + "', ?, ?)";
-        Properties p = kafka();
-        p.put("group.id", o("raw-group", "catbench-raw-engine"));
-        p.put("enable.auto.commit", "false");
-        p.put("key.deserializer", StringDeserializer.class.getName());
-        p.put("value.deserializer", StringDeserializer.class.getName());
         System.out.printf("bench: raw engine: KafkaConsumer + JDBC into raw.source_record and raw.outbox (catalog-service stopped)%n");
-        long self = ProcessHandle.current().pid(), done = 0, polls = 0;
-        db.setAutoCommit(false);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p);
-                PreparedStatement rec = db.prepareStatement(upsert); PreparedStatement out = db.prepareStatement(enqueue)) {
-            consumer.assign(ends.keySet());
-            consumer.seekToBeginning(ends.keySet());
-            long[] cpu0 = cpu(self);
-            long start = System.nanoTime();
-            while (done < n) {
-                ConsumerRecords<String, String> batch = consumer.poll(Duration.ofMillis(500));
-                if (batch.isEmpty()) {
-                    if (System.nanoTime() - start > Math.max(600, n / 10) * 1e9) throw new IllegalStateException("raw engine: only " + done + " records");
-                    continue;
-                }
-                Timestamp now = Timestamp.from(Instant.now());
-                for (ConsumerRecord<String, String> r : batch) {
-                    if (r.offset() >= ends.get(new TopicPartition(r.topic(), r.partition()))) continue; // the re-harvest's copies
+        try (PreparedStatement rec = db.prepareStatement(upsert); PreparedStatement out = db.prepareStatement(enqueue)) {
+            RawRun run = consumeFirstPass(db, ends, n, o("raw-group", "catbench-raw-engine"), null, "raw engine", (poll, now) -> {
+                for (ConsumerRecord<String, String> r : poll) {
                     JsonNode e = JSON.readTree(r.value());
                     String metadata = e.path("metadata").toString();
                     rec.setString(1, r.key());
@@ -528,23 +513,183 @@ public final class CatalogBench {
                     out.setString(1, r.key());
                     out.setString(2, metadata);
                     out.addBatch();
-                    done++;
                 }
                 rec.executeBatch();
                 out.executeBatch();
+            });
+            long[] stored = longs(db, "select count(*), (select count(*) from raw.outbox) from raw.source_record");
+            System.out.printf("RESULT catalog raw engine (KafkaConsumer + JDBC, one transaction per poll, %d polls): %d records in %.1f s ="
+                    + " %.1f records/s (%s; %d source records, %d outbox rows stored)%n", run.polls(), run.records(), run.secs(),
+                    run.records() / run.secs(), run.cpu(), stored[0], stored[1]);
+            if (stored[0] != n || stored[1] != n) problems.add("raw engine stored " + stored[0] + " source records and " + stored[1] + " outbox rows, not " + n);
+            return run.records() / run.secs();
+        }
+    }
+
+    /**
+     * The raw engine with the rows the service writes for a new record: the same first-pass records read again by a
+     * plain KafkaConsumer (100 records a poll, the service's max.poll.records) and written with plain JDBC batches, one
+     * transaction per poll, offsets committed after it, into copies of the service's tables: a source record (upsert),
+     * its match keys (a delete and an insert batch: the record's own key and its data DOIs), a dataset (upsert), a
+     * dataset version and an outbox row, whose document is the record's metadata in an envelope. No parsing into
+     * model classes, normalisation, merge, quality or hashing beyond what the event carries.
+     */
+    static double rawEngineWrites(Connection db, Map<TopicPartition, Long> ends, int n) throws Exception {
+        try (Statement s = db.createStatement()) {
+            s.execute("create schema rawwrites");
+            for (String table : List.of("source_record", "record_match_key", "dataset", "dataset_version", "outbox")) {
+                s.execute("create table rawwrites." + table + " (like catalog." + table + " including defaults including indexes)");
+            }
+            s.execute("create sequence rawwrites.outbox_id_seq owned by rawwrites.outbox.id");
+            s.execute("alter table rawwrites.outbox alter column id set default nextval('rawwrites.outbox_id_seq')");
+        }
+        String upsertRecord = """
+                insert into rawwrites.source_record (key, source, native_id, source_url, content_hash, metadata, deleted,
+                                                     dataset_id, first_seen, last_seen, last_run_id, match_version)
+                values (?, ?, ?, ?, ?, ?::jsonb, false, ?, ?, ?, ?, 2)
+                on conflict (key) do update set source_url = excluded.source_url, content_hash = excluded.content_hash,
+                    metadata = excluded.metadata, last_seen = excluded.last_seen, last_run_id = excluded.last_run_id""";
+        String deleteKeys = "delete from rawwrites.record_match_key where source_key = any(?)";
+        String insertKey = "insert into rawwrites.record_match_key (source_key, match_key) values (?, ?)";
+        String upsertDataset = """
+                insert into rawwrites.dataset (id, version, content_hash, document, created_at, updated_at, withdrawn,
+                                               quality_score, quality_missing, normaliser_version)
+                values (?, 1, ?, ?::jsonb, ?, ?, false, 50, '{}', 1)
+                on conflict (id) do update set version = rawwrites.dataset.version + 1, content_hash = excluded.content_hash,
+                    document = excluded.document, updated_at = excluded.updated_at""";
+        String insertVersion = """
+                insert into rawwrites.dataset_version (dataset_id, version, changed_at, source_key, run_id, content_hash,
+                                                       changed_fields, withdrawn, document)
+                values (?, 1, ?, ?, ?, ?, '{metadata}', false, ?::jsonb)""";
+        String enqueue = "insert into rawwrites.outbox (topic, key, payload, created_at) values ('" + DatasetChanged.TOPIC + "', ?, ?, ?)";
+        System.out.printf("bench: raw engine with the service's writes: KafkaConsumer + JDBC into rawwrites.{source_record,"
+                + " record_match_key, dataset, dataset_version, outbox} (catalog-service stopped)%n");
+        try (PreparedStatement rec = db.prepareStatement(upsertRecord); PreparedStatement del = db.prepareStatement(deleteKeys);
+                PreparedStatement key = db.prepareStatement(insertKey); PreparedStatement ds = db.prepareStatement(upsertDataset);
+                PreparedStatement ver = db.prepareStatement(insertVersion); PreparedStatement out = db.prepareStatement(enqueue)) {
+            RawRun run = consumeFirstPass(db, ends, n, o("raw-group", "catbench-raw-engine") + "-writes", 100,
+                    "raw engine (writes)", (poll, now) -> {
+                List<String> keys = new ArrayList<>();
+                for (ConsumerRecord<String, String> r : poll) {
+                    JsonNode e = JSON.readTree(r.value());
+                    JsonNode meta = e.path("metadata");
+                    String metadata = meta.toString();
+                    String hash = e.path("contentHash").asText(r.key());
+                    String runId = e.path("runId").asText(null);
+                    String document = "{\"datasetId\":" + JSON.writeValueAsString(r.key()) + ",\"version\":1,\"metadata\":" + metadata + "}";
+                    rec.setString(1, r.key());
+                    rec.setString(2, e.path("source").asText());
+                    rec.setString(3, e.path("nativeId").asText());
+                    rec.setString(4, e.path("sourceUrl").asText(null));
+                    rec.setString(5, hash);
+                    rec.setString(6, metadata);
+                    rec.setString(7, r.key());
+                    rec.setTimestamp(8, now);
+                    rec.setTimestamp(9, now);
+                    rec.setString(10, runId);
+                    rec.addBatch();
+                    keys.add(r.key());
+                    Set<String> matchKeys = new LinkedHashSet<>(List.of("rec:" + r.key()));
+                    for (JsonNode id : meta.path("identifiers")) {
+                        if ("doi".equalsIgnoreCase(id.path("scheme").asText())) {
+                            matchKeys.add("doi:" + id.path("value").asText().toLowerCase(Locale.ROOT));
+                        }
+                    }
+                    for (String matchKey : matchKeys) {
+                        key.setString(1, r.key());
+                        key.setString(2, matchKey);
+                        key.addBatch();
+                    }
+                    ds.setString(1, r.key());
+                    ds.setString(2, hash);
+                    ds.setString(3, document);
+                    ds.setTimestamp(4, now);
+                    ds.setTimestamp(5, now);
+                    ds.addBatch();
+                    ver.setString(1, r.key());
+                    ver.setTimestamp(2, now);
+                    ver.setString(3, r.key());
+                    ver.setString(4, runId);
+                    ver.setString(5, hash);
+                    ver.setString(6, document);
+                    ver.addBatch();
+                    out.setString(1, r.key());
+                    out.setString(2, document);
+                    out.setTimestamp(3, now);
+                    out.addBatch();
+                }
+                rec.executeBatch();
+                del.setArray(1, db.createArrayOf("text", keys.toArray(String[]::new)));
+                del.executeUpdate();
+                key.executeBatch();
+                ds.executeBatch();
+                ver.executeBatch();
+                out.executeBatch();
+            });
+            long[] stored = longs(db, "select (select count(*) from rawwrites.source_record), (select count(*) from rawwrites.dataset),"
+                    + " (select count(*) from rawwrites.dataset_version), (select count(*) from rawwrites.outbox),"
+                    + " (select count(*) from rawwrites.record_match_key)");
+            System.out.printf("RESULT catalog raw engine with the service's writes (KafkaConsumer + JDBC batches, one transaction per poll,"
+                    + " %d polls): %d records in %.1f s = %.1f records/s (%s; %d source records, %d match keys, %d datasets, %d versions,"
+                    + " %d outbox rows stored)%n", run.polls(), run.records(), run.secs(), run.records() / run.secs(), run.cpu(),
+                    stored[0], stored[4], stored[1], stored[2], stored[3]);
+            if (stored[0] != n || stored[1] != n || stored[2] != n || stored[3] != n) {
+                problems.add("raw engine (writes) stored " + stored[0] + " source records, " + stored[1] + " datasets, " + stored[2]
+                        + " versions and " + stored[3] + " outbox rows, not " + n);
+            }
+            return run.records() / run.secs();
+        }
+    }
+
+    /** What a raw engine writes for a poll's first-pass records, in the poll's open transaction. */
+    interface PollWriter {
+        void write(List<ConsumerRecord<String, String>> poll, Timestamp now) throws Exception;
+    }
+
+    /** A raw engine's run: records, polls, seconds, and the bench JVM's CPU per record. */
+    record RawRun(long records, long polls, double secs, String cpu) {}
+
+    /**
+     * Reads the first-pass records again from the beginning with a plain KafkaConsumer of {@code group} (up to
+     * {@code maxPollRecords} a poll, null: the client's default), one transaction per poll: {@code writer} writes the
+     * poll's records, then the transaction commits and the offsets are committed after it.
+     */
+    static RawRun consumeFirstPass(Connection db, Map<TopicPartition, Long> ends, int n, String group, Integer maxPollRecords,
+            String name, PollWriter writer) throws Exception {
+        Properties p = kafka();
+        p.put("group.id", group);
+        p.put("enable.auto.commit", "false");
+        if (maxPollRecords != null) p.put("max.poll.records", String.valueOf(maxPollRecords));
+        p.put("key.deserializer", StringDeserializer.class.getName());
+        p.put("value.deserializer", StringDeserializer.class.getName());
+        long self = ProcessHandle.current().pid(), done = 0, polls = 0;
+        db.setAutoCommit(false);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+            consumer.assign(ends.keySet());
+            consumer.seekToBeginning(ends.keySet());
+            long[] cpu0 = cpu(self);
+            long start = System.nanoTime();
+            while (done < n) {
+                ConsumerRecords<String, String> batch = consumer.poll(Duration.ofMillis(500));
+                if (batch.isEmpty()) {
+                    if (System.nanoTime() - start > Math.max(600, n / 10) * 1e9) throw new IllegalStateException(name + ": only " + done + " records");
+                    continue;
+                }
+                List<ConsumerRecord<String, String>> firstPass = new ArrayList<>();
+                for (ConsumerRecord<String, String> r : batch) {
+                    if (r.offset() < ends.get(new TopicPartition(r.topic(), r.partition()))) firstPass.add(r); // not the re-harvest's copies
+                }
+                writer.write(firstPass, Timestamp.from(Instant.now()));
                 db.commit();
                 consumer.commitSync();
+                done += firstPass.size();
                 polls++;
             }
             double secs = (System.nanoTime() - start) / 1e9;
             long[] cpu1 = cpu(self);
+            return new RawRun(done, polls, secs, cpuPerRecord(cpu0, cpu1, done, "bench JVM"));
+        } finally {
             db.setAutoCommit(true);
-            long[] stored = longs(db, "select count(*), (select count(*) from raw.outbox) from raw.source_record");
-            System.out.printf("RESULT catalog raw engine (KafkaConsumer + JDBC, one transaction per poll, %d polls): %d records in %.1f s ="
-                    + " %.1f records/s (%s; %d source records, %d outbox rows stored)%n", polls, done, secs, done / secs,
-                    cpuPerRecord(cpu0, cpu1, done, "bench JVM"), stored[0], stored[1]);
-            if (stored[0] != n || stored[1] != n) problems.add("raw engine stored " + stored[0] + " source records and " + stored[1] + " outbox rows, not " + n);
-            return done / secs;
         }
     }
 }

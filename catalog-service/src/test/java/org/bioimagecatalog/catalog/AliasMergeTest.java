@@ -182,6 +182,19 @@ class AliasMergeTest {
                 .contains("RESULT vocab datasets=" + after.getLong("datasets") + " idsWithSeveralNames="
                         + after.getLong("idsWithSeveralNames") + " multiArchiveDatasets=" + after.getLong("multiArchiveDatasets"));
 
+        // per archive: the datasets holding one of its records, a merged one with all its values
+        given().queryParam("top", 1000).queryParam("source", "harmonytest").get("/api/v1/datasets/harmony").then()
+                .statusCode(200).body("datasets", equalTo(2)).body("multiArchiveDatasets", equalTo(1))
+                .body("fields[0].values", equalTo(2)).body("fields[0].withId", equalTo(0))
+                .body("fields[0].unresolved.label", contains("harmony test organism"))
+                .body("fields[0].unresolved.count", contains(2));
+        given().queryParam("source", "othertest").get("/api/v1/datasets/harmony").then().statusCode(200)
+                .body("datasets", equalTo(1)).body("fields[0].unresolved.count", contains(1));
+        given().queryParam("source", "nosuchtest").get("/api/v1/datasets/harmony").then().statusCode(200)
+                .body("datasets", equalTo(0)).body("fields[0].values", equalTo(0));
+        given().queryParam("source", "no such archive").get("/api/v1/datasets/harmony").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", contains("source"));
+
         given().queryParam("top", "many").get("/api/v1/datasets/harmony").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", contains("top"));
     }

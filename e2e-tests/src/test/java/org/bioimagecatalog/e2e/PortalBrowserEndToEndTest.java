@@ -48,8 +48,9 @@ import org.w3c.dom.NodeList;
  * The catalog in a browser, on the packaged system: the four services and the portal behind a private gateway, after
  * a harvest of the recorded IDR study files plus two garbled ones. Headless Chromium searches, filters, opens a
  * dataset page, cites it and reads its reuse; the steward dashboard shows the rejects; a merged-away id redirects;
- * the Atom feed parses; the sitemap lists every dataset; axe-core finds no serious or critical violation on any page
- * type. Screenshots go to e2e-tests/target/screenshots (untracked).
+ * the Atom feed parses; the sitemap lists every dataset; a curator signed in with an identity provider's access token
+ * creates a collection and adds a dataset from the pages, and a submitter's key gets the API's 403 in words; axe-core
+ * finds no serious or critical violation on any page type. Screenshots go to e2e-tests/target/screenshots (untracked).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -65,6 +66,7 @@ class PortalBrowserEndToEndTest {
     private String axe;
     private int studies;
     private String idr0001;
+    private final TestIdentityProvider identityProvider = new TestIdentityProvider();
 
     @BeforeAll
     void start(@org.junit.jupiter.api.io.TempDir Path harvestDir) throws IOException, InterruptedException {
@@ -84,7 +86,8 @@ class PortalBrowserEndToEndTest {
         Files.write(harvestDir.resolve("idr9998-study.txt"), garbage);
         Files.writeString(harvestDir.resolve("idr9999-study.txt"), "# Study\n");
 
-        system = RunningSystem.start();
+        // OIDC on, trusting the test's identity provider: the pages take its access tokens as well as API keys
+        system = RunningSystem.start(identityProvider.serviceConfig());
         JsonPath run = system.harvestIdr(harvestDir.toString(), PIPELINE);
         assertThat(run.getInt("rejected")).isEqualTo(2);
         await().atMost(PIPELINE).until(() -> total(system.search.baseUrl() + "/api/v1/search") == studies);
@@ -202,6 +205,67 @@ class PortalBrowserEndToEndTest {
 
     @Test
     @Order(4)
+    void aCuratorSignedInWithAnAccessTokenCreatesACollectionAndAddsADatasetAReaderWithoutTheRoleIsRefused()
+            throws IOException {
+        // sign in with the identity provider's access token, as a curator
+        open("/signin?return=/collections");
+        assertAccessible("sign-in");
+        browser.findElement(By.id("key")).sendKeys(identityProvider.token("jane-curator", List.of("curator"),
+                Duration.ofMinutes(30)));
+        browser.findElement(By.cssSelector("form[action='/signin'] button")).click();
+        wait.until(d -> d.getCurrentUrl().endsWith("/collections"));
+
+        // create a collection from the page
+        browser.findElement(By.id("new-title")).sendKeys("Yeast screens for the browser test");
+        browser.findElement(By.id("new-description")).sendKeys("Made from the portal's form.");
+        browser.findElement(By.cssSelector("form[action='/collections'] button")).click();
+        wait.until(d -> d.getCurrentUrl().contains("/collections/col-") && d.getCurrentUrl().endsWith("?done=created"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Yeast screens for the browser test");
+        String collection = browser.getCurrentUrl().replaceFirst("^.*/collections/", "").replaceFirst("\\?.*$", "");
+
+        // add a dataset with a note, and see it on the page
+        browser.findElement(By.id("add-id")).sendKeys(idr0001);
+        browser.findElement(By.id("add-note")).sendKeys("the survey");
+        browser.findElement(By.cssSelector("form[action$='/datasets'] button")).click();
+        wait.until(d -> d.getCurrentUrl().endsWith("?done=added"));
+        assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).isEqualTo("Dataset added.");
+        assertThat(browser.findElement(By.cssSelector("ol.collection-datasets")).getText())
+                .contains("Multiprocess survey").contains("the survey");
+        screenshot("portal-collection.png");
+        assertAccessible("collection, signed in");
+        // the API holds it, under the token's user
+        JsonPath stored = given().baseUri(system.catalog.baseUrl()).get("/api/v1/collections/" + collection).then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(stored.getList("datasets.datasetId", String.class)).containsExactly(idr0001);
+        assertThat(stored.getString("createdBy")).isEqualTo("jane-curator");
+
+        // a reader signed in with a submitter's API key may not curate: the API's 403 in words on the page
+        open("/signin?return=/collections/" + collection);
+        WebElement key = browser.findElement(By.id("key"));
+        key.sendKeys(TestApiKeys.submitter());
+        browser.findElement(By.cssSelector("form[action='/signin'] button")).click();
+        wait.until(d -> d.getCurrentUrl().endsWith("/collections/" + collection));
+        browser.findElement(By.id("add-id")).sendKeys(idr0001);
+        browser.findElement(By.cssSelector("form[action$='/datasets'] button")).click();
+        wait.until(d -> !d.findElements(By.cssSelector("p.error")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("p.error")).getText())
+                .startsWith("You are signed in, but without the role this needs (curator).");
+        assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("Exception");
+        assertAccessible("collection with a refusal");
+        given().baseUri(system.catalog.baseUrl()).get("/api/v1/collections/" + collection).then()
+                .body("datasets.size()", org.hamcrest.Matchers.equalTo(1));
+        // the board's forms for a signed-in reader (post, vote, status) are accessible too
+        open("/wanted");
+        assertThat(browser.findElement(By.id("post-h")).getText()).contains("Ask for");
+        assertAccessible("wanted, signed in");
+
+        open("/signin");
+        browser.findElement(By.cssSelector("form[action='/signout'] button")).click();
+        wait.until(d -> d.manage().getCookieNamed("bic_api_key") == null);
+    }
+
+    @Test
+    @Order(5)
     void aMergedAwayIdRedirectsToTheDatasetItJoined() {
         String other = given().baseUri(system.search.baseUrl()).queryParam("q", "yeast").queryParam("size", "20")
                 .get("/api/v1/search").then().statusCode(200).extract().jsonPath().getList("items.id", String.class)
@@ -220,7 +284,7 @@ class PortalBrowserEndToEndTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theAtomFeedOfASearchParses() throws Exception {
         String feed = given().get(gateway.baseUrl() + "/search.atom?q=yeast").then().statusCode(200)
                 .contentType("application/atom+xml").extract().asString();
@@ -233,7 +297,7 @@ class PortalBrowserEndToEndTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theSitemapListsEveryDataset() throws Exception {
         Set<String> listed = new HashSet<>();
         NodeList sitemaps = xml(given().get(gateway.baseUrl() + "/sitemap.xml").then().statusCode(200).extract().asString())

@@ -231,7 +231,7 @@ class PortalRenderingTest {
         // not signed in: the board reads, the write forms are not there, a post goes to the sign-in page
         assertThat(given().get("/wanted").asString()).contains("sign in with your API key").doesNotContain("Post the request");
         given().redirects().follow(false).formParam("title", "x").post("/wanted").then().statusCode(303)
-                .header("Location", org.hamcrest.Matchers.endsWith("/signin?return=/wanted"));
+                .header("Location", org.hamcrest.Matchers.endsWith("/signin?return=%2Fwanted"));
 
         Response signIn = given().redirects().follow(false).formParam("key", RecordedApi.SUBMITTER_KEY)
                 .formParam("return", "/wanted").post("/signin");
@@ -239,34 +239,188 @@ class PortalRenderingTest {
         // relative, so the browser keeps the scheme, host and port it used in front of any proxy
         assertThat(signIn.getHeader("Location")).isEqualTo("/wanted");
         assertThat(signIn.getHeader("Set-Cookie")).contains("bic_api_key=" + RecordedApi.SUBMITTER_KEY)
-                .containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict");
+                .containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict").contains("Max-Age=2592000");
         // a "return" to another site is not followed
         assertThat(given().redirects().follow(false).formParam("key", "k").formParam("return", "//evil.example/")
                 .post("/signin").getHeader("Location")).endsWith("/");
 
         RecordedApi.WRITES.clear();
         assertThat(given().cookie("bic_api_key", RecordedApi.SUBMITTER_KEY).get("/wanted").asString()).contains("Post the request")
-                .contains("action=\"/wanted/7/vote\"");
+                .contains("action=\"/wanted/7/vote\"").contains("action=\"/wanted/7/unvote\"")
+                .contains("action=\"/wanted/7/status\"").contains("<option value=\"open\" selected>");
         given().redirects().follow(false).cookie("bic_api_key", RecordedApi.SUBMITTER_KEY).formParam("kind", "pipeline")
                 .formParam("title", "Nucleus segmentation for light sheet").formParam("tags", "segmentation, light sheet")
-                .post("/wanted").then().statusCode(303);
+                .post("/wanted").then().statusCode(303).header("Location", "/wanted?done=posted");
         given().redirects().follow(false).cookie("bic_api_key", RecordedApi.SUBMITTER_KEY).post("/wanted/7/vote")
-                .then().statusCode(303);
+                .then().statusCode(303).header("Location", "/wanted?done=voted");
+        given().redirects().follow(false).cookie("bic_api_key", RecordedApi.SUBMITTER_KEY).post("/wanted/7/unvote")
+                .then().statusCode(303).header("Location", "/wanted?done=unvoted");
+        assertThat(given().get("/wanted?done=voted").asString()).contains("<p class=\"notice\" role=\"status\">Your vote is counted.</p>");
+        // the poster or a curator marks it fulfilled by a dataset (a dataset request names the dataset)
+        given().redirects().follow(false).cookie("bic_api_key", RecordedApi.SUBMITTER_KEY).formParam("kind", "dataset")
+                .formParam("status", "fulfilled").formParam("fulfilledBy", " bic-0a1b2c3d4e5f ").post("/wanted/7/status")
+                .then().statusCode(303).header("Location", "/wanted?done=status");
         // a curator creates a collection and lands on its page
         assertThat(given().cookie("bic_api_key", RecordedApi.SUBMITTER_KEY).get("/collections").asString())
                 .contains("action=\"/collections\" method=\"post\"");
         given().redirects().follow(false).cookie("bic_api_key", RecordedApi.SUBMITTER_KEY)
                 .formParam("title", "Datathon 2026").formParam("description", "Plates for the challenge")
-                .post("/collections").then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/collections/8"));
+                .post("/collections").then().statusCode(303).header("Location", "/collections/8?done=created");
         assertThat(RecordedApi.WRITES).containsExactly(
                 "POST /api/v1/wanted {\"kind\":\"pipeline\",\"title\":\"Nucleus segmentation for light sheet\",\"tags\":[\"segmentation\",\"light sheet\"]}",
                 "PUT /api/v1/wanted/7/vote ",
+                "DELETE /api/v1/wanted/7/vote ",
+                "POST /api/v1/wanted/7/status {\"status\":\"fulfilled\",\"fulfilledByDataset\":\"bic-0a1b2c3d4e5f\"}",
                 "POST /api/v1/collections {\"title\":\"Datathon 2026\",\"description\":\"Plates for the challenge\"}");
 
         // a key the API refuses: its words on the page, with its status
         String refused = given().cookie("bic_api_key", "someone-else").post("/wanted/7/vote").then().statusCode(403)
                 .extract().asString();
-        assertThat(refused).contains("Your API key&#39;s role does not allow this.").contains("this key may not PUT /api/v1/wanted/7/vote");
+        assertThat(refused).contains("You are signed in, but without the role this needs (submitter).")
+                .contains("this key may not PUT /api/v1/wanted/7/vote.");
+        assertThat(given().cookie("bic_api_key", "someone-else").formParam("status", "in_progress").post("/wanted/7/status")
+                .then().statusCode(403).extract().asString())
+                .contains("without the role this needs (the key or account that posted the request, or curator).");
+    }
+
+    @Test
+    void curatorsAddRemoveEditAndDeleteFromTheCollectionsPage() {
+        String id = "datathon-2026";
+        String anonymous = given().get("/collections/" + id).then().statusCode(200).extract().asString();
+        assertThat(anonymous).contains("Fission yeast gene deletion screen").contains(": the reference screen")
+                .contains("href=\"/signin?return=/collections/datathon-2026\"").doesNotContain("<form action=\"/collections/");
+        String page = given().cookie("bic_api_key", RecordedApi.SUBMITTER_KEY).get("/collections/" + id).then()
+                .statusCode(200).extract().asString();
+        assertThat(page).contains("action=\"/collections/datathon-2026/datasets\" method=\"post\"")
+                .contains("action=\"/collections/datathon-2026/datasets/bic-0a1b2c3d4e5f/remove\"")
+                .contains("action=\"/collections/datathon-2026\" method=\"post\"")
+                .contains("value=\"Datathon 2026: yeast shape\"").contains("value=\"Imaging Datathon\"")
+                .contains("action=\"/collections/datathon-2026/delete\"");
+
+        RecordedApi.WRITES.clear();
+        given().redirects().follow(false).cookie("bic_api_key", RecordedApi.SUBMITTER_KEY)
+                .formParam("datasetId", " bic-99887766aabb ").formParam("note", "budding yeast for contrast")
+                .post("/collections/" + id + "/datasets").then().statusCode(303)
+                .header("Location", "/collections/datathon-2026?done=added");
+        assertThat(given().get("/collections/" + id + "?done=added").asString()).contains("Dataset added.");
+        given().redirects().follow(false).cookie("bic_api_key", RecordedApi.SUBMITTER_KEY)
+                .post("/collections/" + id + "/datasets/bic-0a1b2c3d4e5f/remove").then().statusCode(303)
+                .header("Location", "/collections/datathon-2026?done=removed");
+        given().redirects().follow(false).cookie("bic_api_key", RecordedApi.SUBMITTER_KEY)
+                .formParam("title", "Datathon 2026: yeast shapes").formParam("description", "")
+                .formParam("curator", "Imaging Datathon").post("/collections/" + id).then().statusCode(303)
+                .header("Location", "/collections/datathon-2026?done=updated");
+        // deleting needs the box ticked: without it nothing is sent
+        assertThat(given().cookie("bic_api_key", RecordedApi.SUBMITTER_KEY).post("/collections/" + id + "/delete")
+                .then().statusCode(422).extract().asString()).contains("Tick the box");
+        given().redirects().follow(false).cookie("bic_api_key", RecordedApi.SUBMITTER_KEY).formParam("confirm", "yes")
+                .post("/collections/" + id + "/delete").then().statusCode(303).header("Location", "/collections?done=deleted");
+        assertThat(given().get("/collections?done=deleted").asString()).contains("The collection was deleted");
+        assertThat(RecordedApi.WRITES).containsExactly(
+                "POST /api/v1/collections/datathon-2026/datasets {\"datasetId\":\"bic-99887766aabb\",\"note\":\"budding yeast for contrast\"}",
+                "DELETE /api/v1/collections/datathon-2026/datasets/bic-0a1b2c3d4e5f ",
+                "PUT /api/v1/collections/datathon-2026 {\"title\":\"Datathon 2026: yeast shapes\",\"curator\":\"Imaging Datathon\"}",
+                "DELETE /api/v1/collections/datathon-2026 ");
+        // a notice is one of the page's own texts, never what the address says
+        assertThat(given().get("/collections?done=%3Cscript%3E").asString()).doesNotContain("class=\"notice\"").doesNotContain("<script>");
+        given().get("/collections/no-such-collection").then().statusCode(404);
+    }
+
+    @Test
+    void theApisRefusalsAreShownInWordsWithWhatWasEntered() {
+        String id = "datathon-2026";
+        RecordedApi.WRITES.clear();
+        // 403: a key without the curator role
+        String forbidden = given().cookie("bic_api_key", "a-submitters-key").formParam("datasetId", "bic-99887766aabb")
+                .post("/collections/" + id + "/datasets").then().statusCode(403).extract().asString();
+        assertThat(forbidden).contains("<p class=\"error\" role=\"alert\">You are signed in, but without the role this needs (curator).");
+        // 404: the request is gone
+        assertThat(given().cookie("bic_api_key", RecordedApi.SUBMITTER_KEY).post("/wanted/404/vote").then().statusCode(404)
+                .extract().asString()).contains("Not found: it may have been removed meanwhile. no request has the id 404.");
+        // 409: changed meanwhile, and the edit form keeps what was typed
+        String conflict = given().cookie("bic_api_key", RecordedApi.SUBMITTER_KEY).formParam("title", "conflict & more")
+                .formParam("curator", "Jane").post("/collections/" + id).then().statusCode(409).extract().asString();
+        assertThat(conflict).contains("It changed meanwhile: reload the page and try again. the collection changed while this was sent.")
+                .contains("value=\"conflict &amp; more\"").contains("value=\"Jane\"");
+        // 422: the API's field error, and the dataset id stays in the form
+        String invalid = given().cookie("bic_api_key", RecordedApi.SUBMITTER_KEY).formParam("datasetId", RecordedApi.UNKNOWN_DATASET)
+                .formParam("note", "<b>why</b>").post("/collections/" + id + "/datasets").then().statusCode(422).extract().asString();
+        assertThat(invalid).contains("The API could not use what was entered. The dataset cannot be added. datasetId: no live dataset has the id "
+                + RecordedApi.UNKNOWN_DATASET).contains("value=\"" + RecordedApi.UNKNOWN_DATASET + "\"")
+                .contains("value=\"&lt;b&gt;why&lt;/b&gt;\"");
+        for (String html : List.of(forbidden, conflict, invalid)) {
+            assertThat(html).doesNotContain("Exception").doesNotContain("at org.");
+        }
+        assertThat(RecordedApi.WRITES).isEmpty();
+    }
+
+    @Test
+    void formsSentFromAnotherSiteAreRefusedBeforeAnyWrite() {
+        String self = "http://localhost:" + io.restassured.RestAssured.port;
+        RecordedApi.WRITES.clear();
+        for (var header : List.of(new io.restassured.http.Header("Origin", "http://evil.example"),
+                new io.restassured.http.Header("Origin", "null"),
+                new io.restassured.http.Header("Origin", "http://localhost:1"),
+                new io.restassured.http.Header("Referer", "https://evil.example/page"))) {
+            String page = given().header(header).cookie("bic_api_key", RecordedApi.SUBMITTER_KEY).post("/wanted/7/vote")
+                    .then().statusCode(403).extract().asString();
+            assertThat(page).as(header.toString()).contains("Form sent from another site");
+        }
+        // the sign-in form too (a forged sign-in would put the victim in the attacker's account)
+        given().header("Origin", "http://evil.example").formParam("key", "attackers-key").post("/signin").then().statusCode(403)
+                .header("Set-Cookie", org.hamcrest.Matchers.nullValue());
+        assertThat(RecordedApi.WRITES).isEmpty();
+        // from the site itself, as the browser addressed it directly or through a proxy
+        given().redirects().follow(false).header("Origin", self).cookie("bic_api_key", RecordedApi.SUBMITTER_KEY)
+                .post("/wanted/7/vote").then().statusCode(303);
+        given().redirects().follow(false).header("Referer", self + "/wanted").cookie("bic_api_key", RecordedApi.SUBMITTER_KEY)
+                .post("/wanted/7/vote").then().statusCode(303);
+        given().redirects().follow(false).header("Origin", "https://catalog.example.org").header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "catalog.example.org").cookie("bic_api_key", RecordedApi.SUBMITTER_KEY)
+                .post("/wanted/7/vote").then().statusCode(303);
+        assertThat(RecordedApi.WRITES).hasSize(3);
+    }
+
+    @Test
+    void signInWithAnAccessTokenForwardsItAsABearerUntilItExpires() {
+        // the cookie of a token ends when the token does (its exp claim, read without verifying: the API verifies)
+        long exp = java.time.Instant.now().getEpochSecond() + 600;
+        Response signIn = given().redirects().follow(false).formParam("key", jwt(exp)).formParam("return", "/collections")
+                .post("/signin");
+        assertThat(signIn.statusCode()).isEqualTo(303);
+        Matcher maxAge = Pattern.compile("Max-Age=(\\d+)").matcher(signIn.getHeader("Set-Cookie"));
+        assertThat(maxAge.find()).isTrue();
+        assertThat(Long.parseLong(maxAge.group(1))).isBetween(500L, 600L);
+        assertThat(given().cookie("bic_api_key", jwt(exp)).get("/signin").asString())
+                .contains("You are signed in with an access token (until " + java.time.Instant.ofEpochSecond(exp) + ")");
+        // an expired token, or something that is not a credential, is refused on the sign-in page
+        assertThat(given().formParam("key", jwt(exp - 1200)).post("/signin").then().statusCode(422)
+                .header("Set-Cookie", org.hamcrest.Matchers.nullValue()).extract().asString()).contains("This access token expired at");
+        assertThat(given().formParam("key", "two words; x=1").post("/signin").then().statusCode(422).extract().asString())
+                .contains("neither an API key nor an access token");
+
+        RecordedApi.WRITES.clear();
+        RecordedApi.AUTHORIZATIONS.clear();
+        given().redirects().follow(false).cookie("bic_api_key", RecordedApi.ACCESS_TOKEN).formParam("title", "By token")
+                .post("/collections").then().statusCode(303);
+        assertThat(RecordedApi.AUTHORIZATIONS).containsExactly("Bearer " + RecordedApi.ACCESS_TOKEN);
+    }
+
+    @Test
+    void anArchivesPageListsItsOwnUnresolvedLabels() {
+        RecordedApi.REQUESTS.clear();
+        String html = given().get("/sources/idr").then().statusCode(200).extract().asString();
+        assertThat(RecordedApi.REQUESTS).contains("/api/v1/datasets/harmony?top=10&source=idr");
+        assertThat(html).contains("id=\"vocabulary-h\"").contains("Over the 118 datasets holding a record of idr")
+                .contains("<a href=\"/search?q=yeast+%26+friends&amp;source=idr\">yeast &amp; friends</a> (2)");
+        assertThat(given().get("/sources").asString()).contains("href=\"/sources/idr#vocabulary-h\"");
+    }
+
+    /** An unsigned JWT-shaped token with this expiry: the portal reads exp only to time its cookie. */
+    private static String jwt(long exp) {
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        return b64.encodeToString("{\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(("{\"sub\":\"jane\",\"exp\":" + exp + "}").getBytes(StandardCharsets.UTF_8)) + ".c2ln";
     }
 
     private static JsonNode read(String json) {

@@ -22,8 +22,14 @@ public class RecordedApi implements QuarkusTestResourceLifecycleManager {
     static final String SURVIVOR = "bic-0a1b2c3d4e5f";
     /** The one key the recorded API accepts for writes (as a submitter); any other is refused with 403. */
     static final String SUBMITTER_KEY = "submitter-key-for-rendering-tests";
+    /** An identity provider's access token as the portal forwards it (the recorded API accepts it like the key). */
+    static final String ACCESS_TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJqYW5lIiwiZXhwIjo0MTAyNDQ0ODAwfQ.c2lnbmVk";
+    /** A dataset id the recorded API refuses to add (422 with a field error, as the catalog's validation answers). */
+    static final String UNKNOWN_DATASET = "bic-000000000000";
     /** The bodies of the writes the pages sent, in order. */
     static final List<String> WRITES = new CopyOnWriteArrayList<>();
+    /** The Authorization header of every write the recorded API accepted, in order. */
+    static final List<String> AUTHORIZATIONS = new CopyOnWriteArrayList<>();
     /** Every request path with its query, in order: the tests check what the pages asked for. */
     static final List<String> REQUESTS = new CopyOnWriteArrayList<>();
 
@@ -84,14 +90,37 @@ public class RecordedApi implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /**
+     * A write: refused with 403 unless it carries the submitter key or the access token; else the API's other
+     * refusals where the catalog gives them (a request that does not exist: 404; a collection changed meanwhile:
+     * 409; an unknown dataset: 422 with its field), else recorded and answered.
+     */
     private static void write(HttpExchange exchange, String path) throws IOException {
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
-        if (!("Bearer " + SUBMITTER_KEY).equals(auth)) {
+        if (!("Bearer " + SUBMITTER_KEY).equals(auth) && !("Bearer " + ACCESS_TOKEN).equals(auth)) {
             problem(exchange, 403, "forbidden", "this key may not " + exchange.getRequestMethod() + " " + path);
             return;
         }
-        WRITES.add(exchange.getRequestMethod() + " " + path + " "
-                + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        String sent = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        if (path.equals("/api/v1/wanted/404/vote")) {
+            problem(exchange, 404, "not-found", "no request has the id 404");
+            return;
+        }
+        if (exchange.getRequestMethod().equals("PUT") && sent.contains("\"title\":\"conflict")) {
+            problem(exchange, 409, "conflict", "the collection changed while this was sent");
+            return;
+        }
+        if (sent.contains(UNKNOWN_DATASET)) {
+            byte[] body = ("{\"type\":\"https://bioimagecatalog.org/problems/invalid-request\",\"title\":\"invalid\","
+                    + "\"status\":422,\"detail\":\"The dataset cannot be added\",\"errors\":[{\"field\":\"datasetId\","
+                    + "\"message\":\"no live dataset has the id " + UNKNOWN_DATASET + "\"}]}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
+            exchange.sendResponseHeaders(422, body.length);
+            exchange.getResponseBody().write(body);
+            return;
+        }
+        WRITES.add(exchange.getRequestMethod() + " " + path + " " + sent);
+        AUTHORIZATIONS.add(auth);
         byte[] body = "{\"id\":8,\"votes\":1}".getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(exchange.getRequestMethod().equals("POST") ? 201 : 200, body.length);

@@ -63,7 +63,8 @@ public record PageRequest(int limit, String afterId, DatasetFilter filter) {
         throw new InvalidParameterException("count", "must be 'exact' or 'estimate', got '" + text + "'");
     }
 
-    private static String source(String text) {
+    /** An archive name as a filter ({@code source=idr}), null when blank; 400 when it cannot be one. */
+    public static String source(String text) {
         if (blank(text)) {
             return null;
         }

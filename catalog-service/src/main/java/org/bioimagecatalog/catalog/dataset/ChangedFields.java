@@ -1,7 +1,6 @@
 package org.bioimagecatalog.catalog.dataset;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedSet;
@@ -26,13 +25,15 @@ public final class ChangedFields {
     /** @param previous the last published document, or null for a new dataset */
     public static List<String> between(DatasetChanged previous, boolean wasWithdrawn, List<SourceRecordRef> sourceRecords,
             DatasetMetadata metadata) {
-        JsonNode before = previous == null || previous.metadata() == null
-                ? JsonNodeFactory.instance.objectNode()
-                : ModelJson.mapper().valueToTree(previous.metadata());
-        JsonNode after = ModelJson.mapper().valueToTree(metadata);
         SortedSet<String> changed = new TreeSet<>();
-        before.fieldNames().forEachRemaining(name -> addIfDifferent(changed, name, before, after));
-        after.fieldNames().forEachRemaining(name -> addIfDifferent(changed, name, before, after));
+        if (previous == null || previous.metadata() == null) {
+            changed.addAll(MetadataFields.present(metadata).keySet()); // all of them: no JSON trees needed
+        } else {
+            JsonNode before = ModelJson.mapper().valueToTree(previous.metadata());
+            JsonNode after = ModelJson.mapper().valueToTree(metadata);
+            before.fieldNames().forEachRemaining(name -> addIfDifferent(changed, name, before, after));
+            after.fieldNames().forEachRemaining(name -> addIfDifferent(changed, name, before, after));
+        }
         if (previous == null || !previous.sourceRecords().equals(sourceRecords)) {
             changed.add(SOURCE_RECORDS);
         }

@@ -4,10 +4,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import org.bioimagecatalog.model.ModelJson;
 import org.bioimagecatalog.model.events.DatasetChanged;
@@ -58,21 +56,6 @@ public class Dataset extends PanacheEntityBase {
     /** The {@code MetadataNormaliser} version the canonical metadata was built with (Flyway V6). */
     @Column(name = "normaliser_version", nullable = false)
     public int normaliserVersion;
-
-    public static Dataset findForUpdate(String id) {
-        return getEntityManager().find(Dataset.class, id, LockModeType.PESSIMISTIC_WRITE);
-    }
-
-    /** Reads and row-locks the datasets of these ids (those that exist) in one query, in id order. */
-    public static List<Dataset> findAllForUpdate(Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return getEntityManager().createQuery("from Dataset where id in :ids order by id", Dataset.class)
-                .setParameter("ids", ids)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
-    }
 
     public static Dataset create(String id, Instant now) {
         Dataset dataset = new Dataset();

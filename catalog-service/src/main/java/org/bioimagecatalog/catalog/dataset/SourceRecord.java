@@ -4,11 +4,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import org.bioimagecatalog.model.DatasetMetadata;
@@ -65,20 +63,6 @@ public class SourceRecord extends PanacheEntityBase {
     /** {@link #metadata} as read or written in this transaction, so that it is parsed or serialised once. */
     @Transient
     private DatasetMetadata metadataValue;
-
-    /** Reads and row-locks a record, so that two consumers of one key (during a rebalance) serialise. */
-    public static SourceRecord findForUpdate(String key) {
-        return getEntityManager().find(SourceRecord.class, key, LockModeType.PESSIMISTIC_WRITE);
-    }
-
-    /** Reads and row-locks the records of these keys (those that exist) in one query, in key order. */
-    public static List<SourceRecord> findAllForUpdate(Collection<String> keys) {
-        return getEntityManager()
-                .createQuery("from SourceRecord where recordKey in :keys order by recordKey", SourceRecord.class)
-                .setParameter("keys", keys)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
-    }
 
     public static SourceRecord create(HarvestedRecord record, String datasetId, Instant seen) {
         SourceRecord created = new SourceRecord();

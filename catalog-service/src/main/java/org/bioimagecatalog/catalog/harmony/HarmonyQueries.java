@@ -2,6 +2,7 @@ package org.bioimagecatalog.catalog.harmony;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,7 +21,7 @@ public class HarmonyQueries {
 
     /** Every term value of every live dataset as (field, id, display name, label). */
     private static final String TERMS = """
-            with live as (select document -> 'metadata' m from dataset where withdrawn = false),
+            with live as (select document -> 'metadata' m from dataset d where withdrawn = false %s),
             terms as (
               select 'organisms' field, e ->> 'ncbiTaxonId' id, e ->> 'name' name, e ->> 'label' label
                 from live, jsonb_array_elements(m -> 'organisms') e where jsonb_typeof(m -> 'organisms') = 'array'
@@ -41,6 +42,10 @@ public class HarmonyQueries {
             )
             """;
 
+    /** Restricts the datasets to those holding a live record of the archive bound as {@code :source}. */
+    private static final String OF_SOURCE = """
+            and exists (select 1 from source_record s where s.dataset_id = d.id and s.source = :source and s.deleted = false)""";
+
     private final EntityManager em;
     private final CanonicalNormaliser normaliser;
 
@@ -49,15 +54,21 @@ public class HarmonyQueries {
         this.normaliser = normaliser;
     }
 
-    /** @param top how many unresolved labels to list per field */
+    /**
+     * @param top how many unresolved labels to list per field
+     * @param source only the datasets holding a record of this archive (a merged dataset counts for each of its
+     *        archives, with all its values), or null for the whole catalog
+     */
     @Transactional
-    public HarmonyReport report(int top) {
+    public HarmonyReport report(int top, String source) {
+        String where = source == null ? "" : OF_SOURCE;
+        String terms = TERMS.formatted(where);
         Map<String, long[]> counts = new HashMap<>();
-        for (Object[] row : rows(TERMS + "select field, count(*), count(id) from terms group by field")) {
+        for (Object[] row : rows(source, terms + "select field, count(*), count(id) from terms group by field")) {
             counts.put((String) row[0], new long[] {number(row[1]), number(row[2])});
         }
         Map<String, Long> severalNames = new HashMap<>();
-        for (Object[] row : rows(TERMS + """
+        for (Object[] row : rows(source, terms + """
                 select field, count(*) from (
                   select field, id from terms where id is not null
                    group by field, id having count(distinct coalesce(name, label)) > 1) x
@@ -65,7 +76,7 @@ public class HarmonyQueries {
             severalNames.put((String) row[0], number(row[1]));
         }
         Map<String, List<HarmonyReport.LabelCount>> unresolved = new LinkedHashMap<>();
-        for (Object[] row : rows(TERMS + """
+        for (Object[] row : rows(source, terms + """
                 select field, label, n from (
                   select field, label, count(*) n, row_number() over (partition by field order by count(*) desc, label) r
                     from terms where id is null and label is not null group by field, label) x
@@ -81,19 +92,24 @@ public class HarmonyQueries {
                     severalNames.getOrDefault(field, 0L), unresolved.getOrDefault(field, List.of())));
         }
         int version = normaliser.version();
-        Object[] totals = (Object[]) em.createNativeQuery("""
-                select count(*), count(*) filter (where normaliser_version < :v) from dataset where withdrawn = false""")
-                .setParameter("v", version).getSingleResult();
-        long multiArchive = number(em.createNativeQuery("""
+        Object[] totals = (Object[]) bound(em.createNativeQuery("""
+                select count(*), count(*) filter (where normaliser_version < :v) from dataset d where withdrawn = false
+                """ + where), source).setParameter("v", version).getSingleResult();
+        long multiArchive = number(bound(em.createNativeQuery("""
                 select count(*) from dataset d where d.withdrawn = false and (select count(distinct s.source)
-                  from source_record s where s.dataset_id = d.id and s.deleted = false) > 1""").getSingleResult());
+                  from source_record s where s.dataset_id = d.id and s.deleted = false) > 1
+                """ + where), source).getSingleResult());
         return new HarmonyReport(number(totals[0]), version, number(totals[1]), fields,
                 severalNames.values().stream().mapToLong(Long::longValue).sum(), multiArchive);
     }
 
     @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql) {
-        return em.createNativeQuery(sql).getResultList();
+    private List<Object[]> rows(String source, String sql) {
+        return bound(em.createNativeQuery(sql), source).getResultList();
+    }
+
+    private static Query bound(Query query, String source) {
+        return source == null ? query : query.setParameter("source", source);
     }
 
     private static long number(Object value) {

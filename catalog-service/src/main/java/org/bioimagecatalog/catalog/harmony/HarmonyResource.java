@@ -6,6 +6,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.bioimagecatalog.catalog.api.InvalidParameterException;
+import org.bioimagecatalog.catalog.api.PageRequest;
 import org.bioimagecatalog.model.api.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -33,25 +34,28 @@ public class HarmonyResource {
             description = "Over the live datasets: the share of organism, imaging-method, cell-line, format and licence "
                     + "values that carry a vocabulary id; how many ids appear under more than one display name (must "
                     + "be 0); the unresolved labels with their counts, so a steward knows what to map next; how many "
-                    + "datasets merge records of more than one archive.")
+                    + "datasets merge records of more than one archive. With source, over the datasets holding a "
+                    + "record of that archive (a merged dataset with all its values, whichever archive gave them).")
     @APIResponse(responseCode = "200", description = "The report",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HarmonyReport.class)),
                 @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING,
                         description = "The same report as a table, with the unresolved labels and RESULT lines"))})
-    @APIResponse(responseCode = "400", description = "top is not a number from 0 to 1000",
+    @APIResponse(responseCode = "400", description = "top is not a number from 0 to 1000, or source not an archive name",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public HarmonyReport report(
             @Parameter(description = "Unresolved labels listed per field, 0 to 1000 (default 20)",
-                    schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("top") String top) {
-        return queries.report(top(top));
+                    schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("top") String top,
+            @Parameter(description = "Only the datasets with a record from this archive", example = "idr")
+            @QueryParam("source") String source) {
+        return queries.report(top(top), PageRequest.source(source));
     }
 
     /** The same report for a terminal ({@code bin/catalog vocab-report}); its OpenAPI entry is the JSON one's. */
     @GET
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(hidden = true)
-    public String reportText(@QueryParam("top") String top) {
-        return HarmonyReportText.render(queries.report(top(top)));
+    public String reportText(@QueryParam("top") String top, @QueryParam("source") String source) {
+        return HarmonyReportText.render(queries.report(top(top), PageRequest.source(source)));
     }
 
     private static int top(String value) {

@@ -131,11 +131,14 @@ public class HarvestedRecordConsumer {
                 }
             }
             List<IngestResult> results = applier.apply(arrivals);
+            Map<IngestResult.Outcome, Integer> counts = new EnumMap<>(IngestResult.Outcome.class);
             for (int i = 0; i < results.size(); i++) {
                 try (Scope scope = arrivalSpans.get(i).makeCurrent()) {
                     applied(arrivals.get(i).record(), results.get(i));
                 }
+                counts.merge(results.get(i).outcome(), 1, Integer::sum);
             }
+            logPoll(spans.size(), counts);
         } catch (RuntimeException | Error e) {
             // the whole poll is rolled back: every record's span says so
             spans.forEach(span -> MessagingTracing.failed(span, e));
@@ -167,12 +170,20 @@ public class HarvestedRecordConsumer {
         Span.current().setAttribute(TraceAttributes.DATASET_ID, String.valueOf(result.datasetId()))
                 .setAttribute("bic.catalog.outcome", result.outcome().name().toLowerCase(Locale.ROOT));
         outcomes.get(result.outcome()).increment();
-        if (result.outcome() == IngestResult.Outcome.UNCHANGED) {
-            LOG.debugf("record %s (run %s) unchanged, dataset %s", record.key(), record.runId(), result.datasetId());
-        } else {
-            LOG.infof("record %s (run %s) %s dataset %s v%d, fields %s", record.key(), record.runId(),
+        // per record at DEBUG only: at INFO a line per record costs more than applying an unchanged one
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("record %s (run %s) %s dataset %s v%d, fields %s", record.key(), record.runId(),
                     result.outcome().name().toLowerCase(Locale.ROOT), result.datasetId(), result.version(),
                     result.changedFields());
+        }
+    }
+
+    /** One line per poll: what its records did (the DLQ's rejections are logged one by one, as warnings). */
+    private static void logPoll(int messages, Map<IngestResult.Outcome, Integer> counts) {
+        if (counts.keySet().stream().allMatch(o -> o == IngestResult.Outcome.UNCHANGED)) {
+            LOG.debugf("poll of %d messages applied: %s", messages, counts);
+        } else {
+            LOG.infof("poll of %d messages applied: %s", messages, counts);
         }
     }
 }

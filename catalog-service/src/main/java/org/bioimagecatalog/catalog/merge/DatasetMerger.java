@@ -5,7 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,6 +17,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,8 +26,11 @@ import java.util.stream.Collectors;
 import org.bioimagecatalog.catalog.dataset.ChangedFields;
 import org.bioimagecatalog.catalog.dataset.Dataset;
 import org.bioimagecatalog.catalog.dataset.DatasetIds;
+import org.bioimagecatalog.catalog.dataset.DatasetRows;
 import org.bioimagecatalog.catalog.dataset.DatasetVersion;
 import org.bioimagecatalog.catalog.dataset.SourceRecord;
+import org.bioimagecatalog.catalog.dataset.SourceRecordRows;
+import org.bioimagecatalog.catalog.db.Jdbc;
 import org.bioimagecatalog.catalog.outbox.Outbox;
 import org.bioimagecatalog.catalog.outbox.Outbox.Message;
 import org.bioimagecatalog.catalog.quality.Quality;
@@ -34,7 +40,6 @@ import org.bioimagecatalog.model.ModelJson;
 import org.bioimagecatalog.model.events.DatasetChanged;
 import org.bioimagecatalog.model.events.DatasetQuality;
 import org.bioimagecatalog.model.events.SourceRecordRef;
-import org.hibernate.Session;
 
 /**
  * Re-computes which source records form which canonical dataset around a change (a harvested record, a
@@ -51,6 +56,10 @@ import org.hibernate.Session;
  * across consumers and replicas, so that two of them never regroup the same records concurrently. One re-merge can
  * take many changed records at once (a poll of harvested records): their groups are regrouped together, each
  * dataset gets at most one new version, and the reads and writes are set-based rather than per record.
+ *
+ * <p>Reads and writes go through plain JDBC ({@link SourceRecordRows}, {@link DatasetRows}), one statement or batch
+ * per kind: a re-merge flushes the caller's pending entity changes first and, since the rows it rewrote may be held
+ * by the caller's persistence context, clears that context when it is done.
  */
 @ApplicationScoped
 public class DatasetMerger {
@@ -74,6 +83,15 @@ public class DatasetMerger {
     @Inject
     CanonicalNormaliser normaliser;
 
+    @Inject
+    Jdbc jdbc;
+
+    @Inject
+    SourceRecordRows sourceRecords;
+
+    @Inject
+    DatasetRows datasetRows;
+
     /** What a re-merge did to one dataset. */
     public record Change(Kind kind, String datasetId, int version, List<String> changedFields) {
         public enum Kind { CHANGED, UNCHANGED, MERGED_AWAY, WITHDRAWN }
@@ -92,7 +110,12 @@ public class DatasetMerger {
     @Transactional(Transactional.TxType.MANDATORY)
     public void lock() {
         if (transaction.getResource(LOCK_HELD) == null) {
-            em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(:lock)) l").setParameter("lock", LOCK).getSingleResult();
+            jdbc.call(c -> {
+                try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
+                    lock.setLong(1, LOCK);
+                    return lock.execute();
+                }
+            });
             transaction.putResource(LOCK_HELD, Boolean.TRUE);
         }
     }
@@ -108,23 +131,27 @@ public class DatasetMerger {
         }
         em.flush(); // the record rows must exist before their keys reference them
         List<String> recordKeys = records.stream().map(r -> r.recordKey).toList();
-        em.createNativeQuery("delete from record_match_key where source_key in (:keys)")
-                .setParameter("keys", recordKeys).executeUpdate();
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into record_match_key (source_key, match_key) values (?, ?)")) {
-                for (SourceRecord record : records) {
-                    if (!record.deleted) {
-                        for (String key : MatchKeys.of(record.source, record.nativeId, record.metadataValue())) {
-                            insert.setString(1, record.recordKey);
-                            insert.setString(2, key);
-                            insert.addBatch();
-                        }
-                    }
-                }
-                insert.executeBatch();
+        jdbc.call(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "delete from record_match_key where source_key = any(?)")) {
+                delete.setArray(1, Jdbc.texts(connection, recordKeys));
+                return delete.executeUpdate();
             }
         });
+        List<String[]> pairs = new ArrayList<>();
+        for (SourceRecord record : records) {
+            if (!record.deleted) {
+                MatchKeys.of(record.source, record.nativeId, record.metadataValue())
+                        .forEach(key -> pairs.add(new String[] {record.recordKey, key}));
+            }
+        }
+        jdbc.batch("insert into record_match_key (source_key, match_key) values (?, ?)", pairs, (insert, pair) -> {
+            insert.setString(1, pair[0]);
+            insert.setString(2, pair[1]);
+        });
+        // the ingest writes its records already stamped; a re-normalisation's older ones are stamped here
+        sourceRecords.matchedWith(records.stream().filter(r -> r.matchVersion != MatchKeys.VERSION)
+                .map(r -> r.recordKey).toList(), MatchKeys.VERSION);
         records.forEach(r -> r.matchVersion = MatchKeys.VERSION);
     }
 
@@ -150,6 +177,15 @@ public class DatasetMerger {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Change> remerge(Map<String, Cause> causes) {
+        return remerge(causes, Map.of());
+    }
+
+    /**
+     * As {@link #remerge(Map)}, with records the caller has just written (by key): they are used as they are
+     * instead of the rows read back, so that their parsed metadata is not parsed again.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Change> remerge(Map<String, Cause> causes, Map<String, SourceRecord> written) {
         if (causes.isEmpty()) {
             return List.of();
         }
@@ -159,9 +195,11 @@ public class DatasetMerger {
         Set<String> datasetIds = affectedDatasets(seedKeys);
         Map<String, Dataset> datasets = new LinkedHashMap<>();
         // id order: two re-merges lock in the same order
-        Dataset.findAllForUpdate(datasetIds).forEach(d -> datasets.put(d.id, d));
-        List<SourceRecord> records = SourceRecord.list("datasetId in ?1 or recordKey in ?2 order by recordKey",
-                datasetIds, seedKeys);
+        datasetRows.lockAll(datasetIds).forEach(d -> datasets.put(d.id, d));
+        List<SourceRecord> records = sourceRecords.inDatasetsOrKeys(datasetIds, seedKeys).stream()
+                .map(r -> written.getOrDefault(r.recordKey, r)).toList();
+        Map<String, String> storedDataset = records.stream()
+                .collect(Collectors.toMap(r -> r.recordKey, r -> r.datasetId));
         Map<String, SourceRecord> byKey = records.stream()
                 .collect(Collectors.toMap(r -> r.recordKey, r -> r, (a, b) -> a, LinkedHashMap::new));
         Map<String, String> previousDataset = new HashMap<>();
@@ -176,20 +214,20 @@ public class DatasetMerger {
                     .ifPresent(g -> survivorOf.put(old, ids.get(g)));
         }
         // ids new to this re-merge: new datasets, or ones merged away before that a split revives
-        Dataset.findAllForUpdate(ids.values().stream().filter(id -> !datasets.containsKey(id)).collect(
+        datasetRows.lockAll(ids.values().stream().filter(id -> !datasets.containsKey(id)).collect(
                 Collectors.toCollection(TreeSet::new))).forEach(d -> datasets.put(d.id, d));
         Cause last = causes.values().stream().reduce((a, b) -> b).orElseThrow();
+        Map<String, Integer> order = new HashMap<>();
+        causes.keySet().forEach(key -> order.put(key, order.size()));
         Map<String, Cause> causeOfDataset = new HashMap<>();
         List<Change> changes = new ArrayList<>();
-        // written after every dataset row: a version references its dataset, and Hibernate then batches each table
-        List<DatasetVersion> versions = new ArrayList<>();
-        List<Message> messages = new ArrayList<>();
+        Writes writes = new Writes();
         for (List<SourceRecord> group : groups) {
             String id = ids.get(group);
             group.forEach(r -> r.datasetId = id);
-            Cause cause = lastCause(causes, group.stream().map(r -> r.recordKey).toList()).orElse(last);
+            Cause cause = lastCause(causes, order, group.stream().map(r -> r.recordKey).toList()).orElse(last);
             causeOfDataset.put(id, cause);
-            changes.add(write(datasets.get(id), id, group, cause, now, versions, messages));
+            changes.add(write(datasets.get(id), id, group, cause, now, writes));
         }
         Set<String> assigned = new HashSet<>(ids.values());
         for (Dataset dataset : datasets.values()) {
@@ -203,54 +241,84 @@ public class DatasetMerger {
             if (!dataset.live() && (survivor == null || survivor.equals(dataset.mergedInto))) {
                 continue;
             }
-            Cause cause = lastCause(causes, previousDataset.entrySet().stream()
+            Cause cause = lastCause(causes, order, previousDataset.entrySet().stream()
                     .filter(e -> e.getValue().equals(dataset.id)).map(Map.Entry::getKey).toList())
                     .orElseGet(() -> causeOfDataset.getOrDefault(survivor, last));
-            changes.add(survivor == null ? withdraw(dataset, cause, now, versions, messages)
-                    : mergeAway(dataset, survivor, cause, now, versions, messages));
+            changes.add(survivor == null ? withdraw(dataset, cause, now, writes)
+                    : mergeAway(dataset, survivor, cause, now, writes));
         }
-        versions.forEach(v -> v.persist());
-        outbox.enqueueAll(messages);
+        // new datasets first: a dataset merged away references its survivor, a version its dataset
+        datasetRows.insert(writes.created);
+        datasetRows.update(writes.updated.values());
+        Map<String, String> moved = new LinkedHashMap<>();
+        records.stream().filter(r -> !r.datasetId.equals(storedDataset.get(r.recordKey)))
+                .forEach(r -> moved.put(r.recordKey, r.datasetId));
+        sourceRecords.moveToDatasets(moved);
+        datasetRows.insertVersions(writes.versions);
+        outbox.enqueueAll(writes.messages);
+        // the caller's managed copies of these rows (a curator's request read them) are stale now
+        em.clear();
         return changes;
     }
 
-    /** The cause of the last of {@code keys} to change, in the order of {@code causes}. */
-    private static Optional<Cause> lastCause(Map<String, Cause> causes, Collection<String> keys) {
-        Set<String> wanted = new HashSet<>(keys);
-        Cause found = null;
-        for (Map.Entry<String, Cause> entry : causes.entrySet()) {
-            if (wanted.contains(entry.getKey())) {
-                found = entry.getValue();
+    /** What a re-merge writes, a batch per kind at its end. */
+    private static final class Writes {
+        final List<Dataset> created = new ArrayList<>();
+        final Map<String, Dataset> updated = new LinkedHashMap<>();
+        final List<DatasetVersion> versions = new ArrayList<>();
+        final List<Message> messages = new ArrayList<>();
+
+        void changed(Dataset dataset, boolean created) {
+            if (created) {
+                this.created.add(dataset);
+            } else {
+                updated.put(dataset.id, dataset);
             }
         }
-        return Optional.ofNullable(found);
+    }
+
+    /** The cause of the last of {@code keys} to change, in the order of {@code causes} ({@code order}: its positions). */
+    private static Optional<Cause> lastCause(Map<String, Cause> causes, Map<String, Integer> order,
+            Collection<String> keys) {
+        return keys.stream().filter(order::containsKey).max(Comparator.comparing(order::get)).map(causes::get);
     }
 
     private Set<String> affectedDatasets(Collection<String> seedKeys) {
-        Set<String> datasetIds = new TreeSet<>(strings(em.createNativeQuery(
-                "select distinct dataset_id from source_record where key in (:keys)").setParameter("keys", seedKeys)
-                .getResultList()));
-        Set<String> keys = new TreeSet<>(seedKeys);
-        while (true) {
-            keys.addAll(strings(em.createNativeQuery("select key from source_record where dataset_id in (:ids)")
-                    .setParameter("ids", datasetIds).getResultList()));
-            List<String> linked = strings(em.createNativeQuery("""
+        return jdbc.call(c -> {
+            Set<String> datasetIds;
+            try (PreparedStatement query = c.prepareStatement(
+                    "select distinct dataset_id from source_record where key = any(?)")) {
+                query.setArray(1, Jdbc.texts(c, seedKeys));
+                datasetIds = new TreeSet<>(Jdbc.strings(query));
+            }
+            Set<String> keys = new TreeSet<>(seedKeys);
+            try (PreparedStatement members = c.prepareStatement("select key from source_record where dataset_id = any(?)");
+                    PreparedStatement linkedTo = c.prepareStatement("""
                     select s.dataset_id from record_match_key a
                       join record_match_key b on b.match_key = a.match_key
                       join source_record s on s.key = b.source_key
-                     where a.source_key in (:keys) and s.deleted = false
+                     where a.source_key = any(?) and s.deleted = false
                        and not exists (select 1 from merge_decision d where d.active and d.kind = 'split'
                                           and d.source_key in (a.source_key, b.source_key))
                     union
                     select s.dataset_id from merge_decision d
                       join source_record s on s.key in (d.source_key, d.other_key)
-                     where d.active and d.kind = 'join' and (d.source_key in (:keys) or d.other_key in (:keys))""")
-                    .setParameter("keys", keys).getResultList());
-            if (datasetIds.containsAll(linked)) {
-                return datasetIds;
+                     where d.active and d.kind = 'join' and (d.source_key = any(?) or d.other_key = any(?))""")) {
+                while (true) {
+                    members.setArray(1, Jdbc.texts(c, datasetIds));
+                    keys.addAll(Jdbc.strings(members));
+                    java.sql.Array keyArray = Jdbc.texts(c, keys);
+                    linkedTo.setArray(1, keyArray);
+                    linkedTo.setArray(2, keyArray);
+                    linkedTo.setArray(3, keyArray);
+                    List<String> linked = Jdbc.strings(linkedTo);
+                    if (datasetIds.containsAll(linked)) {
+                        return datasetIds;
+                    }
+                    datasetIds.addAll(linked);
+                }
             }
-            datasetIds.addAll(linked);
-        }
+        });
     }
 
     /** Connected groups of the active records, each sorted by key, the groups by their first key. */
@@ -261,32 +329,51 @@ public class DatasetMerger {
         if (active.isEmpty()) {
             return List.of();
         }
-        Set<String> split = new HashSet<>(strings(em.createNativeQuery(
-                "select source_key from merge_decision where active and kind = 'split' and source_key in (:keys)")
-                .setParameter("keys", active).getResultList()));
-        Map<String, String> firstWithKey = new HashMap<>();
-        for (Object row : em.createNativeQuery(
-                "select source_key, match_key from record_match_key where source_key in (:keys) order by 1, 2")
-                .setParameter("keys", active).getResultList()) {
-            Object[] pair = (Object[]) row;
-            String record = (String) pair[0];
-            if (!split.contains(record)) {
-                String first = firstWithKey.putIfAbsent((String) pair[1], record);
-                if (first != null) {
-                    groups.union(first, record);
-                }
-            }
-        }
-        for (Object row : em.createNativeQuery("""
-                select source_key, other_key from merge_decision
-                 where active and kind = 'join' and source_key in (:keys) and other_key in (:keys)""")
-                .setParameter("keys", active).getResultList()) {
-            Object[] pair = (Object[]) row;
-            groups.union((String) pair[0], (String) pair[1]);
-        }
+        jdbc.call(c -> {
+            union(c, groups, active);
+            return null;
+        });
         return groups.groups().stream()
                 .map(keys -> keys.stream().map(byKey::get).toList())
                 .toList();
+    }
+
+    /** Links the records that share a match key (unless split off) or that a curator joined. */
+    private static void union(Connection c, UnionFind groups, Set<String> active) throws SQLException {
+        java.sql.Array keys = Jdbc.texts(c, active);
+        Set<String> split;
+        try (PreparedStatement query = c.prepareStatement(
+                "select source_key from merge_decision where active and kind = 'split' and source_key = any(?)")) {
+            query.setArray(1, keys);
+            split = new HashSet<>(Jdbc.strings(query));
+        }
+        Map<String, String> firstWithKey = new HashMap<>();
+        try (PreparedStatement query = c.prepareStatement(
+                "select source_key, match_key from record_match_key where source_key = any(?) order by 1, 2")) {
+            query.setArray(1, keys);
+            try (java.sql.ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    String record = rows.getString(1);
+                    if (!split.contains(record)) {
+                        String first = firstWithKey.putIfAbsent(rows.getString(2), record);
+                        if (first != null) {
+                            groups.union(first, record);
+                        }
+                    }
+                }
+            }
+        }
+        try (PreparedStatement query = c.prepareStatement("""
+                select source_key, other_key from merge_decision
+                 where active and kind = 'join' and source_key = any(?) and other_key = any(?)""")) {
+            query.setArray(1, keys);
+            query.setArray(2, keys);
+            try (java.sql.ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    groups.union(rows.getString(1), rows.getString(2));
+                }
+            }
+        }
     }
 
     /**
@@ -334,7 +421,7 @@ public class DatasetMerger {
     }
 
     private Change write(Dataset dataset, String id, List<SourceRecord> group, Cause cause, Instant now,
-            List<DatasetVersion> versions, List<Message> messages) {
+            Writes writes) {
         List<SourceRecordRef> refs = group.stream().map(SourceRecord::ref).toList();
         MergedMetadata merged = metadataMerger.merge(group.stream()
                 .map(r -> new MergeInput(r.recordKey, r.source, normaliser.normalise(r.metadataValue())))
@@ -346,11 +433,20 @@ public class DatasetMerger {
         if (created) {
             dataset = Dataset.create(id, now);
         }
-        dataset.provenance = ModelJson.write(merged.provenance());
+        String provenance = ModelJson.write(merged.provenance());
+        String[] missing = quality.missing().toArray(String[]::new);
+        boolean restamped = !Objects.equals(provenance, dataset.provenance)
+                || !Objects.equals(quality.score(), dataset.qualityScore)
+                || !java.util.Arrays.equals(missing, dataset.qualityMissing)
+                || dataset.normaliserVersion != normaliser.version();
+        dataset.provenance = provenance;
         dataset.qualityScore = quality.score();
-        dataset.qualityMissing = quality.missing().toArray(String[]::new);
+        dataset.qualityMissing = missing;
         dataset.normaliserVersion = normaliser.version();
         if (!created && dataset.live() && contentHash.equals(dataset.contentHash)) {
+            if (restamped) {
+                writes.changed(dataset, false);
+            }
             return new Change(Change.Kind.UNCHANGED, id, dataset.version, List.of());
         }
         DatasetChanged previous = created ? null : dataset.documentAsEvent();
@@ -360,35 +456,28 @@ public class DatasetMerger {
                 new DatasetQuality(quality.score(), quality.missing()));
         String json = ModelJson.write(event);
         dataset.publish(event, json, now);
-        if (created) {
-            dataset.persist(); // after publish(): the insert takes the entity's state at persist time
-        }
-        versions.add(DatasetVersion.of(dataset, cause.sourceKey(), cause.runId(), changed, json));
-        messages.add(new Message(DatasetChanged.TOPIC, id, json, cause.trace()));
+        writes.changed(dataset, created);
+        writes.versions.add(DatasetVersion.of(dataset, cause.sourceKey(), cause.runId(), changed, json));
+        writes.messages.add(new Message(DatasetChanged.TOPIC, id, json, cause.trace()));
         return new Change(Change.Kind.CHANGED, id, dataset.version, changed);
     }
 
-    private Change mergeAway(Dataset dataset, String survivor, Cause cause, Instant now, List<DatasetVersion> versions,
-            List<Message> messages) {
+    private Change mergeAway(Dataset dataset, String survivor, Cause cause, Instant now, Writes writes) {
         dataset.mergeInto(survivor, now);
         List<String> changed = List.of(MERGED_INTO);
-        versions.add(DatasetVersion.of(dataset, cause.sourceKey(), cause.runId(), changed, null));
-        messages.add(new Message(DatasetChanged.TOPIC, dataset.id, null, cause.trace()));
+        writes.changed(dataset, false);
+        writes.versions.add(DatasetVersion.of(dataset, cause.sourceKey(), cause.runId(), changed, null));
+        writes.messages.add(new Message(DatasetChanged.TOPIC, dataset.id, null, cause.trace()));
         return new Change(Change.Kind.MERGED_AWAY, dataset.id, dataset.version, changed);
     }
 
-    private Change withdraw(Dataset dataset, Cause cause, Instant now, List<DatasetVersion> versions,
-            List<Message> messages) {
+    private Change withdraw(Dataset dataset, Cause cause, Instant now, Writes writes) {
         dataset.withdraw(now);
         List<String> changed = List.of(ChangedFields.WITHDRAWN);
-        versions.add(DatasetVersion.of(dataset, cause.sourceKey(), cause.runId(), changed, null));
-        messages.add(new Message(DatasetChanged.TOPIC, dataset.id, null, cause.trace()));
+        writes.changed(dataset, false);
+        writes.versions.add(DatasetVersion.of(dataset, cause.sourceKey(), cause.runId(), changed, null));
+        writes.messages.add(new Message(DatasetChanged.TOPIC, dataset.id, null, cause.trace()));
         return new Change(Change.Kind.WITHDRAWN, dataset.id, dataset.version, changed);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> strings(List<?> rows) {
-        return (List<String>) rows;
     }
 
     /** What a dataset says, hashed to tell a real change from a re-publication of the same content. */

@@ -36,14 +36,24 @@ import org.bioimagecatalog.model.ids.Doi;
  */
 @ApplicationScoped
 public class MetadataMerger {
-    private static final Set<String> UNION = Set.of("identifiers", "publications", "keywords", "formats",
+    static final Set<String> UNION = Set.of("identifiers", "publications", "keywords", "formats",
             "accessUrls", "funding", "relatedDatasets");
 
     @Inject
     CatalogConfig config;
 
     public MergedMetadata merge(List<MergeInput> records) {
-        List<MergeInput> ranked = records.stream().sorted(rank()).toList();
+        if (records.size() == 1) {
+            MergedMetadata alone = SingleRecordMerge.merge(records.get(0));
+            if (alone != null) {
+                return alone;
+            }
+        }
+        return mergeRanked(records.stream().sorted(rank()).toList());
+    }
+
+    /** The general merge, of records in rank order, on their JSON trees. */
+    static MergedMetadata mergeRanked(List<MergeInput> ranked) {
         List<ObjectNode> trees = ranked.stream()
                 .map(r -> (ObjectNode) ModelJson.mapper().valueToTree(r.metadata()))
                 .toList();
@@ -116,7 +126,7 @@ public class MetadataMerger {
      * What makes two values of a union field the same: a publication is the same as another with the same
      * DOI, PMID or PMCID; an identifier is the same under case-insensitive scheme and DOI normalisation.
      */
-    private static List<String> identities(String field, JsonNode value) {
+    static List<String> identities(String field, JsonNode value) {
         if (field.equals("publications")) {
             List<String> ids = new ArrayList<>();
             Doi.normalise(value.path("doi").asText(null)).ifPresent(doi -> ids.add("doi:" + doi));
@@ -135,8 +145,13 @@ public class MetadataMerger {
     }
 
     private static String identifierKey(JsonNode identifier) {
-        String scheme = identifier.path("scheme").asText("").toLowerCase(Locale.ROOT);
-        String value = identifier.path("value").asText("");
+        return identifierKey(identifier.path("scheme").asText(""), identifier.path("value").asText(""));
+    }
+
+    /** {@link #identifierKey(JsonNode)} of a scheme and value ("" for none). */
+    static String identifierKey(String schemeGiven, String valueGiven) {
+        String scheme = schemeGiven.toLowerCase(Locale.ROOT);
+        String value = valueGiven;
         if (scheme.equals("doi")) {
             value = Doi.normalise(value).orElse(value);
         }

@@ -4,17 +4,15 @@ import io.opentelemetry.context.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.bioimagecatalog.catalog.db.Jdbc;
 import org.bioimagecatalog.model.ModelJson;
 import org.bioimagecatalog.tracing.MessagingTracing;
-import org.hibernate.Session;
 
 /**
  * Writes messages to the outbox inside the caller's transaction; {@link OutboxPublisher} sends them. Each row keeps
@@ -31,7 +29,7 @@ public class Outbox {
     MessagingTracing tracing;
 
     @Inject
-    EntityManager em;
+    Jdbc jdbc;
 
     /**
      * A message to queue. {@code trace} is the propagation fields of the change's span, captured while it was
@@ -58,10 +56,8 @@ public class Outbox {
         }
         Map<String, String> current = tracing.capture(Context.current());
         Timestamp now = Timestamp.from(Instant.now());
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into outbox (topic, key, payload, created_at, trace_context) values (?, ?, ?, ?, ?::jsonb)")) {
-                for (Message message : messages) {
+        jdbc.batch("insert into outbox (topic, key, payload, created_at, trace_context) values (?, ?, ?, ?, ?::jsonb)",
+                messages, (insert, message) -> {
                     Map<String, String> trace = message.trace() != null ? message.trace() : current;
                     insert.setString(1, message.topic());
                     insert.setString(2, message.key());
@@ -72,11 +68,7 @@ public class Outbox {
                     } else {
                         insert.setString(5, ModelJson.write(trace));
                     }
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-        });
+                });
         written.fire(new OutboxWritten(messages.size()));
     }
 }

@@ -3,6 +3,7 @@ package org.bioimagecatalog.portal.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -51,6 +52,12 @@ public interface CatalogApi {
     @Produces("application/json")
     Uni<JsonNode> harmony(@QueryParam("top") int top);
 
+    /** The same over the datasets holding a record of one archive. */
+    @GET
+    @Path("/datasets/harmony")
+    @Produces("application/json")
+    Uni<JsonNode> harmony(@QueryParam("top") int top, @QueryParam("source") String source);
+
     @GET
     @Path("/collections")
     JsonNode collections(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
@@ -79,14 +86,41 @@ public interface CatalogApi {
     @Path("/wanted/{id}/vote")
     JsonNode vote(@HeaderParam("Authorization") String authorization, @PathParam("id") String id);
 
+    /** Open, in progress or fulfilled (naming the dataset or pipeline); by the request's own poster or a curator. */
+    @POST
+    @Path("/wanted/{id}/status")
+    @Consumes("application/json")
+    JsonNode changeWantedStatus(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
+            JsonNode change);
+
+    @DELETE
+    @Path("/wanted/{id}/vote")
+    JsonNode unvote(@HeaderParam("Authorization") String authorization, @PathParam("id") String id);
+
     @POST
     @Path("/collections")
     @Consumes("application/json")
     JsonNode createCollection(@HeaderParam("Authorization") String authorization, JsonNode details);
+
+    /** Replaces title, description and curator (a missing one is cleared, as the API documents). */
+    @PUT
+    @Path("/collections/{id}")
+    @Consumes("application/json")
+    JsonNode updateCollection(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
+            JsonNode details);
+
+    @DELETE
+    @Path("/collections/{id}")
+    void deleteCollection(@HeaderParam("Authorization") String authorization, @PathParam("id") String id);
 
     @POST
     @Path("/collections/{id}/datasets")
     @Consumes("application/json")
     JsonNode addToCollection(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
             JsonNode item);
+
+    @DELETE
+    @Path("/collections/{id}/datasets/{datasetId}")
+    void removeFromCollection(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
+            @PathParam("datasetId") String datasetId);
 }

@@ -11,22 +11,32 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.bioimagecatalog.portal.api.CatalogApi;
 import org.bioimagecatalog.portal.api.ReuseApi;
 import org.bioimagecatalog.portal.dataset.YearChart;
 import org.bioimagecatalog.portal.json.JsonNodeResolver;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-/** Credit pages: a producer's datasets and who reused them ({@code /producers/{orcid}}), and an archive's. */
+/**
+ * Credit pages: a producer's datasets and who reused them ({@code /producers/{orcid}}), and an archive's, with the
+ * vocabulary labels its datasets carry without an ontology id (the catalog's harmony report for that archive).
+ */
 @Path("/")
 public class CreditPages {
+    /** Unresolved vocabulary labels listed per field on an archive's page. */
+    static final int UNRESOLVED = 10;
+
     private final ReuseApi reuse;
+    private final CatalogApi catalog;
     private final Template producer;
     private final Template archive;
     private final Template status;
 
-    CreditPages(@RestClient ReuseApi reuse, @Location("producer.html") Template producer,
+    CreditPages(@RestClient ReuseApi reuse, @RestClient CatalogApi catalog, @Location("producer.html") Template producer,
             @Location("archive.html") Template archive, @Location("status.html") Template status) {
         this.reuse = reuse;
+        this.catalog = catalog;
         this.producer = producer;
         this.archive = archive;
         this.status = status;
@@ -51,6 +61,9 @@ public class CreditPages {
     @Path("sources/{archive}")
     @Produces(MediaType.TEXT_HTML)
     public Response archive(@PathParam("archive") String source) {
+        // the archive's vocabulary gaps, asked while the reuse report is read; a page without them if that fails
+        CompletableFuture<JsonNode> harmony = catalog.harmony(UNRESOLVED, source).onFailure().recoverWithNull()
+                .subscribeAsCompletionStage();
         JsonNode report;
         try {
             report = reuse.repository(source, 50);
@@ -59,6 +72,7 @@ public class CreditPages {
         }
         Map<String, Object> byYear = JsonNodeResolver.fields(report.path("reusesByYear"));
         return Response.ok(archive.data("r", report).data("source", source).data("byYear", byYear)
+                .data("harmony", harmony.join())
                 .data("chart", YearChart.svg(byYear, "Reuses")).render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 

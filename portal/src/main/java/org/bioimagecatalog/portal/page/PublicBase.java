@@ -1,6 +1,7 @@
 package org.bioimagecatalog.portal.page;
 
 import jakarta.ws.rs.core.HttpHeaders;
+import java.util.function.UnaryOperator;
 
 /**
  * The site's address as the browser sees it, for absolute links (sitemap, Atom, Signposting, canonical): the scheme
@@ -12,18 +13,27 @@ public final class PublicBase {
     private PublicBase() {}
 
     public static String of(HttpHeaders headers) {
-        return (secure(headers) ? "https" : "http") + "://" + host(headers);
+        return of(headers::getHeaderString);
+    }
+
+    /** The same from a request's headers by name (a filter's, which has no {@link HttpHeaders}). */
+    public static String of(UnaryOperator<String> header) {
+        return (secure(header) ? "https" : "http") + "://" + host(header);
     }
 
     /** Whether the browser reached the site over HTTPS (the TLS-terminating proxy says so in X-Forwarded-Proto). */
     public static boolean secure(HttpHeaders headers) {
-        return first(headers.getHeaderString("X-Forwarded-Proto")).equals("https");
+        return secure(headers::getHeaderString);
     }
 
-    private static String host(HttpHeaders headers) {
-        String host = first(headers.getHeaderString("X-Forwarded-Host"));
+    private static boolean secure(UnaryOperator<String> header) {
+        return first(header.apply("X-Forwarded-Proto")).equals("https");
+    }
+
+    private static String host(UnaryOperator<String> header) {
+        String host = first(header.apply("X-Forwarded-Host"));
         if (host.isEmpty()) {
-            host = first(headers.getHeaderString(HttpHeaders.HOST));
+            host = first(header.apply(HttpHeaders.HOST));
         }
         if (host.isEmpty() || !host.matches("[A-Za-z0-9.\\-\\[\\]:]+")) {
             host = "localhost";
