@@ -216,6 +216,19 @@ public final class CatalogBench {
         return lag;
     }
 
+    /** A consumer of every partition of the topic from its first record, in no group (it commits nothing). */
+    static KafkaConsumer<String, String> fromStart(Properties kafka, String topic) {
+        Properties p = new Properties();
+        p.putAll(kafka);
+        p.put("key.deserializer", StringDeserializer.class.getName());
+        p.put("value.deserializer", StringDeserializer.class.getName());
+        KafkaConsumer<String, String> c = new KafkaConsumer<>(p);
+        List<TopicPartition> tps = c.partitionsFor(topic).stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+        c.assign(tps);
+        c.seekToBeginning(tps);
+        return c;
+    }
+
     /** Reads datasets.v1 from the beginning for as long as the bench runs: messages, distinct keys, last arrival. */
     static final class DatasetsWatcher implements Runnable {
         final AtomicLong messages = new AtomicLong(), tombstones = new AtomicLong(), lastArrival = new AtomicLong();
@@ -224,14 +237,7 @@ public final class CatalogBench {
         volatile Exception failure;
 
         public void run() {
-            Properties p = kafka();
-            p.put("key.deserializer", StringDeserializer.class.getName());
-            p.put("value.deserializer", StringDeserializer.class.getName());
-            try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
-                List<TopicPartition> tps = c.partitionsFor(topic(DatasetChanged.TOPIC)).stream()
-                        .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-                c.assign(tps);
-                c.seekToBeginning(tps);
+            try (KafkaConsumer<String, String> c = fromStart(kafka(), topic(DatasetChanged.TOPIC))) {
                 while (!stop.get()) {
                     ConsumerRecords<String, String> batch = c.poll(Duration.ofMillis(100));
                     if (batch.isEmpty()) continue;
