@@ -19,6 +19,14 @@ public interface ReuseConfig {
     @WithDefault("3")
     int maxAttempts();
 
+    /**
+     * How long one poll of datasets.v1 may take in its transaction. A poll that overran the default 60 s on a loaded
+     * machine was rolled back as if the database were away, and stopped the channel until a restart. Kept under
+     * Kafka's max.poll.interval.ms (5 min), past which the group would take the partition away.
+     */
+    @WithDefault("240s")
+    Duration pollTransactionTimeout();
+
     SummarySweep summarySweep();
 
     interface SummarySweep {

@@ -123,7 +123,8 @@ public class DatasetsConsumer {
             Map<String, Context> staleOfAttempt = new LinkedHashMap<>();
             List<String> outcomes = new ArrayList<>();
             try {
-                QuarkusTransaction.requiringNew().run(() -> {
+                QuarkusTransaction.requiringNew()
+                        .timeout((int) config.pollTransactionTimeout().toSeconds()).run(() -> {
                     for (Change change : changes) {
                         outcomes.add(apply(change, staleOfAttempt));
                         // written and forgotten: the persistence context stays one event small however large the poll
