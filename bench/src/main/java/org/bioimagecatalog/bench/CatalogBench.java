@@ -41,7 +41,6 @@ import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.bioimagecatalog.model.*;
 import org.bioimagecatalog.model.events.DatasetChanged;
 import org.bioimagecatalog.model.events.HarvestedRecord;
@@ -177,12 +176,7 @@ public final class CatalogBench {
 
     // ---------------------------------------------------------------- Kafka helpers
     static void publish(List<HarvestedRecord> records) throws Exception {
-        Properties p = kafka();
-        p.put("key.serializer", StringSerializer.class.getName());
-        p.put("value.serializer", StringSerializer.class.getName());
-        p.put("acks", "all");
-        p.put("linger.ms", "10");
-        p.put("batch.size", "262144");
+        Properties p = BenchKafka.producer(o("kafka", "127.0.0.1:19092"));
         long t0 = System.nanoTime();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
             for (HarvestedRecord r : records) producer.send(new ProducerRecord<>(topic(HarvestedRecord.TOPIC), r.key(), ModelJson.write(r)));

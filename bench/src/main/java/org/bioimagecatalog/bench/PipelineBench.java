@@ -45,7 +45,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.bioimagecatalog.model.ModelJson;
 import org.bioimagecatalog.model.events.DatasetChanged;
 import org.bioimagecatalog.model.events.HarvestedRecord;
@@ -451,12 +450,7 @@ public final class PipelineBench {
                 for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(500))) records.add(new String[] {r.key(), r.value()});
             }
         }
-        Properties p = kafka();
-        p.put("key.serializer", StringSerializer.class.getName());
-        p.put("value.serializer", StringSerializer.class.getName());
-        p.put("acks", "all");
-        p.put("linger.ms", "10");
-        p.put("batch.size", "262144");
+        Properties p = BenchKafka.producer(o("kafka", "127.0.0.1:19092"));
         long t0 = System.nanoTime();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
             for (String[] r : records) producer.send(new ProducerRecord<>(topic(RAW_TOPIC), r[0], r[1]));

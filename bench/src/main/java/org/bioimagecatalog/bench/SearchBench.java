@@ -31,7 +31,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.bioimagecatalog.model.*;
 import org.bioimagecatalog.model.events.DatasetChanged;
 import org.bioimagecatalog.model.events.DatasetQuality;
@@ -198,13 +197,7 @@ public final class SearchBench {
         String index = info.path("index").asText();
         System.out.printf("bench: search-service serves %s (alias %s, analyzer %s), %d documents before%n", index, alias,
                 info.path("analyzer").asText(), info.path("documents").asLong());
-        Properties p = new Properties();
-        p.put("bootstrap.servers", o("kafka", "127.0.0.1:19092"));
-        p.put("key.serializer", StringSerializer.class.getName());
-        p.put("value.serializer", StringSerializer.class.getName());
-        p.put("linger.ms", "10");
-        p.put("batch.size", "262144");
-        p.put("acks", "all");
+        Properties p = BenchKafka.producer(o("kafka", "127.0.0.1:19092"));
         String topic = topicNames().get(0);
 
         double serviceRate = ingestThroughService(p, topic, eventsFile, docs, info.path("documents").asLong(), es, alias);
