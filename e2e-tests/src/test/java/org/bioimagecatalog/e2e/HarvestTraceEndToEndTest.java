@@ -46,9 +46,11 @@ class HarvestTraceEndToEndTest {
         }
         archive = FixtureHttpServer.serve(studyFiles);
         receiver = OtlpTraceReceiver.start();
-        // export quickly (the default batch delay is 5 s) to the receiver
+        // export quickly (the default batch delay is 5 s) to the receiver; the catalog logs each record at DEBUG (a line
+        // per poll at INFO), and the test reads that line for the trace id
         system = RunningSystem.start(Map.of("bic.otel.endpoint", receiver.endpoint(),
-                "quarkus.otel.bsp.schedule.delay", "200ms"));
+                "quarkus.otel.bsp.schedule.delay", "200ms",
+                "quarkus.log.category.\"org.bioimagecatalog.catalog.ingest\".level", "DEBUG"));
     }
 
     @AfterAll
