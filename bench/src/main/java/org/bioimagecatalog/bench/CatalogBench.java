@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.*;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,7 +38,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bioimagecatalog.model.*;
 import org.bioimagecatalog.model.events.DatasetChanged;
@@ -87,27 +85,11 @@ public final class CatalogBench {
         wanted.put(topic(DatasetChanged.TOPIC), new NewTopic(topic(DatasetChanged.TOPIC), 3, (short) 1)
                 .configs(Map.of("cleanup.policy", "compact")));
         try (Admin admin = Admin.create(kafka())) {
-            Set<String> existing = admin.listTopics().names().get();
             if (create) {
-                List<NewTopic> todo = wanted.values().stream().filter(t -> !existing.contains(t.name())).toList();
-                if (!todo.isEmpty()) admin.createTopics(todo).all().get();
-                System.out.println("bench: topics ready: " + wanted.keySet());
+                BenchKafka.createMissing(admin, wanted.values());
             } else {
-                List<String> todo = wanted.keySet().stream().filter(existing::contains).toList();
-                if (!todo.isEmpty()) admin.deleteTopics(todo).all().get();
-                System.out.println("bench: topics deleted: " + todo);
-                // offsets a run left behind must not tell the next run's consumers where to start
-                List<String> deleted = new ArrayList<>();
-                for (String g : List.of(o("group", "catbench-catalog-service"), o("raw-group", "catbench-raw-engine"),
-                        o("raw-group", "catbench-raw-engine") + "-writes")) {
-                    try {
-                        admin.deleteConsumerGroups(List.of(g)).all().get();
-                        deleted.add(g);
-                    } catch (ExecutionException e) {
-                        if (!(e.getCause() instanceof GroupIdNotFoundException)) throw e;
-                    }
-                }
-                System.out.println("bench: consumer groups deleted: " + deleted);
+                BenchKafka.deleteWithGroups(admin, wanted.keySet(), List.of(o("group", "catbench-catalog-service"),
+                        o("raw-group", "catbench-raw-engine"), o("raw-group", "catbench-raw-engine") + "-writes"));
             }
         }
     }

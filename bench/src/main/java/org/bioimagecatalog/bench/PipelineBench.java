@@ -25,6 +25,7 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.bioimagecatalog.model.ModelJson;
 import org.bioimagecatalog.model.events.DatasetChanged;
 import org.bioimagecatalog.model.events.HarvestedRecord;
@@ -97,28 +97,12 @@ public final class PipelineBench {
             wanted.put(t.name(), s.length > 2 ? t.configs(Map.of("cleanup.policy", "compact")) : t);
         }
         try (Admin admin = Admin.create(kafka())) {
-            Set<String> existing = admin.listTopics().names().get();
             if (create) {
-                List<NewTopic> todo = wanted.values().stream().filter(t -> !existing.contains(t.name())).toList();
-                if (!todo.isEmpty()) admin.createTopics(todo).all().get();
-                System.out.println("bench: topics ready: " + wanted.keySet());
-                return;
+                BenchKafka.createMissing(admin, wanted.values());
+            } else {
+                BenchKafka.deleteWithGroups(admin, wanted.keySet(),
+                        Arrays.stream(o("groups", "").split(",")).filter(g -> !g.isBlank()).toList());
             }
-            List<String> todo = wanted.keySet().stream().filter(existing::contains).toList();
-            if (!todo.isEmpty()) admin.deleteTopics(todo).all().get();
-            System.out.println("bench: topics deleted: " + todo);
-            // offsets a run left behind must not tell the next run's consumers where to start
-            List<String> deleted = new ArrayList<>();
-            for (String g : o("groups", "").split(",")) {
-                if (g.isBlank()) continue;
-                try {
-                    admin.deleteConsumerGroups(List.of(g)).all().get();
-                    deleted.add(g);
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (!(e.getCause() instanceof GroupIdNotFoundException)) throw e;
-                }
-            }
-            System.out.println("bench: consumer groups deleted: " + deleted);
         }
     }
 
