@@ -41,6 +41,7 @@ import org.bioimagecatalog.model.vocab.Spdx;
 import org.bioimagecatalog.search.SearchConfig;
 import org.bioimagecatalog.search.index.TextAnalysis;
 import org.bioimagecatalog.search.query.Facet;
+import org.bioimagecatalog.search.query.FacetedSearchPlan;
 import org.bioimagecatalog.search.query.SearchParameters;
 import org.bioimagecatalog.search.query.SearchQueryBuilder;
 import org.bioimagecatalog.search.query.SearchRequestParser;
@@ -176,6 +177,20 @@ public final class SearchBench {
         StudyCorpus studies = StudyCorpus.of(fixtures, seed);
         System.out.printf("bench: corpus model from %d IDR fixture studies; source weights (fixture files) %s%n", studies.studyCount(), studies.sourceShares());
         Corpus corpus = new Corpus(studies);
+        if (!Boolean.parseBoolean(o("ingest", "true"))) {
+            // the search phases again on the index a run kept (BIC_BENCH_KEEP=1): the queries come from the same
+            // seeded corpus model, so they are the queries of that run
+            JsonNode kept = call("GET", service + "/api/v1/search/info", null, null);
+            if (kept.path("documents").asLong() != docs) {
+                throw new IllegalStateException("--ingest false needs the index of an earlier run with --docs " + docs
+                        + " (kept with BIC_BENCH_KEEP=1); " + kept.path("index").asText() + " holds "
+                        + kept.path("documents").asLong() + " documents");
+            }
+            System.out.printf("bench: --ingest false: measuring search on %s as kept, %d documents%n",
+                    kept.path("index").asText(), docs);
+            searchPhases(corpus, es, service, kept.path("index").asText(), alias, kept.path("analyzer").asText());
+            return;
+        }
         // streamed to a file (untimed), never held in memory: 1M events are ~2 GB
         Path eventsFile = work.resolve("events.tsv");
         long t0 = System.nanoTime();
@@ -209,13 +224,33 @@ public final class SearchBench {
             System.out.println("bench: raw _bulk ingest skipped (--raw-ingest false)");
         }
 
+        searchPhases(corpus, es, service, index, alias, info.path("analyzer").asText());
+
+        // ---- freshness: a steady stream of new records, each timed from publish until a search finds it
+        if (Integer.parseInt(o("fresh-seconds", "30")) > 0) {
+            freshness(corpus, docs, p, topic, es, alias);
+        } else {
+            System.out.println("bench: freshness phase skipped (--fresh-seconds 0)");
+        }
+    }
+
+    /**
+     * The search phases: the same queries through search-service and straight to Elasticsearch (shared cores, then
+     * Elasticsearch on a core of its own), then faceted search.
+     */
+    static void searchPhases(Corpus corpus, String es, String service, String index, String alias, String analyzer)
+            throws Exception {
         // ---- search: the same queries through search-service and straight to Elasticsearch
         System.out.println("bench: refresh + force merge of " + index + " (so that merges left over from the ingest do not run during one side's measurement)");
         call("POST", es + "/" + index + "/_refresh", null, null);
         // merging 1M documents into one segment takes minutes on two cores
         call("POST", es + "/" + index + "/_forcemerge?max_num_segments=1", null, null, Duration.ofMinutes(30));
         long indexed = count(es, alias);
-        QueryPairs pairs = new QueryPairs(info.path("analyzer").asText(), service, es + "/" + alias + "/_search");
+        // a faceted search with filters sends searches of size 0 (FacetedSearchPlan), which Elasticsearch caches
+        // per shard until the next refresh; the phases repeat their queries on an index that no longer changes,
+        // so with the cache on they would time cache hits, which a catalog being harvested into sees far less
+        call("PUT", es + "/" + index + "/_settings", "{\"index.requests.cache.enable\": false}", "application/json");
+        QueryPairs pairs = new QueryPairs(analyzer, service, es, alias);
         List<String[]> queries = searchQueries(corpus, pairs, 200);
         int duration = Integer.parseInt(o("duration", "20")), warmup = Integer.parseInt(o("warmup", "5"));
         System.out.printf("bench: search on %d documents: %d distinct queries (title words, organism/method/licence filters, year ranges, facets only); each side measured ABBA in two halves, each after %d s warm-up, %d s in all%n",
@@ -228,6 +263,7 @@ public final class SearchBench {
             load(queries, 8, false, 0, prewarm);
         }
         for (String c : o("connections", "8,32").split(",")) {
+            if (c.equals("none")) break;
             int conns = Integer.parseInt(c.strip());
             printSearch("search c=" + conns, abba(queries, conns, warmup, duration));
         }
@@ -256,6 +292,7 @@ public final class SearchBench {
         System.out.printf("bench: faceted search on %d documents: %d distinct queries (all 9 facets each; no filter, one or two filters, with and without text), ABBA as above%n",
                 indexed, facetQueries.size());
         for (String c : o("facet-connections", "1,8").split(",")) {
+            if (c.equals("none")) break;
             int conns = Integer.parseInt(c.strip());
             Load[] sides = abba(facetQueries, conns, warmup, duration);
             Load raw = sides[0], svc = sides[1];
@@ -265,12 +302,6 @@ public final class SearchBench {
                     conns, indexed, svc.p50, svc.p50 < 100 ? "met" : "not met", svc.p50 - raw.p50, svc.p99 - raw.p99, 100 * svc.rps / raw.rps);
         }
 
-        // ---- freshness: a steady stream of new records, each timed from publish until a search finds it
-        if (Integer.parseInt(o("fresh-seconds", "30")) > 0) {
-            freshness(corpus, docs, p, topic, es, alias);
-        } else {
-            System.out.println("bench: freshness phase skipped (--fresh-seconds 0)");
-        }
     }
 
     /** Publishes the events file and times from the first send until the alias counts them all. */
@@ -475,12 +506,14 @@ public final class SearchBench {
         final SearchRequestParser parser = new SearchRequestParser(config);
         final SearchQueryBuilder builder = new SearchQueryBuilder(config);
         final TextAnalysis analysis;
-        final String service, esSearch;
+        final String service, es, alias;
 
-        QueryPairs(String analyzer, String service, String esSearch) {
+        /** {@code es}: the cluster's URL; {@code alias}: the index searched. */
+        QueryPairs(String analyzer, String service, String es, String alias) {
             this.analysis = new TextAnalysis(analyzer);
             this.service = service;
-            this.esSearch = esSearch;
+            this.es = es;
+            this.alias = alias;
         }
 
         String[] of(String q, Map<Facet, List<String>> filters, String from, String to) throws Exception {
@@ -489,7 +522,11 @@ public final class SearchBench {
             filters.forEach((f, vs) -> vs.forEach(v -> url.append('&').append(f.param()).append('=').append(enc(v))));
             if (from != null) url.append("&releasedFrom=").append(from).append("&releasedTo=").append(to);
             var request = parser.parse(new SearchParameters(q, filters, null, "20", from, to, null, null, null, null));
-            return new String[] {url.toString(), esSearch, JSON.writeValueAsString(builder.build(request, analysis))};
+            // the service's own plan: one _search, or with filters the _msearch it sends (FacetedSearchPlan)
+            FacetedSearchPlan plan = FacetedSearchPlan.of(builder.build(request, analysis));
+            return plan.single()
+                    ? new String[] {url.toString(), es + "/" + alias + "/_search", JSON.writeValueAsString(plan.body())}
+                    : new String[] {url.toString(), es + "/_msearch", plan.msearch(alias)};
         }
     }
 
@@ -556,6 +593,11 @@ public final class SearchBench {
         return out;
     }
 
+    /** Whether an _msearch answer holds a failed search (its {@code "error"} object). */
+    static boolean failedInside(byte[] body) {
+        return new String(body, StandardCharsets.UTF_8).contains("\"error\":{");
+    }
+
     static String enc(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8); }
 
     /** A config interface answered with its @WithDefault values: what the service runs with unless overridden. */
@@ -607,8 +649,10 @@ public final class SearchBench {
                 int k = 0;
                 while (true) {
                     String[] q = queries.get(Math.floorMod(next.getAndIncrement(), queries.size()));
+                    boolean multi = q[1].endsWith("/_msearch");
                     HttpRequest r = raw
-                            ? HttpRequest.newBuilder(URI.create(q[1])).header("Content-Type", "application/json")
+                            ? HttpRequest.newBuilder(URI.create(q[1]))
+                                    .header("Content-Type", multi ? "application/x-ndjson" : "application/json")
                                     .POST(HttpRequest.BodyPublishers.ofString(q[2])).build()
                             : HttpRequest.newBuilder(URI.create(q[0])).GET().build();
                     long s0 = System.nanoTime();
@@ -616,7 +660,8 @@ public final class SearchBench {
                     HttpResponse<byte[]> resp = client.send(r, HttpResponse.BodyHandlers.ofByteArray());
                     long s1 = System.nanoTime();
                     if (s0 >= warmEnd && s1 <= end) {
-                        if (resp.statusCode() != 200) errors.incrementAndGet();
+                        // an _msearch answers 200 with the failure of one of its searches inside
+                        if (resp.statusCode() != 200 || (multi && raw && failedInside(resp.body()))) errors.incrementAndGet();
                         if (k == lat.length) lat = Arrays.copyOf(lat, k * 2);
                         lat[k++] = s1 - s0;
                     }

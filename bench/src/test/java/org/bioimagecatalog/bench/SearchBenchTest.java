@@ -36,14 +36,24 @@ class SearchBenchTest {
 
     @Test
     void theRawSideSendsTheBodyTheServiceBuildsForTheSameQuery() throws Exception {
-        SearchBench.QueryPairs pairs = new SearchBench.QueryPairs("english", "http://svc", "http://es/x/_search");
+        SearchBench.QueryPairs pairs = new SearchBench.QueryPairs("english", "http://svc", "http://es", "x");
         List<String[]> queries = SearchBench.searchQueries(corpus(), pairs, 12);
         assertThat(queries).hasSize(12).allSatisfy(q -> {
             assertThat(q[0]).startsWith("http://svc/api/v1/search?size=20");
-            assertThat(q[1]).isEqualTo("http://es/x/_search");
-            JsonNode body = ModelJson.mapper().readTree(q[2]);
-            assertThat(body.has("query")).isTrue();
-            assertThat(body.path("size").asInt()).isEqualTo(20);
+            if (q[0].contains("organism=") || q[0].contains("imagingMethod=") || q[0].contains("license=")
+                    || q[0].contains("releasedFrom=")) {
+                // filtered: the service's _msearch, the hits' search first
+                assertThat(q[1]).isEqualTo("http://es/_msearch");
+                String[] lines = q[2].split("\n");
+                assertThat(lines.length).isEven().isGreaterThanOrEqualTo(4);
+                assertThat(ModelJson.mapper().readTree(lines[0]).path("index").asText()).isEqualTo("x");
+                assertThat(ModelJson.mapper().readTree(lines[1]).path("size").asInt()).isEqualTo(20);
+            } else {
+                assertThat(q[1]).isEqualTo("http://es/x/_search");
+                JsonNode body = ModelJson.mapper().readTree(q[2]);
+                assertThat(body.has("query")).isTrue();
+                assertThat(body.path("size").asInt()).isEqualTo(20);
+            }
         });
         assertThat(SearchBench.facetQueries(corpus(), pairs, 5)).hasSize(5);
     }

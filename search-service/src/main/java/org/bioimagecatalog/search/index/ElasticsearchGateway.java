@@ -76,6 +76,19 @@ public class ElasticsearchGateway {
         if (body != null) {
             request.setEntity(new NByteArrayEntity(bytes(body), ContentType.APPLICATION_JSON));
         }
+        return read(request, type);
+    }
+
+    /** {@link #read} of a newline-delimited body ({@code _msearch}). */
+    public <T> TypedResponse<T> readNdjson(String path, String body, Class<T> type) {
+        Request request = new Request("POST", path);
+        request.setEntity(new NByteArrayEntity(body.getBytes(StandardCharsets.UTF_8), NDJSON));
+        return read(request, type);
+    }
+
+    private <T> TypedResponse<T> read(Request request, Class<T> type) {
+        String method = request.getMethod();
+        String path = request.getEndpoint();
         Response response = send(request);
         int status = response.getStatusLine().getStatusCode();
         if (status < 200 || status >= 300) {

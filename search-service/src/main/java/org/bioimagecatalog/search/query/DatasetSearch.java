@@ -1,15 +1,20 @@
 package org.bioimagecatalog.search.query;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.bioimagecatalog.search.index.ActiveIndex;
 import org.bioimagecatalog.search.index.ElasticsearchGateway;
+import org.bioimagecatalog.search.index.ElasticsearchGateway.TypedResponse;
 import org.bioimagecatalog.search.index.IndexBootstrap;
 import org.bioimagecatalog.search.index.SearchEngineUnavailableException;
 import org.jboss.logging.Logger;
@@ -62,8 +67,7 @@ public class DatasetSearch {
                 outcome = "ok";
                 return result;
             }
-            var answer = es.read("POST", "/" + index.alias() + "/_search", queries.build(request, index.analysis()),
-                    EsSearchAnswer.class);
+            var answer = run(index, queries.build(request, index.analysis()));
             if (answer.status() == 400) {
                 // simple_query_string is lenient, so this is rare: say so without echoing engine internals
                 outcome = "invalid";
@@ -96,8 +100,8 @@ public class DatasetSearch {
             return empty;
         }
         for (int minimum : QueryRelaxation.attempts(request.q(), words.get().size())) {
-            var body = queries.build(request, index.analysis(), ForgivingTextQuery.allWords(words.get(), minimum));
-            var answer = es.read("POST", "/" + index.alias() + "/_search", body, EsSearchAnswer.class);
+            var answer = run(index,
+                    queries.build(request, index.analysis(), ForgivingTextQuery.allWords(words.get(), minimum)));
             if (!answer.ok()) {
                 LOG.infof("a relaxed search answered %d %s", answer.status(), answer.errorType());
                 return empty;
@@ -111,6 +115,31 @@ public class DatasetSearch {
             }
         }
         return empty;
+    }
+
+    /**
+     * A first page: one {@code _search}, or with filters the {@code _msearch} of its {@link FacetedSearchPlan},
+     * answered as the one search would have been (a search of it that failed fails the whole, with its status).
+     */
+    private TypedResponse<EsSearchAnswer> run(ActiveIndex index, ObjectNode body) {
+        FacetedSearchPlan plan = FacetedSearchPlan.of(body);
+        if (plan.single()) {
+            return es.read("POST", "/" + index.alias() + "/_search", body, EsSearchAnswer.class);
+        }
+        var multi = es.readNdjson("/_msearch", plan.msearch(index.alias()), EsMultiSearchAnswer.class);
+        if (!multi.ok()) {
+            return new TypedResponse<>(multi.status(), null, multi.errorBody());
+        }
+        List<EsSearchAnswer> answers = new ArrayList<>();
+        for (EsMultiSearchAnswer.Item item : multi.value().responses()) {
+            if (!item.ok()) {
+                ObjectNode error = JsonNodeFactory.instance.objectNode();
+                error.set("error", item.error());
+                return new TypedResponse<>(item.status() >= 300 ? item.status() : 500, null, error);
+            }
+            answers.add(item.answer());
+        }
+        return new TypedResponse<>(multi.status(), plan.merge(answers), MissingNode.getInstance());
     }
 
     /**

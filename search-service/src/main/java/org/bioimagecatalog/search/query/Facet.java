@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.bioimagecatalog.model.vocab.Fbbi;
 import org.bioimagecatalog.model.vocab.NcbiTaxon;
+import org.bioimagecatalog.model.vocab.Taxon;
 import org.bioimagecatalog.search.index.TermFields;
 
 /**
@@ -62,9 +63,22 @@ public enum Facet {
         return byTerm() ? TermFields.terms(stem) : plainField;
     }
 
-    /** The ancestors' {@code id|name} terms, counted for {@link #parentsParam()}. */
-    public String parentsField() {
-        return TermFields.lineageTerms(stem);
+    /** Each value's id with its ancestors' ids: a parent's datasets are those holding its id here. */
+    public String idsField() {
+        return TermFields.ids(stem);
+    }
+
+    /**
+     * A configured parent as the {@code id|name} keyword its bucket carries, named from the bundled vocabulary
+     * (as the catalog names ancestors); the bare id when the vocabulary does not know it.
+     */
+    public String parentTerm(String id) {
+        Optional<String> name = switch (this) {
+            case ORGANISM -> NcbiTaxon.taxon(id).map(Taxon::scientificName);
+            case IMAGING_METHOD, SAMPLE_PREPARATION -> Fbbi.name(id);
+            default -> Optional.empty();
+        };
+        return TermFields.encode(id, name.orElse(null));
     }
 
     /** Fields a filter value may match: the ids with their ancestors' ids, and the names and labels. */

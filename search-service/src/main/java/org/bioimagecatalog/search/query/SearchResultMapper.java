@@ -20,14 +20,20 @@ import org.bioimagecatalog.search.index.TermFields;
 @ApplicationScoped
 public class SearchResultMapper {
     private final int descriptionChars;
+    private final int facetSize;
 
     @Inject
     public SearchResultMapper(SearchConfig config) {
-        this(config.query().descriptionChars());
+        this(config.query().descriptionChars(), config.query().facetSize());
     }
 
     SearchResultMapper(int descriptionChars) {
+        this(descriptionChars, 30);
+    }
+
+    SearchResultMapper(int descriptionChars, int facetSize) {
         this.descriptionChars = descriptionChars;
+        this.facetSize = facetSize;
     }
 
     /** An answer that was read as a tree (e.g. more_like_this): bound to the same shape first. */
@@ -52,12 +58,13 @@ public class SearchResultMapper {
                 facets.put(facet.param(), buckets(counts.get(facet.param()), false));
                 continue;
             }
-            facets.put(facet.param(), termBuckets(counts.get(facet.param())));
+            facets.put(facet.param(), termBuckets(counts.get(facet.param()), false));
             if (facet.hierarchical()) {
-                facets.put(facet.parentsParam(), termBuckets(counts.get(facet.parentsParam())));
+                // a filters aggregation, keyed by each parent's id|name
+                facets.put(facet.parentsParam(), termBuckets(counts.get(facet.parentsParam()), true));
             }
         }
-        facets.put(SearchQueryBuilder.RELEASE_YEAR, buckets(counts.get(SearchQueryBuilder.RELEASE_YEAR), false));
+        facets.put(SearchQueryBuilder.RELEASE_YEAR, years(counts.get(SearchQueryBuilder.RELEASE_YEAR)));
         facets.put(SearchQueryBuilder.HAS_REUSE, buckets(counts.get(SearchQueryBuilder.HAS_REUSE), true));
         facets.put(SearchQueryBuilder.QUALITY, buckets(counts.get(SearchQueryBuilder.QUALITY), true));
         long total = answer.hits() == null || answer.hits().total() == null ? 0 : answer.hits().total().value();
@@ -114,14 +121,32 @@ public class SearchResultMapper {
         return values;
     }
 
+    /** The newest years with datasets (a date histogram by year, newest first), as many as a facet shows. */
+    private List<FacetValue> years(JsonNode aggregation) {
+        List<FacetValue> values = new ArrayList<>();
+        JsonNode buckets = aggregation == null ? null : aggregation.get("buckets");
+        if (buckets == null) {
+            return values;
+        }
+        for (JsonNode bucket : buckets) {
+            if (values.size() == facetSize) {
+                break;
+            }
+            JsonNode year = bucket.has("key_as_string") ? bucket.get("key_as_string") : bucket.path("key");
+            values.add(new FacetValue(year.asText(), bucket.path("doc_count").asLong()));
+        }
+        return values;
+    }
+
     /**
-     * Buckets of {@code id|name} keywords, one per id: documents indexed before a name was known (or under an
+     * Buckets of {@code id|name} keywords (a terms aggregation's array, or the keyed buckets of the parents' filters
+     * aggregation, empty ones left out), one per id: documents indexed before a name was known (or under an
      * older name) carry another keyword for the same id, so their counts are added up (a document holds an id
      * once) under the name of the largest. Most datasets first, then by name.
      */
-    private static List<FacetValue> termBuckets(JsonNode aggregation) {
+    private static List<FacetValue> termBuckets(JsonNode aggregation, boolean keyed) {
         Map<String, FacetValue> byId = new LinkedHashMap<>();
-        for (FacetValue bucket : buckets(aggregation, false)) {
+        for (FacetValue bucket : buckets(aggregation, keyed)) {
             String id = TermFields.id(bucket.value());
             FacetValue decoded = new FacetValue(id, TermFields.name(bucket.value()), bucket.count());
             byId.merge(id, decoded, (a, b) -> new FacetValue(id, a.name(), a.count() + b.count()));

@@ -93,7 +93,13 @@ class SearchQueryBuilderTest {
                 "imagingMethod", "cellLine", "samplePreparation", "license", "format", "studyType", "releaseYear",
                 "hasReuse", "quality");
         assertThat(aggs.path("organism").path("terms").path("field").asText()).isEqualTo("organismTerms");
-        assertThat(aggs.path("releaseYear").path("terms").path("order").path("_key").asText()).isEqualTo("desc");
+        var years = aggs.path("releaseYear").path("date_histogram");
+        assertThat(years.path("field").asText()).isEqualTo("released");
+        assertThat(years.path("calendar_interval").asText()).isEqualTo("year");
+        assertThat(years.path("order").path("_key").asText()).isEqualTo("desc");
+        assertThat(aggs.path("hasReuse").path("range").path("field").asText()).isEqualTo("reuseCount");
+        assertThat(aggs.path("hasReuse").path("range").has("missing"))
+                .as("a missing value would keep Elasticsearch from counting the ranges from the points").isFalse();
     }
 
     @Test
@@ -107,11 +113,11 @@ class SearchQueryBuilderTest {
 
         assertThat(groupOf(aggs, "organismParents")).as("no filter aggregation of its own")
                 .isSameAs(groupOf(aggs, "organism"));
-        var parents = groupOf(aggs, "organismParents").path("aggs").path("organismParents").path("terms");
-        assertThat(parents.path("field").asText()).isEqualTo("organismLineageTerms");
-        assertThat("40674|Mammalia").matches(parents.path("include").asText());
-        assertThat("4751").matches(parents.path("include").asText());
-        assertThat("9606|Homo sapiens").doesNotMatch(parents.path("include").asText());
+        var parents = groupOf(aggs, "organismParents").path("aggs").path("organismParents").path("filters")
+                .path("filters");
+        assertThat(parents.properties()).extracting(Map.Entry::getKey).as("keyed by id|name, named from the vocabulary")
+                .containsExactly("40674|Mammalia", "4751|Fungi");
+        assertThat(parents.path("40674|Mammalia").toString()).isEqualTo("{\"term\":{\"organismIds\":\"40674\"}}");
         assertThat(filterOf(aggs, "source")).as("a CURIE filters by its bare id, with descendants")
                 .contains("\"organismIds\":[\"NCBITaxon:40674\",\"40674\"]");
     }

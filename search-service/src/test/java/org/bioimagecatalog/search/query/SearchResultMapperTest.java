@@ -34,9 +34,9 @@ class SearchResultMapperTest {
                  "organism": {"buckets": [{"key": "9606|Homo sapiens", "doc_count": 2},
                                           {"key": "4896|Schizosaccharomyces pombe", "doc_count": 1},
                                           {"key": "9606|Homo sapiens (human)", "doc_count": 1}]},
-                 "organismParents": {"buckets": [{"key": "40674|Mammalia", "doc_count": 3}]},
-                 "releaseYear": {"buckets": [{"key": 2016, "doc_count": 1}]},
-                 "hasReuse": {"buckets": {"true": {"doc_count": 1}, "false": {"doc_count": 2}}},
+                 "organismParents": {"buckets": {"40674|Mammalia": {"doc_count": 3}, "4751|Fungi": {"doc_count": 0}}},
+                 "releaseYear": {"buckets": [{"key_as_string": "2016", "key": 1451606400000, "doc_count": 1}]},
+                 "hasReuse": {"buckets": {"false": {"to": 1.0, "doc_count": 2}, "true": {"from": 1.0, "doc_count": 1}}},
                  "quality": {"buckets": {"80": {"from": 80.0, "doc_count": 1},
                             "50": {"from": 50.0, "doc_count": 0}, "0": {"from": 0.0, "doc_count": 1}}}}},
              "pit_id": "pit-1"}
@@ -70,7 +70,7 @@ class SearchResultMapperTest {
 
         assertThat(result.facets().get("source")).containsExactly(new FacetValue("idr", 2), new FacetValue("bia", 1));
         assertThat(result.facets().get("releaseYear")).containsExactly(new FacetValue("2016", 1));
-        assertThat(result.facets().get("hasReuse")).containsExactly(new FacetValue("true", 1), new FacetValue("false", 2));
+        assertThat(result.facets().get("hasReuse")).containsExactly(new FacetValue("false", 2), new FacetValue("true", 1));
         assertThat(result.facets().get("quality")).as("empty named buckets are left out")
                 .containsExactly(new FacetValue("80", 1), new FacetValue("0", 1));
         assertThat(result.facets().get("organism")).as("one bucket per id, named as the largest, counts added")
