@@ -41,7 +41,7 @@ class PortalApiOutageTest {
         // nothing answers the home page: its search box, and what is missing
         String home = unavailable("/", "60");
         assertThat(home).contains("role=\"search\"").contains("Part of this page is missing. " + NOT_ANSWERING)
-                .contains("Not shown: the catalog&#39;s API did not answer.").doesNotContain("No archive harvested yet");
+                .contains("Not shown: the catalog's API did not answer.").doesNotContain("No archive harvested yet");
         String dashboard = unavailable("/sources", "60");
         assertThat(dashboard).contains("Not shown: what the catalog holds per archive and the harvest runs. " + NOT_ANSWERING);
     }

@@ -4,8 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import org.bioimagecatalog.portal.json.Json;
 
 /**
@@ -22,15 +26,42 @@ public record ApiFailure(int status, String sentence, String detail, long retryA
     public static final long RETRY_AFTER_SECONDS = 60;
     public static final String NOT_ANSWERING = "The catalog's API is not answering; try again in a minute.";
 
-    /** The failure of an API call: a {@link WebApplicationException} (it answered) or a {@link ProcessingException}. */
-    public static ApiFailure of(RuntimeException failure) {
-        if (failure instanceof WebApplicationException e) {
+    /**
+     * The failure of an API call: a {@link WebApplicationException} (it answered), or no answer at all. A blocking
+     * client call reports that as a {@link ProcessingException}; a {@code Uni} awaited reports the connection's own
+     * exception ({@code ConnectException}, a timeout), wrapped in a {@link CompletionException}.
+     *
+     * @throws IllegalArgumentException for anything else (see {@link #is})
+     */
+    public static ApiFailure of(Throwable failure) {
+        Throwable f = unwrap(failure);
+        if (f instanceof WebApplicationException e) {
             return answered(e.getResponse());
         }
-        if (failure instanceof ProcessingException) {
+        if (notAnswering(f)) {
             return new ApiFailure(503, NOT_ANSWERING, "", RETRY_AFTER_SECONDS);
         }
-        throw failure;
+        throw new IllegalArgumentException("not a failed API call", failure);
+    }
+
+    /** Whether this is a failed API call, as {@link #of} knows them. */
+    public static boolean is(Throwable failure) {
+        Throwable f = unwrap(failure);
+        return f instanceof WebApplicationException || notAnswering(f);
+    }
+
+    private static boolean notAnswering(Throwable f) {
+        // Vert.x reports a read timeout as its own (unchecked) exception, named for it
+        return f instanceof ProcessingException || f instanceof IOException || f instanceof TimeoutException
+                || f.getClass().getSimpleName().contains("Timeout");
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable f = failure;
+        while ((f instanceof CompletionException || f instanceof ExecutionException) && f.getCause() != null) {
+            f = f.getCause();
+        }
+        return f;
     }
 
     /** What the API answered with a status that is not a success. */

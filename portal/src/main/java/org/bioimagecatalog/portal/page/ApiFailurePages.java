@@ -6,6 +6,8 @@ import jakarta.inject.Singleton;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.concurrent.CompletionException;
+import org.jboss.logging.Logger;
 import org.bioimagecatalog.portal.api.ApiFailure;
 import org.jboss.resteasy.reactive.ClientWebApplicationException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -18,6 +20,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 @Singleton
 public class ApiFailurePages {
+    private static final Logger LOG = Logger.getLogger(ApiFailurePages.class);
     private final Template status;
 
     ApiFailurePages(@Location("status.html") Template status) {
@@ -45,5 +48,21 @@ public class ApiFailurePages {
     @ServerExceptionMapper
     public Response answered(ClientWebApplicationException e) {
         return page(ApiFailure.of(e));
+    }
+
+    /**
+     * A {@code Uni} of the API awaited: Mutiny wraps a checked failure (the connection refused) in a
+     * {@link CompletionException}. Anything else wrapped so is the page's own fault: the site's 500 page, logged.
+     */
+    @ServerExceptionMapper
+    public Response awaited(CompletionException e) {
+        if (ApiFailure.is(e)) {
+            return page(ApiFailure.of(e));
+        }
+        LOG.error("a page failed", e);
+        return Response.serverError().type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(status.data("status", 500).data("title", "Something went wrong")
+                        .data("detail", "This page failed on our side; it has been logged. Try again later.")
+                        .data("id", "").render()).build();
     }
 }

@@ -5,7 +5,6 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -44,7 +43,10 @@ public class SearchPage {
         JsonNode result;
         try {
             result = search.search(query.apiParameters()).await().indefinitely();
-        } catch (WebApplicationException | ProcessingException e) {
+        } catch (RuntimeException e) {
+            if (!ApiFailure.is(e)) {
+                throw e;
+            }
             if (e instanceof WebApplicationException refused && refused.getResponse().getStatus() < 500) {
                 // the API's own words for a bad filter (problem+json detail), shown with the form to fix it
                 return failed(query, 400, problemDetail(refused)).build();
