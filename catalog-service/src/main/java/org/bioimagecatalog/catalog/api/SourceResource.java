@@ -22,11 +22,7 @@ public class SourceResource {
 
     @GET
     @Operation(summary = "List sources",
-            description = "Per archive: how many records the catalog holds (and how many the archive has deleted since), "
-                    + "when a harvest last saw one, the live datasets built (partly) from its records and their average "
-                    + "quality. Exact as of the last committed write: the figures are kept by the transaction that "
-                    + "changes the records or datasets, so a harvest's records count as soon as the catalog has applied "
-                    + "them, and reading them costs the same at any catalog size.")
+            description = "Per archive: how many records the catalog holds and when a harvest last saw one.")
     @APIResponse(responseCode = "200", description = "The sources, by name",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceList.class)))
     public SourceList list() {
