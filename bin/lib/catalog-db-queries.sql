@@ -121,5 +121,5 @@ SELECT format('RESULT catalog-db sources %-52s p50 %8s ms p95 %8s ms', 'source_s
               pg_temp.pct(n.ms, 0.5), pg_temp.pct(n.ms, 0.95))
   FROM (SELECT pg_temp.timed('select * from sources_now order by source', :runs) AS ms) n;
 SELECT format('RESULT catalog-db sources %-52s %s', 'same figures both ways',
-              NOT EXISTS (SELECT * FROM sources_before EXCEPT SELECT * FROM sources_now)
-              AND NOT EXISTS (SELECT * FROM sources_now EXCEPT SELECT * FROM sources_before));
+              CASE WHEN NOT EXISTS (SELECT * FROM sources_before EXCEPT SELECT * FROM sources_now)
+                    AND NOT EXISTS (SELECT * FROM sources_now EXCEPT SELECT * FROM sources_before) THEN 'yes' ELSE 'NO' END);
