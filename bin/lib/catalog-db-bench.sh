@@ -5,7 +5,9 @@
 #      real-shaped DatasetChanged documents, with common and rare values for each filter), then VACUUM ANALYZE;
 #   3. per filter of GET /api/v1/datasets and /oai ListRecords (bin/lib/catalog-db-queries.sql): the first page's
 #      EXPLAIN (ANALYZE, BUFFERS) into target/catalog-db/plans.md, and RESULT lines with p50/p95 of the first page,
-#      p50 of a page deep in the keyset, the count estimate the API answers with (and its time) and an exact count.
+#      p50 of a page deep in the keyset, the count estimate the API answers with (and its time) and an exact count;
+#   4. GET /api/v1/sources (issue 19): the aggregate it ran before V9 against the summary rows it reads now, and
+#      whether both give the same figures.
 # The database is dropped at the end, also on failure (--keep leaves it, to query by hand; the next run drops it).
 # Needs the stack's PostgreSQL (bin/stack start). Figures are database time; the service adds JSON mapping.
 #

@@ -22,7 +22,7 @@ import org.w3c.dom.Document;
  * services are not running; the real round trip is PortalBrowserEndToEndTest in e2e-tests).
  */
 @QuarkusTest
-@QuarkusTestResource(RecordedApi.class)
+@QuarkusTestResource(value = RecordedApi.class, restrictToAnnotatedClass = true)
 class PortalRenderingTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ID = RecordedApi.SURVIVOR;
@@ -165,7 +165,10 @@ class PortalRenderingTest {
     void homeShowsArchivesNewestAndMostReused() {
         String html = given().get("/").then().statusCode(200).extract().asString();
         assertThat(html).contains("<form action=\"/search\"").contains("href=\"/search?source=idr\">idr</a></th><td>118</td>")
-                .contains("Newest datasets").contains("Most reused").contains("Fission yeast gene deletion screen");
+                .contains("Newest datasets").contains("Most reused").contains("Fission yeast gene deletion screen")
+                // when each archive was last harvested, and no word of a missing part
+                .contains("<td><time datetime=\"2026-12-01T09:00:00Z\">2026-12-01T09:00:00Z</time></td>")
+                .doesNotContain("Part of this page is missing").doesNotContain("Not shown");
     }
 
     @Test
@@ -176,6 +179,9 @@ class PortalRenderingTest {
         assertThat(RecordedApi.REQUESTS).contains("/api/v1/harvest/runs/run-2");
         assertThat(html).contains("<code>idr0099-study.txt</code>: no Study Title line: not an IDR study file")
                 .contains("SUCCEEDED").contains("118 datasets from 120 records")
+                // a run's rejected count links to the rejects and their reasons
+                .contains("<td><a href=\"#rejects-idr\">3</a></td>").contains("<h3 id=\"rejects-idr\">Rejected records</h3>")
+                .doesNotContain("Not shown")
                 .contains("score ≥ 80: 12 datasets")
                 .contains("funding: 2")
                 .contains("href=\"/datasets/bic-99887766aabb#quality\">Budding yeast morphology screen</a>: score 61")

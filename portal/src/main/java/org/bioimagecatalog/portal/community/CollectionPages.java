@@ -19,8 +19,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.bioimagecatalog.portal.api.ApiFailure;
 import org.bioimagecatalog.portal.api.CatalogApi;
 import org.bioimagecatalog.portal.json.Json;
+import org.bioimagecatalog.portal.page.ApiFailurePages;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -42,13 +44,16 @@ public class CollectionPages {
     private final Template list;
     private final Template page;
     private final Template status;
+    private final ApiFailurePages failures;
 
     CollectionPages(@RestClient CatalogApi catalog, @Location("collections.html") Template list,
-            @Location("collection.html") Template page, @Location("status.html") Template status) {
+            @Location("collection.html") Template page, @Location("status.html") Template status,
+            ApiFailurePages failures) {
         this.catalog = catalog;
         this.list = list;
         this.page = page;
         this.status = status;
+        this.failures = failures;
     }
 
     @GET
@@ -157,21 +162,19 @@ public class CollectionPages {
         JsonNode c;
         try {
             c = catalog.collection(id);
-        } catch (WebApplicationException e) {
-            return missing(id, e.getResponse().getStatus());
-        } catch (ProcessingException e) {
-            return missing(id, 502);
+        } catch (WebApplicationException | ProcessingException e) {
+            ApiFailure failure = ApiFailure.of(e);
+            return failure.status() == 404 || failure.status() == 410 ? missing(id, failure.status())
+                    : failures.page(failure);
         }
         return Forms.html(code, page.data("c", c).data("signedIn", ApiKeyCookie.signedIn(key)).data("notice", notice)
                 .data("error", error).data("entered", entered).render());
     }
 
-    /** The collection cannot be shown: deleted (410), unknown (404), or the catalog did not answer (502). */
-    private Response missing(String id, int answer) {
-        int code = answer == 410 || answer == 404 ? answer : 502;
-        String title = code == 410 ? "Collection deleted" : code == 404 ? "No such collection" : "The catalog did not answer";
-        String detail = code == 410 ? "Its curator deleted this collection." : code == 404
-                ? "No collection has the id " + id + "." : "Try again in a moment.";
+    /** The collection cannot be shown: deleted (410) or unknown (404). */
+    private Response missing(String id, int code) {
+        String title = code == 410 ? "Collection deleted" : "No such collection";
+        String detail = code == 410 ? "Its curator deleted this collection." : "No collection has the id " + id + ".";
         return Forms.html(code, status.data("status", code).data("title", title).data("detail", detail).render());
     }
 }

@@ -30,7 +30,14 @@ final class Forms {
         try {
             return LocalRedirect.seeOther(call.apply(bearer.get())).build();
         } catch (WebApplicationException | ProcessingException e) {
-            return refused.apply(ApiRefusal.of(e, role));
+            ApiRefusal refusal = ApiRefusal.of(e, role);
+            Response page = refused.apply(refusal);
+            if (refusal.retryAfterSeconds() == 0) {
+                return page;
+            }
+            // once: the page shown may be a status page that already says it
+            return Response.fromResponse(page).header("Retry-After", null)
+                    .header("Retry-After", refusal.retryAfterSeconds()).build();
         }
     }
 

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.bioimagecatalog.portal.api.ApiFailure;
 import org.bioimagecatalog.portal.api.CatalogApi;
 import org.bioimagecatalog.portal.api.ReuseApi;
 import org.bioimagecatalog.portal.dataset.YearChart;
@@ -32,14 +33,17 @@ public class CreditPages {
     private final Template producer;
     private final Template archive;
     private final Template status;
+    private final ApiFailurePages failures;
 
     CreditPages(@RestClient ReuseApi reuse, @RestClient CatalogApi catalog, @Location("producer.html") Template producer,
-            @Location("archive.html") Template archive, @Location("status.html") Template status) {
+            @Location("archive.html") Template archive, @Location("status.html") Template status,
+            ApiFailurePages failures) {
         this.reuse = reuse;
         this.catalog = catalog;
         this.producer = producer;
         this.archive = archive;
         this.status = status;
+        this.failures = failures;
     }
 
     @GET
@@ -76,10 +80,13 @@ public class CreditPages {
                 .data("chart", YearChart.svg(byYear, "Reuses")).render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 
+    /** The tracker knows nothing of it (404): this page's own 404; any other failure says what went wrong. */
     private Response notFound(WebApplicationException e, String title, String detail) {
-        int code = e.getResponse().getStatus() == 404 ? 404 : 502;
-        return Response.status(code).type(MediaType.TEXT_HTML_TYPE)
-                .entity(status.data("status", code).data("title", title).data("detail", detail).data("id", "").render())
+        if (e.getResponse().getStatus() != 404) {
+            return failures.page(ApiFailure.of(e));
+        }
+        return Response.status(404).type(MediaType.TEXT_HTML_TYPE)
+                .entity(status.data("status", 404).data("title", title).data("detail", detail).data("id", "").render())
                 .build();
     }
 }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.bioimagecatalog.portal.api.ApiFailure;
 import org.bioimagecatalog.portal.api.CatalogApi;
 import org.bioimagecatalog.portal.api.ReuseApi;
 import org.bioimagecatalog.portal.api.SearchApi;
@@ -42,14 +43,17 @@ public class DatasetPage {
     private final ReuseApi reuse;
     private final Template dataset;
     private final Template status;
+    private final ApiFailurePages failures;
 
     DatasetPage(@RestClient CatalogApi catalog, @RestClient SearchApi search, @RestClient ReuseApi reuse,
-            @Location("dataset.html") Template dataset, @Location("status.html") Template status) {
+            @Location("dataset.html") Template dataset, @Location("status.html") Template status,
+            ApiFailurePages failures) {
         this.catalog = catalog;
         this.search = search;
         this.reuse = reuse;
         this.dataset = dataset;
         this.status = status;
+        this.failures = failures;
     }
 
     @GET
@@ -73,7 +77,7 @@ public class DatasetPage {
                     .data("title", "Dataset withdrawn").data("detail", problemDetail(answer))
                     .data("history", all.getItem2()).data("id", id).render()).build();
             case 404 -> byAccession(id);
-            default -> throw new WebApplicationException("the catalog answered " + answer.getStatus(), 502);
+            default -> failures.page(ApiFailure.answered(answer));
         };
     }
 

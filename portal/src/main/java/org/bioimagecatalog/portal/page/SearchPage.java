@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
+import org.bioimagecatalog.portal.api.ApiFailure;
 import org.bioimagecatalog.portal.api.SearchApi;
 import org.bioimagecatalog.portal.json.Json;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -42,18 +43,30 @@ public class SearchPage {
         JsonNode result;
         try {
             result = search.search(query.apiParameters()).await().indefinitely();
-        } catch (WebApplicationException e) {
-            // the API's own words for a bad filter (problem+json detail), shown on the page with the form to fix it
-            return Response.status(e.getResponse().getStatus() >= 500 ? 502 : 400).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(page.data("query", query).data("result", null).data("facets", List.of()).data("chips", List.of())
-                            .data("error", problemDetail(e)).data("relaxation", "").data("didYouMean", List.of())
-                            .render()).build();
+        } catch (RuntimeException e) {
+            if (!ApiFailure.is(e)) {
+                throw e;
+            }
+            if (e instanceof WebApplicationException refused && refused.getResponse().getStatus() < 500) {
+                // the API's own words for a bad filter (problem+json detail), shown with the form to fix it
+                return failed(query, 400, problemDetail(refused)).build();
+            }
+            // the search service is away: the page says so, with the form to try again
+            ApiFailure failure = ApiFailure.of(e);
+            return failed(query, failure.status(), failure.message())
+                    .header("Retry-After", failure.retryAfterSeconds()).build();
         }
         List<SearchFacets.Facet> facets = SearchFacets.of(result.path("facets"), query);
         return Response.ok(page.data("query", query).data("result", result).data("facets", facets)
                 .data("chips", SearchFacets.chips(query, facets))
                 .data("relaxation", SearchFacets.relaxation(result)).data("didYouMean", SearchFacets.didYouMean(result))
                 .data("error", "").render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+    }
+
+    private Response.ResponseBuilder failed(SearchQuery query, int status, String error) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(page.data("query", query).data("result", null).data("facets", List.of()).data("chips", List.of())
+                        .data("error", error).data("relaxation", "").data("didYouMean", List.of()).render());
     }
 
     @GET

@@ -3,19 +3,21 @@ package org.bioimagecatalog.portal.steward;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
-import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.bioimagecatalog.portal.api.ApiFailure;
 import org.bioimagecatalog.portal.api.CatalogApi;
 import org.bioimagecatalog.portal.api.HarvesterApi;
 import org.bioimagecatalog.portal.community.ApiKeyCookie;
@@ -47,10 +49,14 @@ public class StewardDashboard {
         this.dashboard = dashboard;
     }
 
+    /**
+     * A part whose call failed is left out and the page says so; when neither the catalog's figures nor the harvester's
+     * runs answered there is nothing to show: 503 with {@code Retry-After}, like any read page whose API is away.
+     */
     @GET
     @Path("sources")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance dashboard(@CookieParam(ApiKeyCookie.NAME) String key) {
+    public Response dashboard(@CookieParam(ApiKeyCookie.NAME) String key) {
         // the rejects and their reasons are shown to an admin only, as the harvester's API does
         String authorization = ApiKeyCookie.bearer(key).orElse(null);
         var all = Uni.combine().all().unis(
@@ -72,8 +78,24 @@ public class StewardDashboard {
                     .map(run -> withErrors(run, authorization)).toList();
             archives.add(ArchiveHealth.of(source, held, own, qualityFacet(source), sample(source)));
         }
-        return dashboard.data("archives", archives).data("harvestSources", all.getItem2()).data("sample", SAMPLE)
-                .data("harmony", all.getItem4());
+        List<String> missing = new ArrayList<>();
+        if (catalogSources == null) {
+            missing.add("what the catalog holds per archive");
+        }
+        if (all.getItem3() == null) {
+            missing.add("the harvest runs");
+        }
+        boolean nothing = catalogSources == null && all.getItem3() == null;
+        Response.ResponseBuilder page = Response.status(nothing ? 503 : 200)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(dashboard.data("archives", archives).data("harvestSources", all.getItem2()).data("sample", SAMPLE)
+                        .data("harmony", all.getItem4())
+                        .data("unavailable", missing.isEmpty() ? "" : "Not shown: " + String.join(" and ", missing) + ". "
+                                + ApiFailure.NOT_ANSWERING).render());
+        if (nothing) {
+            page.header("Retry-After", ApiFailure.RETRY_AFTER_SECONDS);
+        }
+        return page.build();
     }
 
     /** A run that rejected records, read on its own: the run list does not carry the rejects and their reasons. */
@@ -83,7 +105,7 @@ public class StewardDashboard {
         }
         try {
             return harvester.run(Json.text(run, "id"), authorization);
-        } catch (WebApplicationException e) {
+        } catch (WebApplicationException | ProcessingException e) {
             return run;
         }
     }
@@ -99,7 +121,7 @@ public class StewardDashboard {
     private List<JsonNode> sample(String source) {
         try {
             return Json.list(catalog.datasets(source, SAMPLE, null), "items");
-        } catch (WebApplicationException e) {
+        } catch (WebApplicationException | ProcessingException e) {
             return List.of();
         }
     }
