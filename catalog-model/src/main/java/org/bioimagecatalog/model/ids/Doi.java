@@ -10,6 +10,7 @@ public final class Doi {
     private static final Pattern DOI = Pattern.compile("(10\\.\\d{4,9}/\\S+)");
     private static final Pattern PREFIX = Pattern.compile(
             "^(?i)(?:doi:\\s*|https?://(?:dx\\.)?doi\\.org/|(?:dx\\.)?doi\\.org/)");
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.,;)\\]]+$");
 
     private Doi() {}
 
@@ -22,7 +23,7 @@ public final class Doi {
         if (!m.lookingAt()) {
             return Optional.empty();
         }
-        String doi = m.group(1).replaceAll("[.,;)\\]]+$", "");
+        String doi = TRAILING_PUNCTUATION.matcher(m.group(1)).replaceAll("");
         return Optional.of(doi.toLowerCase(Locale.ROOT));
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The bundled Cellosaurus subset ({@code /vocab/cell-lines.tsv}): the cell lines of the recorded archives and the
@@ -12,6 +13,8 @@ import java.util.Optional;
  * hyphens and dots. A row without an accession is a generic cell type (iPSC) that names no single line.
  */
 public final class CellLineTable {
+    // before BUNDLED, whose construction uses it
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s.\\-_]+");
     private static final CellLineTable BUNDLED = new CellLineTable(VocabResource.rows("/vocab/cell-lines.tsv"));
 
     /** One line: Cellosaurus accession (null for a generic cell type), name, species taxon id (null if unsaid). */
@@ -52,7 +55,7 @@ public final class CellLineTable {
     }
 
     private static String key(String name) {
-        return name.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s.\\-_]+", "");
+        return SEPARATORS.matcher(name.strip().toLowerCase(Locale.ROOT)).replaceAll("");
     }
 
     private static String blankToNull(String s) {

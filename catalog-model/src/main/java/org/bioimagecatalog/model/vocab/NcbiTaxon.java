@@ -15,6 +15,7 @@ import org.bioimagecatalog.model.Organism;
 public final class NcbiTaxon {
     private static final Pattern ID = Pattern.compile(
             "^(?i)(?:https?://purl\\.obolibrary\\.org/obo/)?(?:NCBITaxon[_:]\\s*)?(\\d{1,8})$");
+    private static final Pattern LEADING_ZEROS = Pattern.compile("^0+(?=\\d)");
 
     private NcbiTaxon() {}
 
@@ -24,7 +25,7 @@ public final class NcbiTaxon {
             return Optional.empty();
         }
         var m = ID.matcher(accession.strip());
-        return m.matches() ? Optional.of(m.group(1).replaceFirst("^0+(?=\\d)", "")) : Optional.empty();
+        return m.matches() ? Optional.of(LEADING_ZEROS.matcher(m.group(1)).replaceFirst("")) : Optional.empty();
     }
 
     /** The taxon a scientific name, synonym, common name or strain/breed names, case-insensitive. */

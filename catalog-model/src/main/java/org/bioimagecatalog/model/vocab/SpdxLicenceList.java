@@ -22,6 +22,10 @@ import java.util.regex.Pattern;
 public final class SpdxLicenceList {
     private static final Pattern URL_IN_TEXT = Pattern.compile(
             "(?i)(?:https?://|www\\.|\\b[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:org|com|net|edu|gov|io|eu)/)[^\\s)\\]>\"']*");
+    private static final Pattern URL_SCHEME = Pattern.compile("^[a-z]+://");
+    private static final Pattern URL_WWW = Pattern.compile("^www\\.");
+    private static final Pattern URL_QUERY = Pattern.compile("[?#].*$");
+    private static final Pattern OSI_LICENSES = Pattern.compile("^opensource\\.org/licenses/");
     private static final Pattern URL_TAIL = Pattern.compile(
             "(?:/legalcode(?:\\.[a-z-]+)?|/deed(?:\\.[a-z-]+)?|\\.html?|\\.txt|\\.json|\\.php|/)+$");
     private static final Pattern NOISE_WORDS = Pattern.compile(
@@ -135,8 +139,9 @@ public final class SpdxLicenceList {
 
     /** A URL without scheme, {@code www.}, query, case, and CC's {@code legalcode}/{@code deed} pages. */
     static String urlKey(String url) {
-        String key = url.strip().toLowerCase(Locale.ROOT).replaceFirst("^[a-z]+://", "").replaceFirst("^www\\.", "");
-        key = key.replaceFirst("[?#].*$", "").replaceFirst("^opensource\\.org/licenses/", "opensource.org/license/");
+        String key = URL_SCHEME.matcher(url.strip().toLowerCase(Locale.ROOT)).replaceFirst("");
+        key = URL_QUERY.matcher(URL_WWW.matcher(key).replaceFirst("")).replaceFirst("");
+        key = OSI_LICENSES.matcher(key).replaceFirst("opensource.org/license/");
         return URL_TAIL.matcher(key).replaceFirst("");
     }
 

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.bioimagecatalog.model.TermRef;
 
 /**
@@ -19,6 +20,9 @@ import org.bioimagecatalog.model.TermRef;
  * ({@code /vocab/organism-aliases.tsv}). Every look-up answers only when it names exactly one taxon.
  */
 public final class TaxonTable {
+    // before BUNDLED, whose construction uses them
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern DOT = Pattern.compile("\\.\\s*");
     private static final TaxonTable BUNDLED = new TaxonTable(
             VocabResource.rows("/vocab/taxa.tsv"), VocabResource.rows("/vocab/organism-aliases.tsv"));
 
@@ -151,6 +155,10 @@ public final class TaxonTable {
     }
 
     static String key(String name) {
-        return name == null ? "" : name.strip().replaceAll("\\s+", " ").replaceAll("\\.\\s*", ". ").strip().toLowerCase(Locale.ROOT);
+        if (name == null) {
+            return "";
+        }
+        String spaced = WHITESPACE.matcher(name.strip()).replaceAll(" ");
+        return DOT.matcher(spaced).replaceAll(". ").strip().toLowerCase(Locale.ROOT);
     }
 }

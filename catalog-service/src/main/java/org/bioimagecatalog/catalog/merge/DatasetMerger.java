@@ -428,7 +428,8 @@ public class DatasetMerger {
                 .toList());
         DatasetMetadata metadata = merged.metadata();
         Quality quality = QualityScorer.score(metadata);
-        String contentHash = ModelJson.contentHash(new CanonicalContent(refs, metadata));
+        DatasetJson datasetJson = new DatasetJson(metadata);
+        String contentHash = datasetJson.contentHash(refs);
         boolean created = dataset == null;
         if (created) {
             dataset = Dataset.create(id, now);
@@ -454,7 +455,7 @@ public class DatasetMerger {
         DatasetChanged event = new DatasetChanged(UUID.randomUUID().toString(), DatasetChanged.SCHEMA_VERSION,
                 id, now, contentHash, cause.runId(), id, dataset.version + 1, refs, metadata,
                 new DatasetQuality(quality.score(), quality.missing()));
-        String json = ModelJson.write(event);
+        String json = datasetJson.event(event);
         dataset.publish(event, json, now);
         writes.changed(dataset, created);
         writes.versions.add(DatasetVersion.of(dataset, cause.sourceKey(), cause.runId(), changed, json));
@@ -479,7 +480,4 @@ public class DatasetMerger {
         writes.messages.add(new Message(DatasetChanged.TOPIC, dataset.id, null, cause.trace()));
         return new Change(Change.Kind.WITHDRAWN, dataset.id, dataset.version, changed);
     }
-
-    /** What a dataset says, hashed to tell a real change from a re-publication of the same content. */
-    private record CanonicalContent(List<SourceRecordRef> sourceRecords, DatasetMetadata metadata) {}
 }

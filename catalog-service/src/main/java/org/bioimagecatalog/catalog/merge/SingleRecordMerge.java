@@ -12,7 +12,9 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import org.bioimagecatalog.catalog.dataset.MetadataFields;
 import org.bioimagecatalog.model.DatasetMetadata;
+import org.bioimagecatalog.model.DatasetSize;
 import org.bioimagecatalog.model.Identifier;
+import org.bioimagecatalog.model.License;
 import org.bioimagecatalog.model.ModelJson;
 import org.bioimagecatalog.model.Publication;
 import org.bioimagecatalog.model.ids.Doi;
@@ -35,8 +37,7 @@ final class SingleRecordMerge {
         for (Map.Entry<String, Object> field : MetadataFields.present(m).entrySet()) {
             Object value = field.getValue();
             if (value instanceof String text && text.isBlank() || !(value instanceof String
-                    || value instanceof Collection<?> || value instanceof Temporal)
-                    && ModelJson.mapper().valueToTree(value).isEmpty()) {
+                    || value instanceof Collection<?> || value instanceof Temporal) && writesEmptyObject(value)) {
                 return null;
             }
             provenance.put(field.getKey(), fromRecord);
@@ -61,6 +62,24 @@ final class SingleRecordMerge {
                 m.creators(), publications, m.organisms(), m.imagingMethods(), m.studyTypes(), m.sampleTypes(),
                 keywords, m.license(), m.released(), m.modified(), m.size(), formats, accessUrls, funding, related,
                 m.cellLines(), m.samplePreparation(), m.visualizationMethods(), m.imagingParameters()), provenance);
+    }
+
+    /**
+     * Whether the value's JSON is {@code {}}: for the licence and the size (both {@code NON_EMPTY}) when each part
+     * is null or empty text, read off the record rather than written as a tree for every record.
+     */
+    private static boolean writesEmptyObject(Object value) {
+        if (value instanceof License l) {
+            return isEmpty(l.spdx()) && isEmpty(l.url()) && isEmpty(l.label());
+        }
+        if (value instanceof DatasetSize s) {
+            return s.bytes() == null && s.images() == null && s.files() == null && isEmpty(s.description());
+        }
+        return ModelJson.mapper().valueToTree(value).isEmpty();
+    }
+
+    private static boolean isEmpty(String text) {
+        return text == null || text.isEmpty();
     }
 
     /** The values in order, each dropped when one of its identities was seen before (as the union rule does). */

@@ -62,7 +62,9 @@ class SingleRecordMergeTest {
         DatasetMetadata titleOnly = DatasetMetadata.builder().title("Only a title").build();
         DatasetMetadata relatedIsItself = DatasetMetadata.builder().title("Itself")
                 .identifier(Identifier.of("doi", "10.5/x")).relatedDataset(Identifier.of("doi", "10.5/X")).build();
-        return Stream.of(full, duplicates, titleOnly, relatedIsItself);
+        DatasetMetadata partlyEmptyObjects = DatasetMetadata.builder().title("Parts")
+                .license(new License(null, null, "CC BY")).size(new DatasetSize(0L, null, null, null)).build();
+        return Stream.of(full, duplicates, titleOnly, relatedIsItself, partlyEmptyObjects);
     }
 
     @ParameterizedTest
@@ -91,7 +93,9 @@ class SingleRecordMergeTest {
 
     static Stream<DatasetMetadata> special() {
         return Stream.of(DatasetMetadata.builder().title("  ").build(),
-                DatasetMetadata.builder().title("Empty licence").license(new License(null, null, null)).build());
+                DatasetMetadata.builder().title("Empty licence").license(new License(null, null, null)).build(),
+                DatasetMetadata.builder().title("Licence of empty texts").license(new License("", "", null)).build(),
+                DatasetMetadata.builder().title("Empty size").size(new DatasetSize(null, null, null, "")).build());
     }
 
     @ParameterizedTest
