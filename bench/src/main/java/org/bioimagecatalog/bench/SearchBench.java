@@ -523,7 +523,7 @@ public final class SearchBench {
             if (from != null) url.append("&releasedFrom=").append(from).append("&releasedTo=").append(to);
             var request = parser.parse(new SearchParameters(q, filters, null, "20", from, to, null, null, null, null));
             // the service's own plan: one _search, or with filters the _msearch it sends (FacetedSearchPlan)
-            FacetedSearchPlan plan = FacetedSearchPlan.of(builder.build(request, analysis));
+            FacetedSearchPlan plan = builder.plan(builder.build(request, analysis));
             return plan.single()
                     ? new String[] {url.toString(), es + "/" + alias + "/_search", JSON.writeValueAsString(plan.body())}
                     : new String[] {url.toString(), es + "/_msearch", plan.msearch(alias)};

@@ -74,6 +74,15 @@ public interface SearchConfig {
 
         @WithDefault("10")
         int suggestSize();
+
+        /**
+         * Whether a first page's hits and its facet counts are separate searches of one {@code _msearch}, run in
+         * parallel on the cluster's search threads: a search then takes about as long as the longer of the two
+         * rather than their sum, for about a quarter more of the cluster's CPU (the query runs in each). Off for a
+         * cluster whose cores are kept busy by searches, where the extra work costs more than the overlap gains.
+         */
+        @WithDefault("true")
+        boolean parallelCounts();
     }
 
     /** Which terms of the hierarchical facets are counted as parents, with their descendants rolled up. */

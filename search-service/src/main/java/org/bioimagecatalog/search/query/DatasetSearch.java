@@ -122,7 +122,7 @@ public class DatasetSearch {
      * answered as the one search would have been (a search of it that failed fails the whole, with its status).
      */
     private TypedResponse<EsSearchAnswer> run(ActiveIndex index, ObjectNode body) {
-        FacetedSearchPlan plan = FacetedSearchPlan.of(body);
+        FacetedSearchPlan plan = queries.plan(body);
         if (plan.single()) {
             return es.read("POST", "/" + index.alias() + "/_search", body, EsSearchAnswer.class);
         }

@@ -26,8 +26,11 @@ import org.bioimagecatalog.model.ModelJson;
  * have had ({@link #merge}), so {@link SearchResultMapper} reads both alike. The counts are the same by
  * construction: each search's query is the conjunction the filter aggregation computed.
  *
- * <p>A search with no filter stays one body ({@link #single()}), and so do cursor pages (a point in time is one
- * search).
+ * <p>With {@code bic.search.query.parallel-counts} (on by default) the hits are a search of their own as well, with
+ * or without filters, and every facet group a {@code size: 0} search beside it: the counts of a word that matches
+ * most of the index then run on one core while the hits are scored on the other. Off, a search with no filter is
+ * one body ({@link #single()}), and the facets under all the filters are counted in the hits' search. Cursor pages
+ * are always one body (a point in time is one search).
  */
 public final class FacetedSearchPlan {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -47,18 +50,30 @@ public final class FacetedSearchPlan {
         this.mainGroups = mainGroups;
     }
 
-    /** The plan of a body {@link SearchQueryBuilder} built. */
+    /** The plan of a body {@link SearchQueryBuilder} built, with the counts in searches of their own. */
     public static FacetedSearchPlan of(ObjectNode body) {
+        return of(body, true);
+    }
+
+    /**
+     * The plan of a body {@link SearchQueryBuilder} built.
+     *
+     * @param parallelCounts whether the facet counts are searches of their own beside the hits' search, rather than
+     *     counted in it ({@code bic.search.query.parallel-counts})
+     */
+    public static FacetedSearchPlan of(ObjectNode body, boolean parallelCounts) {
         JsonNode postFilter = body.get("post_filter");
         List<String> groupOf = new ArrayList<>();
         groupOf.add(null);
-        if (postFilter == null || body.has("pit") || body.has("search_after")) {
+        boolean cursorPage = body.has("pit") || body.has("search_after");
+        if (cursorPage || !body.has("aggs") || (postFilter == null && !parallelCounts)) {
             return new FacetedSearchPlan(body, List.of(body), groupOf, JSON.objectNode());
         }
         JsonNode query = body.get("query");
+        JsonNode allFilters = postFilter == null ? JSON.objectNode().set("match_all", JSON.objectNode()) : postFilter;
         ObjectNode main = body.deepCopy();
         main.remove("post_filter");
-        main.set("query", filtered(query, postFilter));
+        main.set("query", filtered(query, allFilters));
         ObjectNode mainAggs = main.putObject("aggs");
         ObjectNode mainGroups = JSON.objectNode();
         ObjectNode topLevel = JSON.objectNode();
@@ -69,7 +84,7 @@ public final class FacetedSearchPlan {
             JsonNode aggregation = e.getValue();
             if (!name.startsWith(SearchQueryBuilder.FACET_GROUP)) {
                 topLevel.set(name, aggregation);
-            } else if (aggregation.path("filter").equals(postFilter)) {
+            } else if (aggregation.path("filter").equals(postFilter) && !parallelCounts) {
                 // counted under every filter: over the hits' own documents, in their search
                 mainGroups.set(name, aggregation.path("aggs"));
                 aggregation.path("aggs").properties().forEach(facet -> mainAggs.set(facet.getKey(), facet.getValue()));
@@ -81,6 +96,9 @@ public final class FacetedSearchPlan {
         if (!topLevel.isEmpty()) {
             searches.add(countsOnly(query, topLevel));
             groupOf.add(null);
+        }
+        if (mainAggs.isEmpty()) {
+            main.remove("aggs");
         }
         return new FacetedSearchPlan(body, searches, groupOf, mainGroups);
     }

@@ -56,6 +56,7 @@ public class SearchQueryBuilder {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final int facetSize;
+    private final boolean parallelCounts;
     private final double reuseBoostFactor;
     private final String pitKeepAlive;
     /** Per hierarchical facet, the count of its configured parents (built once, copied into each request). */
@@ -64,7 +65,7 @@ public class SearchQueryBuilder {
     @Inject
     public SearchQueryBuilder(SearchConfig config) {
         this(config.query().facetSize(), config.query().reuseBoostFactor(), config.query().pitKeepAlive(),
-                FacetHierarchy.of(config.facets()));
+                FacetHierarchy.of(config.facets()), config.query().parallelCounts());
     }
 
     SearchQueryBuilder(int facetSize) {
@@ -76,7 +77,13 @@ public class SearchQueryBuilder {
     }
 
     SearchQueryBuilder(int facetSize, double reuseBoostFactor, String pitKeepAlive, FacetHierarchy hierarchy) {
+        this(facetSize, reuseBoostFactor, pitKeepAlive, hierarchy, true);
+    }
+
+    SearchQueryBuilder(int facetSize, double reuseBoostFactor, String pitKeepAlive, FacetHierarchy hierarchy,
+            boolean parallelCounts) {
         this.facetSize = facetSize;
+        this.parallelCounts = parallelCounts;
         this.reuseBoostFactor = reuseBoostFactor;
         this.pitKeepAlive = pitKeepAlive;
         for (Facet facet : Facet.values()) {
@@ -88,6 +95,11 @@ public class SearchQueryBuilder {
 
     public String pitKeepAlive() {
         return pitKeepAlive;
+    }
+
+    /** How a body this builder built is sent: one search, or an {@code _msearch} ({@link FacetedSearchPlan}). */
+    public FacetedSearchPlan plan(ObjectNode body) {
+        return FacetedSearchPlan.of(body, parallelCounts);
     }
 
     public ObjectNode build(SearchRequest request, TextAnalysis analysis) {

@@ -16,13 +16,41 @@ class FacetedSearchPlanTest {
     private final TextAnalysis standard = new TextAnalysis(TextAnalysis.STANDARD);
 
     @Test
-    void aSearchWithoutFiltersStaysOneBody() {
+    void withoutParallelCountsASearchWithoutFiltersStaysOneBody() {
         var body = builder.build(new SearchRequest("mitosis", Map.of(), 1, 20), standard);
 
-        var plan = FacetedSearchPlan.of(body);
+        var plan = FacetedSearchPlan.of(body, false);
 
         assertThat(plan.single()).isTrue();
         assertThat(plan.body()).isSameAs(body);
+    }
+
+    @Test
+    void withParallelCountsTheHitsAndTheCountsAreSearchesSideBySide() throws Exception {
+        var request = new SearchRequest("mitosis", Map.of(), 1, 20);
+        var body = builder.build(request, standard);
+
+        var plan = FacetedSearchPlan.of(body, true);
+
+        assertThat(plan.searches()).hasSize(2);
+        var hits = plan.searches().get(0);
+        assertThat(hits.has("aggs")).isFalse();
+        assertThat(hits.path("query")).isEqualTo(body.path("query"));
+        assertThat(hits.has("highlight")).isTrue();
+        assertThat(hits.has("suggest")).isTrue();
+        var counts = plan.searches().get(1);
+        assertThat(counts.path("size").asInt()).isZero();
+        assertThat(counts.path("query")).isEqualTo(body.path("query"));
+        assertThat(counts.path("aggs")).isEqualTo(body.path("aggs"));
+
+        var merged = plan.merge(List.of(answer("""
+                {"hits": {"total": {"value": 2}, "hits": [{"_id": "bic-1", "_source": {"title": "t"}}]}}
+                """), answer("""
+                {"hits": {"hits": []}, "aggregations": {"source": {"buckets": [{"key": "idr", "doc_count": 2}]}}}
+                """)));
+        var result = new SearchResultMapper(300).map(merged, request);
+        assertThat(result.total()).isEqualTo(2);
+        assertThat(result.facets().get("source")).containsExactly(new FacetValue("idr", 2));
     }
 
     @Test
@@ -40,7 +68,7 @@ class FacetedSearchPlanTest {
                 RangeFilters.NONE, null, 1, 20, null);
         var body = builder.build(request, standard);
 
-        var plan = FacetedSearchPlan.of(body);
+        var plan = FacetedSearchPlan.of(body, false);
 
         // hits with every other facet; source counted without its filter; license without its own
         assertThat(plan.searches()).hasSize(3);
@@ -67,10 +95,25 @@ class FacetedSearchPlanTest {
     }
 
     @Test
+    void withParallelCountsTheFacetsUnderAllFiltersAreCountedBesideTheHits() {
+        var request = new SearchRequest("yeast", Map.of(Facet.SOURCE, List.of("idr"), Facet.LICENSE, List.of("CC0-1.0")),
+                RangeFilters.NONE, null, 1, 20, null);
+        var body = builder.build(request, standard);
+
+        var plan = FacetedSearchPlan.of(body, true);
+
+        assertThat(plan.searches()).hasSize(4);
+        assertThat(plan.searches().get(0).has("aggs")).isFalse();
+        assertThat(plan.searches().get(0).path("query").path("bool").path("filter").path(0))
+                .isEqualTo(body.path("post_filter"));
+        assertThat(plan.searches().subList(1, 4)).allSatisfy(counts -> assertThat(counts.path("size").asInt()).isZero());
+    }
+
+    @Test
     void theAnswersArePutBackInTheShapeOfTheOneBody() throws Exception {
         var request = new SearchRequest("", Map.of(Facet.SOURCE, List.of("idr")), RangeFilters.NONE, null, 1, 20, null);
         var body = builder.build(request, standard);
-        var plan = FacetedSearchPlan.of(body);
+        var plan = FacetedSearchPlan.of(body, false);
         // one filter: the hits with the facets under it; source (with its own filter left out) under no filter
         assertThat(plan.searches()).hasSize(2);
         assertThat(plan.searches().get(1).path("query")).as("the query alone").isEqualTo(body.path("query"));
