@@ -118,8 +118,8 @@ public class DatasetSearch {
     }
 
     /**
-     * A first page: one {@code _search}, or with filters the {@code _msearch} of its {@link FacetedSearchPlan},
-     * answered as the one search would have been (a search of it that failed fails the whole, with its status).
+     * A first page as its {@link FacetedSearchPlan} says: one {@code _search}, or an {@code _msearch} answered as the
+     * one search would have been (a search of it that failed fails the whole, with its status).
      */
     private TypedResponse<EsSearchAnswer> run(ActiveIndex index, ObjectNode body) {
         FacetedSearchPlan plan = queries.plan(body);

@@ -24,11 +24,6 @@ public record EsMultiSearchAnswer(List<Item> responses) {
         public EsSearchAnswer answer() {
             return new EsSearchAnswer(hits, aggregations, pitId, suggest);
         }
-
-        /** The error's type, as {@code EsResponse#errorType()} reads it. */
-        public String errorType() {
-            return error == null ? "" : error.path("type").asText("");
-        }
     }
 
     public List<Item> responses() {
