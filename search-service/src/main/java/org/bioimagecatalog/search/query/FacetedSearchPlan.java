@@ -71,8 +71,13 @@ public final class FacetedSearchPlan {
         }
         JsonNode query = body.get("query");
         JsonNode allFilters = postFilter == null ? JSON.objectNode().set("match_all", JSON.objectNode()) : postFilter;
-        ObjectNode main = body.deepCopy();
-        main.remove("post_filter");
+        // the body's own parts, shared rather than copied (nothing here changes them); not its filter and counts
+        ObjectNode main = JSON.objectNode();
+        body.properties().forEach(e -> {
+            if (!e.getKey().equals("post_filter") && !e.getKey().equals("aggs")) {
+                main.set(e.getKey(), e.getValue());
+            }
+        });
         main.set("query", filtered(query, allFilters));
         ObjectNode mainAggs = main.putObject("aggs");
         ObjectNode mainGroups = JSON.objectNode();
