@@ -242,6 +242,44 @@ public final class PipelineBench {
         }
     }
 
+    /** The engines of the stack the bench was pointed at, found by the ports they listen on: name -> pid. */
+    static Map<String, Long> engines(String es) {
+        Map<String, Long> engines = new LinkedHashMap<>();
+        engines.put("PostgreSQL", ProcessCpu.listeningOn(port(o("jdbc", "jdbc:postgresql://127.0.0.1:15432/x"), 15432)));
+        engines.put("Kafka", ProcessCpu.listeningOn(port(o("kafka", "127.0.0.1:19092"), 19092)));
+        engines.put("Elasticsearch", ProcessCpu.listeningOn(port(es, 19200)));
+        engines.values().removeIf(pid -> pid <= 0);
+        return engines;
+    }
+
+    /** The port of host:port, of a URL or of a JDBC URL. */
+    static int port(String address, int otherwise) {
+        Matcher m = Pattern.compile(":(\\d+)(?:/|$)").matcher(address);
+        int port = otherwise;
+        while (m.find()) port = Integer.parseInt(m.group(1));
+        return port;
+    }
+
+    /**
+     * Where the machine's cores went while the pipeline ran: each service's and each engine's CPU per record, and
+     * their sum against the cores the run had (the bench's own CPU, its pollers included, is in neither).
+     */
+    static void cpuShares(Map<String, Long> cpuUsed, Map<String, Long> engines, int n, long windowMs) {
+        StringBuilder line = new StringBuilder();
+        long total = 0;
+        for (var e : cpuUsed.entrySet()) {
+            total += e.getValue();
+            if (engines.containsKey(e.getKey())) {
+                line.append(line.length() == 0 ? "" : ", ").append(String.format("%s %.2f ms", e.getKey(), e.getValue() / (double) n));
+            }
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.printf("RESULT pipeline: engines' CPU per record: %s%n", line.length() == 0 ? "not found (no /proc access?)" : line);
+        System.out.printf("RESULT pipeline: services and engines together %.2f ms of CPU per record; %.1f of %d cores busy on average"
+                + " over the %.1f s from the runs' start to the last stage done (%.0f records/s at most if that CPU were the only limit)%n",
+                total / (double) n, total / (double) windowMs, cores, windowMs / 1000.0, n * 1000.0 * cores / Math.max(1, total));
+    }
+
     // ---------------------------------------------------------------- run
     static boolean run() throws Exception {
         PipelineCorpus corpus = corpus();
@@ -261,6 +299,9 @@ public final class PipelineBench {
 
         Map<String, Long> cpu0 = new LinkedHashMap<>();
         pids.forEach((s, pid) -> cpu0.put(s, ProcessCpu.ms(pid)));
+        Map<String, Long> engines = engines(es);
+        Map<String, Long> engineCpu0 = new LinkedHashMap<>();
+        engines.forEach((e, pid) -> engineCpu0.put(e, ProcessCpu.treeMs(pid)));
         PublicationWatcher watcher = new PublicationWatcher(sampled);
         Thread watch = new Thread(watcher, "publications");
         watch.start();
@@ -322,6 +363,10 @@ public final class PipelineBench {
                 Thread.sleep(INTERVAL_MS);
             }
         }
+        long windowMs = System.currentTimeMillis() - t0;
+        Map<String, Long> cpuUsed = new LinkedHashMap<>();
+        pids.forEach((s, pid) -> cpuUsed.put(s, ProcessCpu.ms(pid) - cpu0.get(s)));
+        engines.forEach((e, pid) -> cpuUsed.put(e, ProcessCpu.treeMs(pid) - engineCpu0.get(e)));
         // the samples still unanswered get a last few seconds (a record found by count may not be found by text yet)
         for (int i = 0; complete && i < 100 && found(pollers) < sampled.size(); i++) Thread.sleep(100);
         pollers.forEach(p -> p.stop.set(true));
@@ -363,8 +408,9 @@ public final class PipelineBench {
         if (searchable && fresh.size() < sampled.size()) problems.add((sampled.size() - fresh.size()) + " sampled records never found by search");
         for (var e : pids.entrySet()) {
             System.out.printf("RESULT pipeline: %-9s RSS %4d MB at the end, CPU %.2f ms per record%n", e.getKey(), ProcessCpu.rssMb(e.getValue()),
-                    (ProcessCpu.ms(e.getValue()) - cpu0.get(e.getKey())) / (double) n);
+                    cpuUsed.get(e.getKey()) / (double) n);
         }
+        cpuShares(cpuUsed, engines, n, windowMs);
         if (searchable) verify(n, datasets, es, alias);
 
         // ---- the raw reference: the same writes by plain clients
