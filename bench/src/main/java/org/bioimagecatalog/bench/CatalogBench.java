@@ -149,11 +149,24 @@ public final class CatalogBench {
     }
 
     // ---------------------------------------------------------------- CPU accounting (/proc, Linux)
-    static long[] cpu(long pid) { return ProcessCpu.withJitAndGc(pid); }
+    /** {process, JIT, GC, PostgreSQL with its backends} CPU so far, in ms: the database's share is the other half of a write. */
+    static long[] cpu(long pid) {
+        long[] process = ProcessCpu.withJitAndGc(pid);
+        return new long[] {process[0], process[1], process[2], postgresPid() > 0 ? ProcessCpu.treeMs(postgresPid()) : 0};
+    }
+
+    private static long postgres = 0;
+
+    /** The postmaster the bench writes to (found by its port), -1 when it cannot be found. */
+    static long postgresPid() {
+        if (postgres == 0) postgres = ProcessCpu.listeningOn(PipelineBench.port(o("jdbc", "jdbc:postgresql://127.0.0.1:15432/x"), 15432));
+        return postgres;
+    }
 
     static String cpuPerRecord(long[] before, long[] after, long n, String who) {
-        return String.format("CPU per record: %s %.2f ms (of which JIT %.2f, GC %.2f)", who, (after[0] - before[0]) / (double) n,
-                (after[1] - before[1]) / (double) n, (after[2] - before[2]) / (double) n);
+        String database = postgresPid() > 0 ? String.format("; PostgreSQL %.2f ms", (after[3] - before[3]) / (double) n) : "";
+        return String.format("CPU per record: %s %.2f ms (of which JIT %.2f, GC %.2f)%s", who, (after[0] - before[0]) / (double) n,
+                (after[1] - before[1]) / (double) n, (after[2] - before[2]) / (double) n, database);
     }
 
     // ---------------------------------------------------------------- Kafka helpers

@@ -19,6 +19,19 @@ public interface CatalogConfig {
 
     Renormalise renormalise();
 
+    Ingest ingest();
+
+    /** Consuming records.harvested.v1 (ingest.HarvestedRecordConsumer). */
+    interface Ingest {
+        /**
+         * Records written by a first harvest before the ingest tables' lookup columns are first analysed, then again
+         * each time as many more were written as the catalog held (ingest.IngestTableStatistics); 0: never, leave it
+         * to autovacuum.
+         */
+        @WithDefault("1000")
+        long analyseFirstAfter();
+    }
+
     /** Re-normalising stored datasets when the vocabularies change (harmony.RenormaliseJob). */
     interface Renormalise {
         /** Start a re-normalisation in the background at start-up when datasets were built by an older normaliser. */

@@ -45,15 +45,17 @@ public class HarvestedRecordConsumer {
     private final PollApplier applier;
     private final DatasetRejections rejections;
     private final MessagingTracing tracing;
+    private final IngestTableStatistics statistics;
     private final Map<IngestResult.Outcome, Counter> outcomes = new EnumMap<>(IngestResult.Outcome.class);
 
     @Inject
     public HarvestedRecordConsumer(HarvestedRecordParser parser, PollApplier applier, DatasetRejections rejections,
-            MessagingTracing tracing, MeterRegistry registry) {
+            MessagingTracing tracing, IngestTableStatistics statistics, MeterRegistry registry) {
         this.parser = parser;
         this.applier = applier;
         this.rejections = rejections;
         this.tracing = tracing;
+        this.statistics = statistics;
         for (IngestResult.Outcome outcome : IngestResult.Outcome.values()) {
             outcomes.put(outcome, Counter.builder("bic.catalog.records")
                     .description("Harvested records consumed, by what applying them did")
@@ -66,7 +68,8 @@ public class HarvestedRecordConsumer {
     @Blocking
     public void consume(ConsumerRecords<String, String> poll) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> applyTogether(poll));
+            int written = QuarkusTransaction.requiringNew().call(() -> applyTogether(poll));
+            statistics.written(written);
         } catch (RuntimeException e) {
             if (EngineUnavailable.engine(e).isPresent()) {
                 throw e;
@@ -113,8 +116,11 @@ public class HarvestedRecordConsumer {
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
-    /** Parses and applies the messages in the current transaction, each in its own process span. */
-    private void applyTogether(Iterable<ConsumerRecord<String, String>> poll) {
+    /**
+     * Parses and applies the messages in the current transaction, each in its own process span; returns how many
+     * records wrote something (all but the unchanged and the rejected).
+     */
+    private int applyTogether(Iterable<ConsumerRecord<String, String>> poll) {
         List<Span> spans = new ArrayList<>();
         List<PollApplier.Arrival> arrivals = new ArrayList<>();
         List<Span> arrivalSpans = new ArrayList<>();
@@ -139,6 +145,7 @@ public class HarvestedRecordConsumer {
                 counts.merge(results.get(i).outcome(), 1, Integer::sum);
             }
             logPoll(spans.size(), counts);
+            return results.size() - counts.getOrDefault(IngestResult.Outcome.UNCHANGED, 0);
         } catch (RuntimeException | Error e) {
             // the whole poll is rolled back: every record's span says so
             spans.forEach(span -> MessagingTracing.failed(span, e));

@@ -1,0 +1,84 @@
+package org.bioimagecatalog.catalog.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.bioimagecatalog.testsupport.StackTestResource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A first harvest analyses the ingest tables as they grow, so that the planner looks a poll's keys up by index
+ * instead of scanning tables it believes hold nothing.
+ */
+@QuarkusTest
+@QuarkusTestResource(StackTestResource.class)
+class IngestTableStatisticsTest {
+    private static final String[] TABLES = {"source_record", "record_match_key", "dataset", "dataset_version", "outbox"};
+
+    @Inject
+    AgroalDataSource db;
+
+    @Test
+    void theTablesAreAnalysedOnceEnoughRecordsWereWritten() throws Exception {
+        IngestTableStatistics statistics = new IngestTableStatistics(db, 10, 0);
+        Map<String, Timestamp> before = lastAnalysed();
+
+        assertThat(statistics.written(9)).isCompleted();
+        assertThat(lastAnalysed()).isEqualTo(before);
+
+        statistics.written(1).get(60, TimeUnit.SECONDS);
+        Map<String, Timestamp> after = lastAnalysed();
+        for (String table : TABLES) {
+            assertThat(after.get(table)).as(table).isNotNull();
+            if (before.get(table) != null) {
+                assertThat(after.get(table)).as(table).isAfter(before.get(table));
+            }
+        }
+        statistics.close();
+    }
+
+    @Test
+    void nothingIsAnalysedWhenTurnedOff() throws Exception {
+        IngestTableStatistics statistics = new IngestTableStatistics(db, 0, 0);
+        Map<String, Timestamp> before = lastAnalysed();
+        assertThat(statistics.written(1_000_000)).isCompleted();
+        assertThat(lastAnalysed()).isEqualTo(before);
+        statistics.close();
+    }
+
+    @Test
+    void dueEachTimeTheCatalogHasDoubled() {
+        assertThat(IngestTableStatistics.due(999, 0, 1000)).isFalse();
+        assertThat(IngestTableStatistics.due(1000, 0, 1000)).isTrue();
+        assertThat(IngestTableStatistics.due(1000, 800, 1000)).isTrue();
+        assertThat(IngestTableStatistics.due(4999, 5000, 1000)).isFalse();
+        assertThat(IngestTableStatistics.due(5000, 5000, 1000)).isTrue();
+    }
+
+    /** When each ingest table was last analysed by hand (ANALYZE), null when never. */
+    private Map<String, Timestamp> lastAnalysed() throws SQLException {
+        Map<String, Timestamp> at = new LinkedHashMap<>();
+        try (Connection c = db.getConnection();
+                PreparedStatement q = c.prepareStatement(
+                        "select last_analyze from pg_stat_user_tables where relid = ?::regclass")) {
+            for (String table : TABLES) {
+                q.setString(1, table);
+                try (ResultSet r = q.executeQuery()) {
+                    at.put(table, r.next() ? r.getTimestamp(1) : null);
+                }
+            }
+        }
+        return at;
+    }
+}
