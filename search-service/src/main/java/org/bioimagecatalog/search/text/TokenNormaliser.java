@@ -6,8 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Makes punctuation not decide a match, applied alike to the indexed text ({@code normalisedTitle},
@@ -15,20 +13,21 @@ import java.util.regex.Pattern;
  * {@code pattern_replace}/{@code mapping} char filters and no {@code word_delimiter} (checked with
  * {@code _analyze}), so this runs in the service:
  * <ul>
- * <li>digit grouping goes: {@code 1,008} and {@code 1 008} become {@code 1008};</li>
+ * <li>the text is NFKC-normalised first (so a no-break space is a plain space from then on);</li>
+ * <li>digit grouping goes: {@code 1,008} and {@code 1’008} become {@code 1008} (a separator between an ASCII
+ * digit and exactly three ASCII digits);</li>
  * <li>quotes (ASCII and Unicode) become spaces; an apostrophe inside a word ({@code cell’s}, {@code cell's})
  * splits it ({@code cell s}), so "cell s", "cell's" and "cell’s" are the same words;</li>
  * <li>a hyphenated word is split ({@code genome wide}, as the standard tokeniser does) and, in indexed text,
  * also kept joined ({@code genomewide}), so all three spellings find it.</li>
  * </ul>
+ * Every document's text goes through here, so it is one pass over the code points: a word is a run of letters
+ * ({@code \p{L}}) and numbers ({@code \p{N}}), a hyphenated word such runs joined by single hyphens.
  */
 public final class TokenNormaliser {
-    private static final Pattern DIGIT_GROUP = Pattern.compile("(?<=\\d)[,'’\\u00A0\\u202F\\u2009](?=\\d{3}(?!\\d))");
-    private static final Pattern QUOTES = Pattern.compile("[\"“”„‟«»‹›`´]");
-    private static final Pattern APOSTROPHE = Pattern.compile("['‘’‛ʼ′]");
-    private static final Pattern HYPHENATED = Pattern.compile("[\\p{L}\\p{N}]+(?:[-‐‑‒–—][\\p{L}\\p{N}]+)+");
-    private static final Pattern HYPHEN = Pattern.compile("[-‐‑‒–—]");
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final int DIGIT_GROUP_SIZE = 3;
+    /** Not a character: the digit group separator at this position goes. */
+    private static final int DROPPED = -1;
 
     private TokenNormaliser() {}
 
@@ -37,13 +36,52 @@ public final class TokenNormaliser {
         if (text == null || text.isBlank()) {
             return null;
         }
-        String common = common(text);
+        String s = nfkc(text);
+        int n = s.length();
+        StringBuilder out = new StringBuilder(n + 16);
         StringBuilder joined = new StringBuilder();
-        Matcher m = HYPHENATED.matcher(common);
-        while (m.find()) {
-            joined.append(' ').append(HYPHEN.matcher(m.group()).replaceAll(""));
+        // the hyphenated word being read: its letters without hyphens, how many runs, and a hyphen just seen
+        StringBuilder chain = new StringBuilder();
+        int runs = 0;
+        boolean hyphenPending = false;
+        int i = 0;
+        while (i < n) {
+            int cp = s.codePointAt(i);
+            int width = Character.charCount(cp);
+            if (cp <= 0xFFFF) {
+                cp = common(s, i, (char) cp);
+                if (cp == DROPPED) {
+                    i++;
+                    continue;
+                }
+            }
+            i += width;
+            if (isWordChar(cp)) {
+                if (runs == 0 || hyphenPending) {
+                    runs++;
+                    hyphenPending = false;
+                }
+                chain.appendCodePoint(cp);
+                out.appendCodePoint(cp);
+                continue;
+            }
+            boolean hyphen = isHyphen(cp);
+            if (hyphen && runs > 0 && !hyphenPending) {
+                hyphenPending = true;
+            } else {
+                endChain(joined, chain, runs);
+                chain.setLength(0);
+                runs = 0;
+                hyphenPending = false;
+            }
+            if (hyphen) {
+                out.append(' ');
+            } else {
+                out.appendCodePoint(cp);
+            }
         }
-        return HYPHEN.matcher(common).replaceAll(" ") + joined;
+        endChain(joined, chain, runs);
+        return out.append(joined).toString();
     }
 
     /** The words of a query, lower case, punctuation normalised as in {@link #indexed}, in order, once each. */
@@ -51,18 +89,104 @@ public final class TokenNormaliser {
         if (text == null) {
             return List.of();
         }
+        String s = nfkc(text);
+        int n = s.length();
         Set<String> words = new LinkedHashSet<>();
-        Matcher m = WORD.matcher(HYPHEN.matcher(common(text)).replaceAll(" "));
-        while (m.find()) {
-            words.add(m.group().toLowerCase(Locale.ROOT));
+        StringBuilder word = new StringBuilder();
+        int i = 0;
+        while (i < n) {
+            int cp = s.codePointAt(i);
+            int width = Character.charCount(cp);
+            if (cp <= 0xFFFF) {
+                cp = common(s, i, (char) cp);
+                if (cp == DROPPED) {
+                    i++;
+                    continue;
+                }
+            }
+            i += width;
+            if (isWordChar(cp)) {
+                word.appendCodePoint(cp);
+            } else if (!word.isEmpty()) {
+                words.add(word.toString().toLowerCase(Locale.ROOT));
+                word.setLength(0);
+            }
+        }
+        if (!word.isEmpty()) {
+            words.add(word.toString().toLowerCase(Locale.ROOT));
         }
         return new ArrayList<>(words);
     }
 
-    private static String common(String text) {
-        String s = Normalizer.normalize(text, Normalizer.Form.NFKC);
-        s = DIGIT_GROUP.matcher(s).replaceAll("");
-        s = QUOTES.matcher(s).replaceAll(" ");
-        return APOSTROPHE.matcher(s).replaceAll(" ");
+    /**
+     * The character at {@code i} after digit grouping, quotes and apostrophes: {@link #DROPPED}, a space or
+     * itself. Only the character's neighbours in the NFKC text decide, so one pass gives what consecutive
+     * replacements of the whole text would.
+     */
+    private static int common(String s, int i, char c) {
+        switch (c) {
+            case ',', '\'', '’', '\u00A0', '\u202F', '\u2009' -> {
+                if (isDigitGroupSeparator(s, i)) {
+                    return DROPPED;
+                }
+                return c == '\'' || c == '’' ? ' ' : c;
+            }
+            case '"', '“', '”', '„', '‟', '«', '»', '‹', '›', '`', '´', '‘', '‛', 'ʼ', '′' -> {
+                return ' ';
+            }
+            default -> {
+                return c;
+            }
+        }
+    }
+
+    /** An ASCII digit before, exactly three ASCII digits after. */
+    private static boolean isDigitGroupSeparator(String s, int i) {
+        if (i == 0 || !isAsciiDigit(s.charAt(i - 1)) || i + DIGIT_GROUP_SIZE >= s.length()) {
+            return false;
+        }
+        for (int k = 1; k <= DIGIT_GROUP_SIZE; k++) {
+            if (!isAsciiDigit(s.charAt(i + k))) {
+                return false;
+            }
+        }
+        int after = i + DIGIT_GROUP_SIZE + 1;
+        return after == s.length() || !isAsciiDigit(s.charAt(after));
+    }
+
+    private static void endChain(StringBuilder joined, StringBuilder chain, int runs) {
+        if (runs > 1) {
+            joined.append(' ').append(chain);
+        }
+    }
+
+    private static String nfkc(String text) {
+        boolean latin1 = true;
+        for (int i = 0; i < text.length() && latin1; i++) {
+            latin1 = text.charAt(i) < '\u00A0';
+        }
+        return latin1 || Normalizer.isNormalized(text, Normalizer.Form.NFKC) ? text
+                : Normalizer.normalize(text, Normalizer.Form.NFKC);
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isHyphen(int cp) {
+        return cp == '-' || (cp >= '\u2010' && cp <= '\u2014');
+    }
+
+    /** {@code [\p{L}\p{N}]}: letters and the three number categories. */
+    private static boolean isWordChar(int cp) {
+        if (cp < 0x80) {
+            return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+        }
+        return switch (Character.getType(cp)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
+                    Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+            default -> false;
+        };
     }
 }
