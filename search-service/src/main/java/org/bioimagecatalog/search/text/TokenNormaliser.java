@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.IntConsumer;
 
 /**
  * Makes punctuation not decide a match, applied alike to the indexed text ({@code normalisedTitle},
@@ -28,6 +29,8 @@ public final class TokenNormaliser {
     private static final int DIGIT_GROUP_SIZE = 3;
     /** Not a character: the digit group separator at this position goes. */
     private static final int DROPPED = -1;
+    /** Not a character: the end of the text. */
+    private static final int END = -2;
 
     private TokenNormaliser() {}
 
@@ -36,52 +39,9 @@ public final class TokenNormaliser {
         if (text == null || text.isBlank()) {
             return null;
         }
-        String s = nfkc(text);
-        int n = s.length();
-        StringBuilder out = new StringBuilder(n + 16);
-        StringBuilder joined = new StringBuilder();
-        // the hyphenated word being read: its letters without hyphens, how many runs, and a hyphen just seen
-        StringBuilder chain = new StringBuilder();
-        int runs = 0;
-        boolean hyphenPending = false;
-        int i = 0;
-        while (i < n) {
-            int cp = s.codePointAt(i);
-            int width = Character.charCount(cp);
-            if (cp <= 0xFFFF) {
-                cp = common(s, i, (char) cp);
-                if (cp == DROPPED) {
-                    i++;
-                    continue;
-                }
-            }
-            i += width;
-            if (isWordChar(cp)) {
-                if (runs == 0 || hyphenPending) {
-                    runs++;
-                    hyphenPending = false;
-                }
-                chain.appendCodePoint(cp);
-                out.appendCodePoint(cp);
-                continue;
-            }
-            boolean hyphen = isHyphen(cp);
-            if (hyphen && runs > 0 && !hyphenPending) {
-                hyphenPending = true;
-            } else {
-                endChain(joined, chain, runs);
-                chain.setLength(0);
-                runs = 0;
-                hyphenPending = false;
-            }
-            if (hyphen) {
-                out.append(' ');
-            } else {
-                out.appendCodePoint(cp);
-            }
-        }
-        endChain(joined, chain, runs);
-        return out.append(joined).toString();
+        IndexedText indexed = new IndexedText(text.length());
+        forEachNormalised(text, indexed);
+        return indexed.text();
     }
 
     /** The words of a query, lower case, punctuation normalised as in {@link #indexed}, in order, once each. */
@@ -89,22 +49,84 @@ public final class TokenNormaliser {
         if (text == null) {
             return List.of();
         }
+        QueryWords words = new QueryWords();
+        forEachNormalised(text, words);
+        return words.words();
+    }
+
+    /** Hands each code point of the NFKC text after digit grouping, quotes and apostrophes to {@code sink}. */
+    private static void forEachNormalised(String text, IntConsumer sink) {
         String s = nfkc(text);
         int n = s.length();
-        Set<String> words = new LinkedHashSet<>();
-        StringBuilder word = new StringBuilder();
         int i = 0;
         while (i < n) {
             int cp = s.codePointAt(i);
             int width = Character.charCount(cp);
             if (cp <= 0xFFFF) {
                 cp = common(s, i, (char) cp);
-                if (cp == DROPPED) {
-                    i++;
-                    continue;
-                }
             }
             i += width;
+            if (cp != DROPPED) {
+                sink.accept(cp);
+            }
+        }
+        sink.accept(END);
+    }
+
+    /** Hyphens become spaces; each hyphenated word (word runs joined by single hyphens) is added joined. */
+    private static final class IndexedText implements IntConsumer {
+        private final StringBuilder out;
+        private final StringBuilder joined = new StringBuilder();
+        /** the hyphenated word being read: its letters without hyphens, how many runs, a hyphen just seen */
+        private final StringBuilder chain = new StringBuilder();
+        private int runs;
+        private boolean hyphenPending;
+
+        IndexedText(int length) {
+            out = new StringBuilder(length + 16);
+        }
+
+        @Override
+        public void accept(int cp) {
+            if (isWordChar(cp)) {
+                if (runs == 0 || hyphenPending) {
+                    runs++;
+                    hyphenPending = false;
+                }
+                chain.appendCodePoint(cp);
+                out.appendCodePoint(cp);
+                return;
+            }
+            boolean hyphen = isHyphen(cp);
+            if (hyphen && runs > 0 && !hyphenPending) {
+                hyphenPending = true;
+            } else {
+                if (runs > 1) {
+                    joined.append(' ').append(chain);
+                }
+                chain.setLength(0);
+                runs = 0;
+                hyphenPending = false;
+            }
+            if (hyphen) {
+                out.append(' ');
+            } else if (cp != END) {
+                out.appendCodePoint(cp);
+            }
+        }
+
+        String text() {
+            return out.append(joined).toString();
+        }
+    }
+
+    /** Runs of letters and numbers, lower case, once each. */
+    private static final class QueryWords implements IntConsumer {
+        private final Set<String> words = new LinkedHashSet<>();
+        private final StringBuilder word = new StringBuilder();
+
+        @Override
+        public void accept(int cp) {
             if (isWordChar(cp)) {
                 word.appendCodePoint(cp);
             } else if (!word.isEmpty()) {
@@ -112,10 +134,10 @@ public final class TokenNormaliser {
                 word.setLength(0);
             }
         }
-        if (!word.isEmpty()) {
-            words.add(word.toString().toLowerCase(Locale.ROOT));
+
+        List<String> words() {
+            return new ArrayList<>(words);
         }
-        return new ArrayList<>(words);
     }
 
     /**
@@ -152,12 +174,6 @@ public final class TokenNormaliser {
         }
         int after = i + DIGIT_GROUP_SIZE + 1;
         return after == s.length() || !isAsciiDigit(s.charAt(after));
-    }
-
-    private static void endChain(StringBuilder joined, StringBuilder chain, int runs) {
-        if (runs > 1) {
-            joined.append(' ').append(chain);
-        }
     }
 
     private static String nfkc(String text) {
