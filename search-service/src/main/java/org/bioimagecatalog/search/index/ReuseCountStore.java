@@ -54,6 +54,70 @@ public class ReuseCountStore {
         return stored == null ? 0 : stored.reuses;
     }
 
+    /**
+     * A poll's summaries in one statement: removes the datasets of {@code removed} (tombstones), stores each
+     * summary unless a newer one is already stored, and answers the reuse count now on record for every dataset
+     * of {@code summaries} (the stored one when it was newer). At most one summary per dataset, and none for a
+     * removed one. Plain JDBC like {@link #countsFor}; a database that cannot answer raises
+     * {@link PersistenceException}, which {@link IndexingRetry} waits out.
+     */
+    public Map<String, Integer> storeAll(Collection<ReuseSummary> summaries, Collection<String> removed) {
+        int n = summaries.size();
+        String[] ids = new String[n];
+        Integer[] reuses = new Integer[n];
+        Integer[] citations = new Integer[n];
+        Integer[] distinct = new Integer[n];
+        String[] occurredAt = new String[n];
+        int i = 0;
+        for (ReuseSummary summary : summaries) {
+            ids[i] = summary.datasetId();
+            reuses[i] = summary.reuses();
+            citations[i] = summary.citations();
+            distinct[i] = summary.distinctCitingWorks();
+            occurredAt[i] = summary.occurredAt() == null ? null : summary.occurredAt().toString();
+            i++;
+        }
+        Map<String, Integer> counts = new HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("""
+                        WITH removed AS (
+                            DELETE FROM reuse_summary WHERE dataset_id = ANY (?)
+                        ), stored AS (
+                            INSERT INTO reuse_summary (dataset_id, reuses, citations, distinct_citing_works, occurred_at)
+                            SELECT id, r, c, d, o::timestamptz
+                              FROM unnest(?::text[], ?::int[], ?::int[], ?::int[], ?::text[]) AS s (id, r, c, d, o)
+                            ON CONFLICT (dataset_id) DO UPDATE
+                               SET reuses = excluded.reuses, citations = excluded.citations,
+                                   distinct_citing_works = excluded.distinct_citing_works,
+                                   occurred_at = excluded.occurred_at, updated_at = now()
+                             WHERE reuse_summary.occurred_at IS NULL OR excluded.occurred_at IS NULL
+                                OR excluded.occurred_at >= reuse_summary.occurred_at
+                            RETURNING dataset_id, reuses
+                        )
+                        SELECT dataset_id, reuses FROM stored
+                        UNION ALL
+                        SELECT dataset_id, reuses FROM reuse_summary
+                         WHERE dataset_id = ANY (?::text[]) AND dataset_id NOT IN (SELECT dataset_id FROM stored)
+                        """)) {
+            statement.setArray(1, connection.createArrayOf("text", removed.toArray()));
+            statement.setArray(2, connection.createArrayOf("text", ids));
+            statement.setArray(3, connection.createArrayOf("int4", reuses));
+            statement.setArray(4, connection.createArrayOf("int4", citations));
+            statement.setArray(5, connection.createArrayOf("int4", distinct));
+            statement.setArray(6, connection.createArrayOf("text", occurredAt));
+            statement.setArray(7, connection.createArrayOf("text", ids));
+            try (ResultSet rows = statement.executeQuery()) {
+                // the rows a newer stored summary kept come from the statement's snapshot, unchanged by it
+                while (rows.next()) {
+                    counts.put(rows.getString(1), rows.getInt(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("storing reuse summaries failed: " + e.getMessage(), e);
+        }
+        return counts;
+    }
+
     /** A tombstone on the reuse topic: the dataset has no reuse on record any more. */
     @Transactional
     public void remove(String datasetId) {
