@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
@@ -14,10 +15,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.core.ThrowingRunnable;
 import org.bioimagecatalog.model.ModelJson;
+import org.bioimagecatalog.model.events.ReuseSummary;
 import org.bioimagecatalog.search.index.IndexableDataset;
 import org.bioimagecatalog.search.index.RejectedDocumentStore;
 import org.bioimagecatalog.search.index.SearchDocuments;
@@ -132,6 +136,68 @@ class DatasetIndexingTest {
         eventually(() -> searchFor("pectoral").then()
                 .body("items.id", contains("bic-ix-05"))
                 .body("items[0].reuseCount", equalTo(3)));
+    }
+
+    @Test
+    void aPollOfManySummariesSetsTheIndexedCountsAndKeepsTheOthersForLater() {
+        for (int i = 60; i < 66; i++) {
+            publisher.dataset(TestDatasets.simple("bic-ix-" + i, 1, "Tuatara parietal eye " + i));
+        }
+        eventually(() -> searchFor("tuatara").then().body("total", equalTo(6)));
+
+        List<Map.Entry<String, ReuseSummary>> poll = new ArrayList<>();
+        for (int i = 60; i < 70; i++) {
+            poll.add(Map.entry("bic-ix-" + i, TestDatasets.reuse("bic-ix-" + i, i - 50, 1)));
+        }
+        publisher.reuses(poll);
+
+        eventually(() -> searchFor("tuatara").then().body("total", equalTo(6))
+                .body("items.reuseCount", containsInAnyOrder(10, 11, 12, 13, 14, 15)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> reuseCounts.countsFor(
+                List.of("bic-ix-66", "bic-ix-67", "bic-ix-68", "bic-ix-69")).equals(
+                Map.of("bic-ix-66", 16, "bic-ix-67", 17, "bic-ix-68", 18, "bic-ix-69", 19)));
+        publisher.dataset(TestDatasets.simple("bic-ix-67", 1, "Tuatara hatchling"));
+        eventually(() -> searchFor("hatchling").then().body("items[0].reuseCount", equalTo(17)));
+    }
+
+    @Test
+    void anOlderSummaryDoesNotWinInTheSamePollNorInALaterOne() {
+        publisher.dataset(TestDatasets.simple("bic-ix-70", 1, "Kakapo feather pigmentation"));
+        publisher.dataset(TestDatasets.simple("bic-ix-71", 1, "Kea beak curvature"));
+        eventually(() -> searchFor("kakapo").then().body("total", equalTo(1)));
+        eventually(() -> searchFor("kea").then().body("total", equalTo(1)));
+        Instant now = Instant.now();
+
+        publisher.reuses(List.of(
+                Map.entry("bic-ix-70", TestDatasets.reuse("bic-ix-70", 9, 9, now)),
+                Map.entry("bic-ix-70", TestDatasets.reuse("bic-ix-70", 2, 2, now.minusSeconds(60))),
+                Map.entry("bic-ix-71", TestDatasets.reuse("bic-ix-71", 1, 1, now))));
+        // the later dataset's count proves the poll was applied (same partition, so in order)
+        eventually(() -> searchFor("kea").then().body("items[0].reuseCount", equalTo(1)));
+        searchFor("kakapo").then().body("items[0].reuseCount", equalTo(9));
+        assertThat(reuseCounts.countsFor(List.of("bic-ix-70"))).isEqualTo(Map.of("bic-ix-70", 9));
+
+        publisher.reuses(List.of(Map.entry("bic-ix-70", TestDatasets.reuse("bic-ix-70", 3, 3, now.minusSeconds(30)))));
+        publisher.reuses(List.of(Map.entry("bic-ix-71", TestDatasets.reuse("bic-ix-71", 4, 4, now.plusSeconds(1)))));
+        eventually(() -> searchFor("kea").then().body("items[0].reuseCount", equalTo(4)));
+        searchFor("kakapo").then().body("items[0].reuseCount", equalTo(9));
+        assertThat(reuseCounts.countsFor(List.of("bic-ix-70"))).isEqualTo(Map.of("bic-ix-70", 9));
+    }
+
+    @Test
+    void aReuseTombstoneClearsTheCountAndTheStoredSummary() {
+        publisher.dataset(TestDatasets.simple("bic-ix-75", 1, "Weta cuticle hardening"));
+        publisher.reuses(List.of(Map.entry("bic-ix-75", TestDatasets.reuse("bic-ix-75", 5, 5)),
+                Map.entry("bic-ix-76", TestDatasets.reuse("bic-ix-76", 6, 6))));
+        eventually(() -> searchFor("weta").then().body("items[0].reuseCount", equalTo(5)));
+
+        var tombstones = new ArrayList<Map.Entry<String, ReuseSummary>>();
+        tombstones.add(new java.util.AbstractMap.SimpleEntry<>("bic-ix-75", null));
+        tombstones.add(new java.util.AbstractMap.SimpleEntry<>("bic-ix-76", null));
+        publisher.reuses(tombstones);
+        eventually(() -> searchFor("weta").then().body("items[0].reuseCount", equalTo(0)));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> reuseCounts.countsFor(List.of("bic-ix-75", "bic-ix-76")).isEmpty());
     }
 
     @Test

@@ -137,7 +137,11 @@ final class TestDatasets {
     }
 
     static ReuseSummary reuse(String datasetId, int reuses, int citations) {
-        return new ReuseSummary(UUID.randomUUID().toString(), ReuseSummary.SCHEMA_VERSION, datasetId, Instant.now(),
+        return reuse(datasetId, reuses, citations, Instant.now());
+    }
+
+    static ReuseSummary reuse(String datasetId, int reuses, int citations, Instant occurredAt) {
+        return new ReuseSummary(UUID.randomUUID().toString(), ReuseSummary.SCHEMA_VERSION, datasetId, occurredAt,
                 null, datasetId, citations, reuses, reuses, Map.of(2024, reuses));
     }
 

@@ -2,6 +2,7 @@ package org.bioimagecatalog.search;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -55,6 +56,26 @@ final class TestPublisher implements AutoCloseable {
 
     void reuse(ReuseSummary summary) {
         send(new ProducerRecord<>(prefix + ReuseSummary.TOPIC, 0, summary.datasetId(), ModelJson.write(summary)));
+    }
+
+    /** Summaries and tombstones (a null value) sent together, so that they usually arrive in one poll. */
+    void reuses(List<Map.Entry<String, ReuseSummary>> summaries) {
+        List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+        for (Map.Entry<String, ReuseSummary> e : summaries) {
+            sent.add(producer.send(new ProducerRecord<>(prefix + ReuseSummary.TOPIC, 0, e.getKey(),
+                    e.getValue() == null ? null : ModelJson.write(e.getValue()))));
+        }
+        producer.flush();
+        for (var future : sent) {
+            try {
+                future.get();
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(ex);
+            } catch (ExecutionException ex) {
+                throw new IllegalStateException("cannot publish reuse summaries", ex.getCause());
+            }
+        }
     }
 
     private void send(ProducerRecord<String, String> record) {

@@ -73,10 +73,14 @@ public class DatasetBatchWriter {
     }
 
     private void applyReuseThatRacedIn(Collection<String> indexed, Map<String, Integer> countsUsed) {
+        Map<String, Integer> changed = new HashMap<>();
         reuseCounts.countsFor(indexed).forEach((id, now) -> {
             if (!Objects.equals(countsUsed.get(id), now)) {
-                reuseUpdater.apply(id, now);
+                changed.put(id, now);
             }
         });
+        if (!changed.isEmpty()) {
+            reuseUpdater.applyAll(changed);
+        }
     }
 }

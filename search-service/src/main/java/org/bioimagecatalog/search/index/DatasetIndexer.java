@@ -130,7 +130,7 @@ public class DatasetIndexer {
     }
 
     /** The bulk body, written as bytes in one pass (no String per line; one copy of the whole body at the end). */
-    private static byte[] body(List<DocumentChange> changes) {
+    static byte[] body(List<DocumentChange> changes) {
         ByteArrayOutputStream ndjson = new ByteArrayOutputStream(changes.size() * 4096);
         try {
             for (DocumentChange change : changes) {

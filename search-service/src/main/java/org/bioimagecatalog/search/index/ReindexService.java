@@ -132,7 +132,7 @@ public class ReindexService {
         bootstrap.ensure();
         var last = replay.replay(catchUp.end(), batch -> write(batch, target));
         // summaries stored since the start (the database clock; a margin for transaction start times)
-        reuseCounts.countsChangedSince(started.minus(Duration.ofSeconds(5))).forEach(reuseUpdater::apply);
+        reuseUpdater.applyAll(reuseCounts.countsChangedSince(started.minus(Duration.ofSeconds(5))));
         return first.messages() + catchUp.messages() + last.messages();
     }
 

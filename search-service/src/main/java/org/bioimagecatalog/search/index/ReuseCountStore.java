@@ -1,6 +1,5 @@
 package org.bioimagecatalog.search.index;
 
-import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -28,36 +27,61 @@ public class ReuseCountStore {
     }
 
     /**
-     * Stores a summary unless a newer one is already stored (a replay delivers old ones again), and
-     * answers the reuse count now on record.
+     * A poll's summaries in one statement: removes the datasets of {@code removed} (tombstones), stores each
+     * summary unless a newer one is already stored, and answers the reuse count now on record for every dataset
+     * of {@code summaries} (the stored one when it was newer). At most one summary per dataset, and none for a
+     * removed one. Plain JDBC like {@link #countsFor}; a database that cannot answer raises
+     * {@link PersistenceException}, which {@link IndexingRetry} waits out.
      */
-    @Transactional
-    public int store(ReuseSummary summary) {
-        Panache.getEntityManager().createNativeQuery("""
-                INSERT INTO reuse_summary (dataset_id, reuses, citations, distinct_citing_works, occurred_at)
-                VALUES (:id, :reuses, :citations, :distinct, :occurredAt)
-                ON CONFLICT (dataset_id) DO UPDATE
-                   SET reuses = excluded.reuses, citations = excluded.citations,
-                       distinct_citing_works = excluded.distinct_citing_works,
-                       occurred_at = excluded.occurred_at, updated_at = now()
-                 WHERE reuse_summary.occurred_at IS NULL OR excluded.occurred_at IS NULL
-                    OR excluded.occurred_at >= reuse_summary.occurred_at
-                """)
-                .setParameter("id", summary.datasetId())
-                .setParameter("reuses", summary.reuses())
-                .setParameter("citations", summary.citations())
-                .setParameter("distinct", summary.distinctCitingWorks())
-                .setParameter("occurredAt", summary.occurredAt() == null ? null
-                        : summary.occurredAt().atOffset(ZoneOffset.UTC))
-                .executeUpdate();
-        StoredReuseSummary stored = StoredReuseSummary.findById(summary.datasetId());
-        return stored == null ? 0 : stored.reuses;
-    }
-
-    /** A tombstone on the reuse topic: the dataset has no reuse on record any more. */
-    @Transactional
-    public void remove(String datasetId) {
-        StoredReuseSummary.deleteById(datasetId);
+    public Map<String, Integer> storeAll(Collection<ReuseSummary> summaries, Collection<String> removed) {
+        int n = summaries.size();
+        String[] ids = new String[n];
+        Integer[] reuses = new Integer[n];
+        Integer[] citations = new Integer[n];
+        Integer[] distinct = new Integer[n];
+        String[] occurredAt = new String[n];
+        int i = 0;
+        for (ReuseSummary summary : summaries) {
+            ids[i] = summary.datasetId();
+            reuses[i] = summary.reuses();
+            citations[i] = summary.citations();
+            distinct[i] = summary.distinctCitingWorks();
+            occurredAt[i] = summary.occurredAt() == null ? null : summary.occurredAt().toString();
+            i++;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("""
+                        WITH removed AS (
+                            DELETE FROM reuse_summary WHERE dataset_id = ANY (?)
+                        ), stored AS (
+                            INSERT INTO reuse_summary (dataset_id, reuses, citations, distinct_citing_works, occurred_at)
+                            SELECT id, r, c, d, o::timestamptz
+                              FROM unnest(?::text[], ?::int[], ?::int[], ?::int[], ?::text[]) AS s (id, r, c, d, o)
+                            ON CONFLICT (dataset_id) DO UPDATE
+                               SET reuses = excluded.reuses, citations = excluded.citations,
+                                   distinct_citing_works = excluded.distinct_citing_works,
+                                   occurred_at = excluded.occurred_at, updated_at = now()
+                             WHERE reuse_summary.occurred_at IS NULL OR excluded.occurred_at IS NULL
+                                OR excluded.occurred_at >= reuse_summary.occurred_at
+                            RETURNING dataset_id, reuses
+                        )
+                        SELECT dataset_id, reuses FROM stored
+                        UNION ALL
+                        SELECT dataset_id, reuses FROM reuse_summary
+                         WHERE dataset_id = ANY (?::text[]) AND dataset_id NOT IN (SELECT dataset_id FROM stored)
+                        """)) {
+            statement.setArray(1, connection.createArrayOf("text", removed.toArray()));
+            statement.setArray(2, connection.createArrayOf("text", ids));
+            statement.setArray(3, connection.createArrayOf("int4", reuses));
+            statement.setArray(4, connection.createArrayOf("int4", citations));
+            statement.setArray(5, connection.createArrayOf("int4", distinct));
+            statement.setArray(6, connection.createArrayOf("text", occurredAt));
+            statement.setArray(7, connection.createArrayOf("text", ids));
+            // the rows a newer stored summary kept come from the statement's snapshot, unchanged by it
+            return counts(statement);
+        } catch (SQLException e) {
+            throw new PersistenceException("storing reuse summaries failed: " + e.getMessage(), e);
+        }
     }
 
     /** Reuse counts of the summaries stored or changed at or after {@code since}. */
@@ -76,21 +100,26 @@ public class ReuseCountStore {
      * which {@link IndexingRetry} waits out like the JPA calls.
      */
     public Map<String, Integer> countsFor(Collection<String> datasetIds) {
-        Map<String, Integer> counts = new HashMap<>();
         if (datasetIds.isEmpty()) {
-            return counts;
+            return new HashMap<>();
         }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(
                         "SELECT dataset_id, reuses FROM reuse_summary WHERE dataset_id = ANY (?)")) {
             query.setArray(1, connection.createArrayOf("text", datasetIds.toArray()));
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    counts.put(rows.getString(1), rows.getInt(2));
-                }
-            }
+            return counts(query);
         } catch (SQLException e) {
             throw new PersistenceException("reading reuse counts failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The (dataset id, reuses) rows a statement answers. */
+    private static Map<String, Integer> counts(PreparedStatement statement) throws SQLException {
+        Map<String, Integer> counts = new HashMap<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                counts.put(rows.getString(1), rows.getInt(2));
+            }
         }
         return counts;
     }

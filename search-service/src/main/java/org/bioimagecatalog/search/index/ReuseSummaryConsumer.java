@@ -2,7 +2,9 @@ package org.bioimagecatalog.search.index;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,7 +17,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Consumes {@code reuse.summary.v1}: stores each summary (so a dataset indexed later, or a rebuilt index, gets
- * it) and sets {@code reuseCount} on the document when it exists. A tombstone clears the count. A summary that
+ * it) and sets {@code reuseCount} on the document when it exists. A tombstone clears the count. A poll is applied
+ * together, its latest summary per dataset: one statement stores them all, one {@code _mget} reads their
+ * documents and one {@code _bulk} writes those whose count changes; an engine outage is waited out for the whole
+ * poll, whose offsets are committed only after it. A summary that
  * cannot be read goes to {@code datasets.dlq.v1} with the reason (the entry names its topic), like an unreadable
  * dataset event.
  */
@@ -50,21 +55,41 @@ public class ReuseSummaryConsumer {
                 latest.remove(record.key());
                 latest.put(record.key(), null);
             } else {
-                readSummary(record).ifPresent(summary -> {
-                    latest.remove(record.key());
-                    latest.put(record.key(), summary);
-                });
+                readSummary(record).filter(summary -> !olderThan(summary, latest.get(record.key())))
+                        .ifPresent(summary -> {
+                            latest.remove(record.key());
+                            latest.put(record.key(), summary);
+                        });
             }
         }
-        latest.forEach((id, summary) -> retry.untilDone("applying reuse summary of " + id, () -> {
+        if (latest.isEmpty()) {
+            return;
+        }
+        List<ReuseSummary> summaries = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        latest.forEach((id, summary) -> {
             if (summary == null) {
-                store.remove(id);
-                updater.apply(id, 0);
+                removed.add(id);
             } else {
-                updater.apply(id, store.store(summary));
+                summaries.add(summary);
             }
+        });
+        retry.untilDone("applying " + latest.size() + " reuse summaries", () -> {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            removed.forEach(id -> counts.put(id, 0));
+            counts.putAll(store.storeAll(summaries, removed));
+            updater.applyAll(counts);
             return null;
-        }));
+        });
+    }
+
+    /**
+     * As {@link ReuseCountStore} decides between a summary and the stored one, so that a poll's boundaries do not
+     * change which wins: an older summary redelivered after a newer one in the same poll is not applied.
+     */
+    private static boolean olderThan(ReuseSummary summary, ReuseSummary other) {
+        return other != null && summary.occurredAt() != null && other.occurredAt() != null
+                && summary.occurredAt().isBefore(other.occurredAt());
     }
 
     private Optional<ReuseSummary> readSummary(ConsumerRecord<String, String> record) {
