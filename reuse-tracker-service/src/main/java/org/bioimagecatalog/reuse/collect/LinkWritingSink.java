@@ -1,8 +1,10 @@
 package org.bioimagecatalog.reuse.collect;
 
+import io.opentelemetry.context.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,13 +80,12 @@ final class LinkWritingSink implements CandidateSink {
                 }
             }
         });
-        for (String datasetId : stale) {
-            try {
-                summaries.publishIfStale(datasetId);
-            } catch (RuntimeException e) {
-                LOG.warnf("dataset %s: reuse summary not published now (%s); the sweep will retry", datasetId,
-                        e.getMessage());
-            }
+        Map<String, Context> datasets = new LinkedHashMap<>();
+        stale.forEach(datasetId -> datasets.put(datasetId, Context.current()));
+        try {
+            summaries.publishStale(datasets);
+        } catch (RuntimeException e) {
+            LOG.warnf("%d reuse summaries not published now (%s); the sweep will retry", stale.size(), e.getMessage());
         }
     }
 
