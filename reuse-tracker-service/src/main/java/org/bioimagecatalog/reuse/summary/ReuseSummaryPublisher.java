@@ -21,6 +21,7 @@ import org.bioimagecatalog.reuse.ReuseConfig;
 import org.bioimagecatalog.reuse.citation.CitationLink;
 import org.bioimagecatalog.reuse.dataset.TrackedDataset;
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -114,7 +115,10 @@ public class ReuseSummaryPublisher {
         }
         Map<String, List<CitationLink>> links = CitationLink.listForDatasets(
                 locked.stream().map(d -> d.datasetId).toList());
-        return batch.publish(locked, links, contexts);
+        List<SummaryContent> sent = batch.publish(locked, links, contexts);
+        // the batch's flags and hashes go to the database in one JDBC batch at commit, not one round trip each
+        TrackedDataset.getEntityManager().unwrap(Session.class).setJdbcBatchSize(MAX_BATCH);
+        return sent;
     }
 
     private CompletionStage<Void> send(ReuseSummary summary, Context context) {
