@@ -1,10 +1,8 @@
 package org.bioimagecatalog.reuse.collect;
 
-import io.opentelemetry.context.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,10 +78,8 @@ final class LinkWritingSink implements CandidateSink {
                 }
             }
         });
-        Map<String, Context> datasets = new LinkedHashMap<>();
-        stale.forEach(datasetId -> datasets.put(datasetId, Context.current()));
         try {
-            summaries.publishStale(datasets);
+            summaries.publishStale(stale);
         } catch (RuntimeException e) {
             LOG.warnf("%d reuse summaries not published now (%s); the sweep will retry", stale.size(), e.getMessage());
         }

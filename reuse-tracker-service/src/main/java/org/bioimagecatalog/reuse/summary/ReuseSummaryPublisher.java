@@ -11,6 +11,8 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -75,7 +77,14 @@ public class ReuseSummaryPublisher {
 
     /** Publishes one dataset's summary if it is marked stale and its figures changed; true when published. */
     public boolean publishIfStale(String datasetId) {
-        return publishStale(Map.of(datasetId, Context.current())) == 1;
+        return publishStale(List.of(datasetId)) == 1;
+    }
+
+    /** {@link #publishStale(Map)} for datasets whose summaries are all sent in the current trace context. */
+    public int publishStale(Collection<String> datasetIds) {
+        Map<String, Context> datasets = new LinkedHashMap<>();
+        datasetIds.forEach(datasetId -> datasets.put(datasetId, Context.current()));
+        return publishStale(datasets);
     }
 
     /**

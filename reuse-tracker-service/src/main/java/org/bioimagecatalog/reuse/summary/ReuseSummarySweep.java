@@ -1,11 +1,8 @@
 package org.bioimagecatalog.reuse.summary;
 
-import io.opentelemetry.context.Context;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.bioimagecatalog.reuse.ReuseConfig;
 import org.jboss.logging.Logger;
 
@@ -33,10 +30,8 @@ public class ReuseSummarySweep {
         if (stale.isEmpty()) {
             return;
         }
-        Map<String, Context> datasets = new LinkedHashMap<>();
-        stale.forEach(datasetId -> datasets.put(datasetId, Context.current()));
         try {
-            publisher.publishStale(datasets);
+            publisher.publishStale(stale);
         } catch (RuntimeException e) {
             LOG.warnf("summary sweep stopped with %d stale summaries: %s", stale.size(), e.getMessage());
         }
