@@ -141,6 +141,40 @@ class DatasetReuseTrackingTest {
     }
 
     @Test
+    void aRecordWhoseSecondPaperMergesAwayTheRowItsFirstResolvedToGetsOneLinkAndItsReplayChangesNothing() {
+        kafka.publish(DatasetEvents.withPrimaries("bic-remerge-doi", 1,
+                DatasetEvents.primary("10.5555/bic.remerge.2022", null, null, "Remerged paper", 2022)));
+        awaitReport("bic-remerge-doi");
+        kafka.publish(DatasetEvents.withPrimaries("bic-remerge-pmid", 1,
+                DatasetEvents.primary(null, "90000022", null, null, null)));
+        awaitReport("bic-remerge-pmid");
+        // the first paper resolves to the newer PMID row; the second shows both rows are one work, and the merge
+        // keeps the older DOI row: the first reference must be resolved again to the survivor
+        DatasetChanged both = DatasetEvents.withPrimaries("bic-remerge-both", 1,
+                DatasetEvents.primary(null, "90000022", null, null, null),
+                DatasetEvents.primary("10.5555/bic.remerge.2022", "90000022", null, "Remerged paper", 2022));
+        RecordMetadata first = kafka.publish(both);
+
+        JsonPath report = awaitReport("bic-remerge-both");
+        assertThat(report.getList("citations")).hasSize(1);
+        assertThat(report.getMap("citations[0].publication")).containsAllEntriesOf(
+                Map.of("doi", "10.5555/bic.remerge.2022", "pmid", "90000022", "year", 2022));
+        await().atMost(KAFKA_WAIT).untilAsserted(() -> assertThat(report("bic-remerge-pmid")
+                .getString("citations[0].publication.doi")).isEqualTo("10.5555/bic.remerge.2022"));
+        await().atMost(KAFKA_WAIT).pollInSameThread().until(() -> kafka.summariesOf("bic-remerge-both").size() == 1);
+
+        kafka.publish(first.partition(), both.datasetId(), ModelJson.write(both));
+        awaitConsumedUpTo(first.partition());
+
+        JsonPath replayed = report("bic-remerge-both");
+        assertThat(replayed.getList("citations")).hasSize(1);
+        assertThat(replayed.getString("citations[0].evidence[0].observedAt"))
+                .isEqualTo(report.getString("citations[0].evidence[0].observedAt"));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).pollInSameThread()
+                .until(() -> kafka.summariesOf("bic-remerge-both").size() == 1);
+    }
+
+    @Test
     void summaryWithOneCitationIsPublishedOnThePrefixedReuseSummaryTopic() {
         kafka.publish(DatasetEvents.idr0001Like("bic-idr0001-summarised"));
 

@@ -103,6 +103,13 @@ final class TestKafka implements AutoCloseable {
                 .map(r -> ModelJson.read(r.value(), ReuseSummary.class)).toList();
     }
 
+    /** Every summary published so far for the datasets whose id starts with {@code prefix}, oldest first. */
+    List<ReuseSummary> summariesWithPrefix(String prefix) {
+        summaryReader.poll(Duration.ofMillis(200)).forEach(summaries::add);
+        return summaries.stream().filter(r -> r.key() != null && r.key().startsWith(prefix))
+                .map(r -> ModelJson.read(r.value(), ReuseSummary.class)).toList();
+    }
+
     private RecordMetadata send(ProducerRecord<String, String> record) {
         try {
             return producer.send(record).get();

@@ -3,6 +3,8 @@ package org.bioimagecatalog.reuse.citation;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,27 +37,40 @@ public class PrimaryPublicationLinker {
      */
     public record Outcome(boolean linksChanged, Set<String> otherDatasets) {}
 
-    public Outcome reconcile(String datasetId, List<PublicationRef> primaries, String detail, Instant now) {
+    /**
+     * @param newDataset the dataset was created in this transaction, so it has no links yet (nothing to read)
+     */
+    public Outcome reconcile(String datasetId, List<PublicationRef> primaries, String detail, Instant now,
+            boolean newDataset) {
         Set<String> affected = new TreeSet<>();
-        // resolving one reference may merge away a row an earlier reference resolved to, so resolve all
-        // of them once (merging), then again to get the surviving rows
-        primaries.forEach(ref -> affected.addAll(publications.resolve(ref, now).affectedDatasetIds()));
+        List<PublicationRegistry.Resolution> resolutions = new ArrayList<>(primaries.size());
+        primaries.forEach(ref -> resolutions.add(publications.resolve(ref, now)));
+        if (primaries.size() > 1 && resolutions.stream().anyMatch(PublicationRegistry.Resolution::unsettled)) {
+            // resolving one reference may merge away a row an earlier reference resolved to (or add a row that
+            // changes an ambiguous match): resolve them all again to get the surviving rows
+            resolutions.forEach(resolution -> affected.addAll(resolution.affectedDatasetIds()));
+            resolutions.clear();
+            primaries.forEach(ref -> resolutions.add(publications.resolve(ref, now)));
+        }
         Map<Long, PublicationEntity> wanted = new LinkedHashMap<>();
-        for (PublicationRef ref : primaries) {
-            PublicationRegistry.Resolution resolution = publications.resolve(ref, now);
+        for (PublicationRegistry.Resolution resolution : resolutions) {
             affected.addAll(resolution.affectedDatasetIds());
             wanted.putIfAbsent(resolution.publication().id, resolution.publication());
         }
         boolean changed = affected.remove(datasetId);
+        // read once, after the merges: links moved to a surviving row are found under it
+        List<CitationLink> links = newDataset ? List.of() : CitationLink.listForDataset(datasetId);
+        Map<Long, CitationLink> linkByPublication = new HashMap<>();
+        links.forEach(link -> linkByPublication.put(link.publication.id, link));
         for (PublicationEntity publication : wanted.values()) {
-            changed |= ensurePrimaryLink(publication, datasetId, detail, now);
+            changed |= ensurePrimaryLink(publication, linkByPublication.get(publication.id), datasetId, detail, now);
         }
-        changed |= dropWithdrawnPrimaries(datasetId, wanted.keySet(), now);
+        changed |= dropWithdrawnPrimaries(links, datasetId, wanted.keySet(), now);
         return new Outcome(changed, affected);
     }
 
-    private boolean ensurePrimaryLink(PublicationEntity publication, String datasetId, String detail, Instant now) {
-        CitationLink link = CitationLink.findFor(publication, datasetId).orElse(null);
+    private boolean ensurePrimaryLink(PublicationEntity publication, CitationLink link, String datasetId, String detail,
+            Instant now) {
         if (link == null) {
             link = CitationLink.create(publication, datasetId, LinkRelation.PRIMARY, EvidenceKind.HARVESTED_PRIMARY, now);
             link.addEvidence(EvidenceKind.HARVESTED_PRIMARY, detail, now);
@@ -88,9 +103,9 @@ public class PrimaryPublicationLinker {
         return changed;
     }
 
-    private boolean dropWithdrawnPrimaries(String datasetId, Set<Long> keep, Instant now) {
+    private boolean dropWithdrawnPrimaries(List<CitationLink> links, String datasetId, Set<Long> keep, Instant now) {
         boolean changed = false;
-        for (CitationLink link : CitationLink.listForDataset(datasetId)) {
+        for (CitationLink link : links) {
             if (keep.contains(link.publication.id) || !link.removeEvidence(EvidenceKind.HARVESTED_PRIMARY)) {
                 continue;
             }

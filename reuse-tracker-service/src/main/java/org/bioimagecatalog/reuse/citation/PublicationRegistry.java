@@ -34,22 +34,36 @@ public class PublicationRegistry {
     /**
      * The stored work, and the datasets whose figures this resolution changed: their links moved to it when
      * rows were merged, or the work gained the year their per-year counts use.
+     *
+     * @param merged rows were merged (and so deleted): a row that another reference resolved to may be gone
+     * @param ambiguous the reference matched works whose ids contradict each other, so which one it resolves to
+     *     depends on the rows stored, which resolving other references can add to
      */
-    public record Resolution(PublicationEntity publication, Set<String> affectedDatasetIds) {}
+    public record Resolution(PublicationEntity publication, Set<String> affectedDatasetIds, boolean merged,
+            boolean ambiguous) {
+
+        /**
+         * Whether resolving other references after this one may change what this or an earlier reference resolves
+         * to. Otherwise the work holds every id of the reference, and no other row can take one of them.
+         */
+        public boolean unsettled() {
+            return merged || ambiguous;
+        }
+    }
 
     public Resolution resolve(PublicationRef ref, Instant now) {
         List<PublicationEntity> matches = PublicationEntity.listSharingAnyId(ref);
         if (matches.isEmpty()) {
             PublicationEntity created = PublicationEntity.create(ref, now);
             created.persist();
-            return new Resolution(created, Set.of());
+            return new Resolution(created, Set.of(), false, false);
         }
         if (!idsAgree(matches, ref)) {
             PublicationEntity best = bestMatch(matches, ref);
             LOG.warnf("publication %s matches %d stored works with contradicting ids; linking to publication %d",
                     ref, matches.size(), best.id);
             boolean yearAdded = fillGaps(best, ref, matches, now);
-            return new Resolution(best, yearAdded ? datasetsLinkedTo(best) : Set.of());
+            return new Resolution(best, yearAdded ? datasetsLinkedTo(best) : Set.of(), false, true);
         }
         PublicationEntity survivor = matches.get(0);
         Set<String> affected = new TreeSet<>();
@@ -66,7 +80,7 @@ public class PublicationRegistry {
         if (yearAdded) {
             affected.addAll(datasetsLinkedTo(survivor));
         }
-        return new Resolution(survivor, affected);
+        return new Resolution(survivor, affected, matches.size() > 1, false);
     }
 
     private static Set<String> datasetsLinkedTo(PublicationEntity publication) {

@@ -78,13 +78,10 @@ final class LinkWritingSink implements CandidateSink {
                 }
             }
         });
-        for (String datasetId : stale) {
-            try {
-                summaries.publishIfStale(datasetId);
-            } catch (RuntimeException e) {
-                LOG.warnf("dataset %s: reuse summary not published now (%s); the sweep will retry", datasetId,
-                        e.getMessage());
-            }
+        try {
+            summaries.publishStale(stale);
+        } catch (RuntimeException e) {
+            LOG.warnf("%d reuse summaries not published now (%s); the sweep will retry", stale.size(), e.getMessage());
         }
     }
 

@@ -3,7 +3,6 @@ package org.bioimagecatalog.reuse.dataset;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,8 +31,9 @@ import org.jboss.logging.Logger;
  * ({@link DatasetDeadLetters}); when the poll's transaction fails for any other reason, its events are applied
  * again one transaction each, so that only the event that cannot be applied, write conflicts after the last retry
  * included, is counted as {@code failed} and dead-lettered, and the others of its poll are kept. Each event is applied in a
- * {@code process} span that continues the catalog's trace; the reuse summaries it makes stale are published after
- * the commit, in that span's context.
+ * {@code process} span that continues the catalog's trace; the reuse summaries the poll made stale are published
+ * together after the commit ({@link ReuseSummaryPublisher#publishStale}), each in the context of the span of the
+ * event that made it stale.
  */
 @ApplicationScoped
 public class DatasetsConsumer {
@@ -92,11 +92,7 @@ public class DatasetsConsumer {
             stale.clear();
             changes.forEach(change -> applyAlone(change, stale));
         }
-        stale.forEach((datasetId, context) -> {
-            try (Scope scope = context.makeCurrent()) {
-                publishSummary(datasetId);
-            }
-        });
+        publishSummaries(stale);
     }
 
     private void readable(ConsumerRecord<String, String> record, List<Change> changes) {
@@ -192,13 +188,13 @@ public class DatasetsConsumer {
         return outcome[0];
     }
 
-    private void publishSummary(String datasetId) {
+    /** The poll's stale summaries, together, each in the trace of the event that made it stale. */
+    private void publishSummaries(Map<String, Context> stale) {
         try {
-            summaries.publishIfStale(datasetId);
+            summaries.publishStale(stale);
         } catch (RuntimeException e) {
-            // the dataset stays marked stale: ReuseSummarySweep publishes it later
-            LOG.warnf("dataset %s: reuse summary not published now (%s); the sweep will retry", datasetId,
-                    e.getMessage());
+            // the datasets stay marked stale: ReuseSummarySweep publishes them later
+            LOG.warnf("%d reuse summaries not published now (%s); the sweep will retry", stale.size(), e.getMessage());
         }
     }
 

@@ -4,12 +4,10 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import org.bioimagecatalog.model.Identifier;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -52,9 +50,16 @@ public class TrackedDataset extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
-    public static Optional<TrackedDataset> lockForUpdate(String datasetId) {
-        return Optional.ofNullable(getEntityManager().find(TrackedDataset.class, datasetId,
-                LockModeType.PESSIMISTIC_WRITE));
+    /**
+     * Locks those of the given datasets that are still marked summary-stale, in one query and in dataset id order:
+     * every publisher of summaries locks in that order, so two of them never deadlock.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<TrackedDataset> lockSummaryStale(Collection<String> datasetIds) {
+        return getEntityManager().createNativeQuery("select * from {h-schema}tracked_dataset where dataset_id = any(?1)"
+                        + " and summary_stale order by dataset_id for update", TrackedDataset.class)
+                .setParameter(1, datasetIds.toArray(String[]::new))
+                .getResultList();
     }
 
     public static void markSummaryStale(Collection<String> datasetIds) {

@@ -29,13 +29,24 @@ public class TrackedDatasetService {
     public Set<String> apply(DatasetChanged event) {
         Instant now = Instant.now();
         DatasetProfile profile = DatasetProfile.of(event);
-        TrackedDataset dataset = TrackedDataset.<TrackedDataset>findByIdOptional(event.datasetId())
-                .orElseGet(() -> create(event.datasetId(), now));
-        if (updateFacts(dataset, profile, event)) {
+        TrackedDataset dataset = TrackedDataset.<TrackedDataset>findByIdOptional(event.datasetId()).orElse(null);
+        boolean created = dataset == null;
+        if (created) {
+            dataset = new TrackedDataset();
+            dataset.datasetId = event.datasetId();
+            // its figures were never computed: the publisher computes them, and announces them unless they are zero
+            dataset.summaryStale = true;
+        }
+        if (updateFacts(dataset, profile, event) || created) {
             dataset.updatedAt = now;
         }
+        if (created) {
+            // persisted with its facts, so that it is one insert. Links reference the row: Hibernate runs queued
+            // inserts before the immediate (identity) insert of a publication or link, so the row comes first
+            dataset.persist();
+        }
         PrimaryPublicationLinker.Outcome outcome = primaryLinks.reconcile(dataset.datasetId,
-                profile.primaryPublications(), profile.primaryEvidenceDetail(), now);
+                profile.primaryPublications(), profile.primaryEvidenceDetail(), now, created);
         Set<String> stale = new TreeSet<>(outcome.otherDatasets());
         TrackedDataset.markSummaryStale(stale);
         if (outcome.linksChanged()) {
@@ -61,16 +72,6 @@ public class TrackedDatasetService {
             LOG.infof("dataset %s withdrawn by the catalog; its links are kept", datasetId);
         }
         return true;
-    }
-
-    private static TrackedDataset create(String datasetId, Instant now) {
-        TrackedDataset dataset = new TrackedDataset();
-        dataset.datasetId = datasetId;
-        dataset.updatedAt = now;
-        dataset.persist();
-        // links reference the dataset row: insert it now, before any link insert runs
-        TrackedDataset.flush();
-        return dataset;
     }
 
     /** Copies the profile onto the row; true when anything differed (so a replay leaves updated_at alone). */

@@ -2,12 +2,14 @@ package org.bioimagecatalog.reuse.summary;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.bioimagecatalog.reuse.ReuseConfig;
 import org.jboss.logging.Logger;
 
 /**
  * Publishes summaries left stale because Kafka was unavailable or the service stopped between committing a
- * link change and publishing it. Stops at the first failure: the broker is likely still away.
+ * link change and publishing it, through the same batches as the consumer ({@link ReuseSummaryPublisher#publishStale}).
+ * Stops at the first batch that fails: the broker is likely still away.
  */
 @ApplicationScoped
 public class ReuseSummarySweep {
@@ -23,14 +25,15 @@ public class ReuseSummarySweep {
 
     @Scheduled(identity = "reuse-summary-sweep", every = "${bic.reuse.summary-sweep.every}",
             delayed = "${bic.reuse.summary-sweep.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void publishStaleSummaries() {
-        for (String datasetId : publisher.staleDatasetIds(config.summarySweep().batchSize())) {
-            try {
-                publisher.publishIfStale(datasetId);
-            } catch (RuntimeException e) {
-                LOG.warnf("summary sweep stopped at dataset %s: %s", datasetId, e.getMessage());
-                return;
-            }
+    public void publishStaleSummaries() {
+        List<String> stale = publisher.staleDatasetIds(config.summarySweep().batchSize());
+        if (stale.isEmpty()) {
+            return;
+        }
+        try {
+            publisher.publishStale(stale);
+        } catch (RuntimeException e) {
+            LOG.warnf("summary sweep stopped with %d stale summaries: %s", stale.size(), e.getMessage());
         }
     }
 }
