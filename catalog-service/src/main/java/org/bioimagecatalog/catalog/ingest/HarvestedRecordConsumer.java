@@ -67,9 +67,9 @@ public class HarvestedRecordConsumer {
     @Incoming("harvested")
     @Blocking
     public void consume(ConsumerRecords<String, String> poll) {
+        int written;
         try {
-            int written = QuarkusTransaction.requiringNew().call(() -> applyTogether(poll));
-            statistics.written(written);
+            written = QuarkusTransaction.requiringNew().call(() -> applyTogether(poll));
         } catch (RuntimeException e) {
             if (EngineUnavailable.engine(e).isPresent()) {
                 throw e;
@@ -77,7 +77,9 @@ public class HarvestedRecordConsumer {
             LOG.warnf("a record of a poll of %d cannot be applied (%s): applying them one at a time", poll.count(),
                     e.getMessage());
             poll.forEach(this::applyAloneOrReject);
+            return;
         }
+        statistics.written(written);
     }
 
     private void applyAloneOrReject(ConsumerRecord<String, String> message) {

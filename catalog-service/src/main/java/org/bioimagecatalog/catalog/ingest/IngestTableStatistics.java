@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import org.bioimagecatalog.catalog.CatalogConfig;
 import org.jboss.logging.Logger;
 
@@ -85,7 +86,12 @@ public class IngestTableStatistics {
         }
         long written = writtenSince;
         writtenSince = 0;
-        running = CompletableFuture.runAsync(() -> analyse(written), worker);
+        try {
+            running = CompletableFuture.runAsync(() -> analyse(written), worker);
+        } catch (RejectedExecutionException e) {
+            // the service is stopping
+            return CompletableFuture.completedFuture(null);
+        }
         return running;
     }
 
