@@ -27,6 +27,13 @@ public interface ReuseConfig {
     @WithDefault("240s")
     Duration pollTransactionTimeout();
 
+    /**
+     * Dataset events applied to a new tracker before its tables' lookup columns are first analysed, then again each
+     * time as many more were applied as it tracked (dataset.TrackedTableStatistics); 0 leaves it to autovacuum.
+     */
+    @WithDefault("1000")
+    long analyseFirstAfter();
+
     SummarySweep summarySweep();
 
     interface SummarySweep {

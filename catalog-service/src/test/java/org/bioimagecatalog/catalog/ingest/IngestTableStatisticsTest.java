@@ -57,15 +57,6 @@ class IngestTableStatisticsTest {
         statistics.close();
     }
 
-    @Test
-    void dueEachTimeTheCatalogHasDoubled() {
-        assertThat(IngestTableStatistics.due(999, 0, 1000)).isFalse();
-        assertThat(IngestTableStatistics.due(1000, 0, 1000)).isTrue();
-        assertThat(IngestTableStatistics.due(1000, 800, 1000)).isTrue();
-        assertThat(IngestTableStatistics.due(4999, 5000, 1000)).isFalse();
-        assertThat(IngestTableStatistics.due(5000, 5000, 1000)).isTrue();
-    }
-
     /** When each ingest table was last analysed by hand (ANALYZE), null when never. */
     private Map<String, Timestamp> lastAnalysed() throws SQLException {
         Map<String, Timestamp> at = new LinkedHashMap<>();

@@ -46,6 +46,7 @@ public class DatasetsConsumer {
     private final MessagingTracing tracing;
     private final EntityManager em;
     private final DatasetDeadLetters deadLetters;
+    private final TrackedTableStatistics statistics;
 
     /** A readable record of the poll: its event, or null for a tombstone (a withdrawal). */
     private record Change(ConsumerRecord<String, String> record, DatasetChanged event) {
@@ -55,7 +56,8 @@ public class DatasetsConsumer {
     }
 
     public DatasetsConsumer(TrackedDatasetService datasets, ReuseSummaryPublisher summaries, ReuseConfig config,
-            MeterRegistry meters, MessagingTracing tracing, EntityManager em, DatasetDeadLetters deadLetters) {
+            MeterRegistry meters, MessagingTracing tracing, EntityManager em, DatasetDeadLetters deadLetters,
+            TrackedTableStatistics statistics) {
         this.datasets = datasets;
         this.summaries = summaries;
         this.config = config;
@@ -63,6 +65,7 @@ public class DatasetsConsumer {
         this.tracing = tracing;
         this.em = em;
         this.deadLetters = deadLetters;
+        this.statistics = statistics;
     }
 
     @Incoming("datasets")
@@ -93,6 +96,7 @@ public class DatasetsConsumer {
             changes.forEach(change -> applyAlone(change, stale));
         }
         publishSummaries(stale);
+        statistics.applied(changes.size());
     }
 
     private void readable(ConsumerRecord<String, String> record, List<Change> changes) {

@@ -1,0 +1,67 @@
+package org.bioimagecatalog.reuse.dataset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.bioimagecatalog.testsupport.StackTestResource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** A first harvest analyses the tracker's tables as they grow, with the columns its lookups use. */
+@QuarkusTest
+@QuarkusTestResource(StackTestResource.class)
+class TrackedTableStatisticsTest {
+    private static final String[] TABLES = {"tracked_dataset", "publication", "citation_link", "link_evidence"};
+
+    @Inject
+    AgroalDataSource db;
+
+    @ConfigProperty(name = "quarkus.hibernate-orm.database.default-schema")
+    String schema;
+
+    @Test
+    void theTablesAreAnalysedOnceEnoughEventsWereApplied() throws Exception {
+        TrackedTableStatistics statistics = new TrackedTableStatistics(db, schema, 10, 0);
+        Map<String, Timestamp> before = lastAnalysed();
+
+        assertThat(statistics.applied(9)).isCompleted();
+        assertThat(lastAnalysed()).isEqualTo(before);
+
+        statistics.applied(1).get(60, TimeUnit.SECONDS);
+        Map<String, Timestamp> after = lastAnalysed();
+        for (String table : TABLES) {
+            assertThat(after.get(table)).as(table).isNotNull();
+            if (before.get(table) != null) {
+                assertThat(after.get(table)).as(table).isAfter(before.get(table));
+            }
+        }
+        statistics.close();
+    }
+
+    /** When each table was last analysed by hand (ANALYZE), null when never. */
+    private Map<String, Timestamp> lastAnalysed() throws SQLException {
+        Map<String, Timestamp> at = new LinkedHashMap<>();
+        try (Connection c = db.getConnection();
+                PreparedStatement q = c.prepareStatement(
+                        "select last_analyze from pg_stat_user_tables where relid = ?::regclass")) {
+            for (String table : TABLES) {
+                q.setString(1, TrackedTableStatistics.qualified(schema, table));
+                try (ResultSet r = q.executeQuery()) {
+                    at.put(table, r.next() ? r.getTimestamp(1) : null);
+                }
+            }
+        }
+        return at;
+    }
+}
