@@ -6,15 +6,12 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.bioimagecatalog.testsupport.StackTestResource;
+import org.bioimagecatalog.testsupport.TableAnalyses;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,19 +54,7 @@ class IngestTableStatisticsTest {
         statistics.close();
     }
 
-    /** When each ingest table was last analysed by hand (ANALYZE), null when never. */
     private Map<String, Timestamp> lastAnalysed() throws SQLException {
-        Map<String, Timestamp> at = new LinkedHashMap<>();
-        try (Connection c = db.getConnection();
-                PreparedStatement q = c.prepareStatement(
-                        "select last_analyze from pg_stat_user_tables where relid = ?::regclass")) {
-            for (String table : TABLES) {
-                q.setString(1, table);
-                try (ResultSet r = q.executeQuery()) {
-                    at.put(table, r.next() ? r.getTimestamp(1) : null);
-                }
-            }
-        }
-        return at;
+        return TableAnalyses.lastAnalysed(db, TABLES);
     }
 }

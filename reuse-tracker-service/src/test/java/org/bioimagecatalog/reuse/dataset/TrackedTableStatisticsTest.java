@@ -6,15 +6,14 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.bioimagecatalog.testsupport.StackTestResource;
+import org.bioimagecatalog.testsupport.TableAnalyses;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -49,19 +48,13 @@ class TrackedTableStatisticsTest {
         statistics.close();
     }
 
-    /** When each table was last analysed by hand (ANALYZE), null when never. */
+    /** By table name without its schema. */
     private Map<String, Timestamp> lastAnalysed() throws SQLException {
+        String[] qualified = Arrays.stream(TABLES).map(t -> TrackedTableStatistics.qualified(schema, t))
+                .toArray(String[]::new);
         Map<String, Timestamp> at = new LinkedHashMap<>();
-        try (Connection c = db.getConnection();
-                PreparedStatement q = c.prepareStatement(
-                        "select last_analyze from pg_stat_user_tables where relid = ?::regclass")) {
-            for (String table : TABLES) {
-                q.setString(1, TrackedTableStatistics.qualified(schema, table));
-                try (ResultSet r = q.executeQuery()) {
-                    at.put(table, r.next() ? r.getTimestamp(1) : null);
-                }
-            }
-        }
+        TableAnalyses.lastAnalysed(db, qualified)
+                .forEach((table, time) -> at.put(table.substring(table.indexOf('.') + 1), time));
         return at;
     }
 }
