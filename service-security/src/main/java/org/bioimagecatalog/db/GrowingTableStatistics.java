@@ -67,9 +67,18 @@ public final class GrowingTableStatistics implements AutoCloseable {
 
     /**
      * After a committed poll: {@code rows} rows were written. Returns the analysis it started, or a completed stage
-     * when none was due.
+     * when none was due. Never throws: the poll is committed, and statistics must not fail its consumer.
      */
     public synchronized CompletableFuture<Void> written(long rows) {
+        try {
+            return analyseIfDue(rows);
+        } catch (RuntimeException e) {
+            LOG.warnf("the %s' statistics step failed, tried again after the next poll: %s", what, e);
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    private CompletableFuture<Void> analyseIfDue(long rows) {
         if (rows <= 0 || firstAfter <= 0 || refused) {
             return CompletableFuture.completedFuture(null);
         }
