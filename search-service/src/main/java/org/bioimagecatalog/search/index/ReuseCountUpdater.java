@@ -36,10 +36,6 @@ public class ReuseCountUpdater {
         this.metrics = metrics;
     }
 
-    public void apply(String datasetId, int reuseCount) {
-        applyAll(Map.of(datasetId, reuseCount));
-    }
-
     /** Sets each dataset's reuse count on its document, if it is indexed and has another count. */
     public void applyAll(Map<String, Integer> reuseCounts) {
         List<Map.Entry<String, Integer>> entries = new ArrayList<>(reuseCounts.entrySet());
