@@ -22,14 +22,14 @@
 # the first of five ports, for a second namespace). Program: bench/src/main/java/org/bioimagecatalog/bench/PipelineBench.java.
 #
 # Usage: bin/bench pipeline [--records N (2000)] [--seed S (42)] [--shared-doi-percent P (2)] [--pages-per-second R (0)]
-#                          [--raw false]
+#                          [--raw false] [--warm-up-seconds W (300)]
 set -euo pipefail
 LOG_TAG=bench
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/services.sh"
 
-USAGE="usage: bin/bench pipeline [--records N (2000)] [--seed S (42)] [--shared-doi-percent P (2)] [--pages-per-second R (0: unpaced)] [--raw false]"
-RECORDS=2000 SEED=42 SHARED=2 RAW=true PACE=0
+USAGE="usage: bin/bench pipeline [--records N (2000)] [--seed S (42)] [--shared-doi-percent P (2)] [--pages-per-second R (0: unpaced)] [--raw false] [--warm-up-seconds W (300)]"
+RECORDS=2000 SEED=42 SHARED=2 RAW=true PACE=0 WARM=300
 while (($#)); do
   (($# >= 2)) || die "$1 needs a value; $USAGE"
   case $1 in
@@ -38,6 +38,7 @@ while (($#)); do
     --shared-doi-percent) SHARED=$2 ;;
     --raw) RAW=$2 ;;
     --pages-per-second) PACE=$2 ;;
+    --warm-up-seconds) WARM=$2 ;;
     *) die "unknown option $1; $USAGE" ;;
   esac
   shift 2
@@ -47,6 +48,7 @@ done
 [[ "$SHARED" =~ ^[0-9]+(\.[0-9]+)?$ ]] && awk -v p="$SHARED" 'BEGIN { exit !(p <= 30) }' \
   || die "--shared-doi-percent must be a number from 0 to 30, got '$SHARED'"
 [[ "$PACE" =~ ^[0-9]+(\.[0-9]+)?$ ]] || die "--pages-per-second must be a number (0: unpaced), got '$PACE'"
+[[ "$WARM" =~ ^[0-9]+$ ]] || die "--warm-up-seconds must be a whole number of seconds, got '$WARM'"
 [[ "$RAW" == true || "$RAW" == false ]] || die "--raw is true or false, got '$RAW'"
 
 NS="${BIC_BENCH_NS:-pipebench}"
@@ -140,6 +142,6 @@ pids=""; for s in "${SERVICES[@]}"; do pids+="${pids:+,}$s:$(cat "$RUN_DIR/$s.pi
 status=0
 bench run --harvester "http://127.0.0.1:${PORT[harvester]}" --search "http://127.0.0.1:${PORT[search]}" --es "$BIC_ES_URL" \
   --index-prefix "$INDEX_PREFIX" --jdbc "$BIC_JDBC_URL/$DB" --catalog-group "$NS-catalog-service" \
-  --reuse-group "$NS-reuse-tracker-service" --pids "$pids" --raw "$RAW" --pages-per-second "$PACE" || status=$?
+  --reuse-group "$NS-reuse-tracker-service" --pids "$pids" --raw "$RAW" --pages-per-second "$PACE" --warm-up-seconds "$WARM" || status=$?
 log "load at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 exit "$status"

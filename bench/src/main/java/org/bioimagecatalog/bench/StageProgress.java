@@ -52,6 +52,11 @@ final class StageProgress {
      * the leader first had more than the follower has now (0 when the follower had caught up).
      */
     static long maxBehindMs(StageProgress leader, StageProgress follower) {
+        return maxBehindMs(leader, follower, 0);
+    }
+
+    /** As {@link #maxBehindMs(StageProgress, StageProgress)}, over the follower's samples from {@code fromMs} on. */
+    static long maxBehindMs(StageProgress leader, StageProgress follower, long fromMs) {
         List<Sample> lead;
         List<Sample> follow;
         synchronized (leader) {
@@ -62,6 +67,9 @@ final class StageProgress {
         }
         long max = 0;
         for (Sample f : follow) {
+            if (f.atMs() < fromMs) {
+                continue;
+            }
             for (Sample l : lead) {
                 if (l.atMs() > f.atMs()) {
                     break;

@@ -105,6 +105,9 @@ class PipelineBenchTest {
         // at 3000 the follower has 250; the leader had more (300) since 2000: 1 s behind; at 2000 (100) since 2000: 0
         assertThat(StageProgress.maxBehindMs(leader, follower)).isEqualTo(1000);
         assertThat(StageProgress.maxBehindMs(leader, leader)).isZero();
+        // from 3500 on only the sample at 4000 counts, where the follower has caught up
+        assertThat(StageProgress.maxBehindMs(leader, follower, 3500)).isZero();
+        assertThat(StageProgress.maxBehindMs(leader, follower, 3000)).isEqualTo(1000);
     }
 
     @Test
