@@ -77,9 +77,11 @@ for s in "${SERVICES[@]}"; do
     "$REPO/catalog-model/src" "$REPO/service-security/src"
 done
 BENCH_CP="$(bench_classpath)"
+# the corpus is held in memory (about 4 KB a record with the pages written from it): 1M records do not fit in 1.5 GB
+BENCH_HEAP_MB=$((RECORDS <= 200000 ? 1500 : RECORDS * 6 / 1000))
 bench() {
   local command=$1; shift
-  java -Xmx1500m -cp "$BENCH_CP" org.bioimagecatalog.bench.PipelineBench "$command" --kafka "$BIC_KAFKA_BOOTSTRAP" \
+  java -Xmx${BENCH_HEAP_MB}m -cp "$BENCH_CP" org.bioimagecatalog.bench.PipelineBench "$command" --kafka "$BIC_KAFKA_BOOTSTRAP" \
     --topic-prefix "$TOPIC_PREFIX" --groups "$GROUPS_" --records "$RECORDS" --seed "$SEED" --shared-doi-percent "$SHARED" \
     --fixtures "$FIXTURES" --replay-url "http://127.0.0.1:$REPLAY_PORT/" --work "$WORK" "$@" 2>&1 | sed -u '/SLF4J/d'
 }
