@@ -95,6 +95,20 @@ class PipelineBenchTest {
     }
 
     @Test
+    void aSampleIsFoundOnlyByAHitOfItsOwnDoiNotByTheRelaxedQuerysOtherDatasets() throws Exception {
+        // the shape of GET /api/v1/search while the record is not indexed yet: the quoted DOI relaxed to "10"
+        JsonNode relaxed = ModelJson.mapper().readTree("""
+                {"total": 2127, "items": [{"id": "bic-d9959c83ebef", "dataDoi": "10.5072/pipe.0000003"},
+                  {"id": "bic-0a203ed5a997", "dataDoi": "10.5072/pipe.0000010"}],
+                 "relaxed": {"terms": ["5072", "pipe", "0999000"], "showing": "10"}}""");
+        JsonNode found = ModelJson.mapper().readTree("""
+                {"total": 1, "items": [{"id": "bic-17f1e4bb8b6a", "dataDoi": "10.5072/PIPE.0999000"}], "relaxed": null}""");
+        assertThat(PipelineBench.finds(relaxed, "10.5072/pipe.0999000")).isFalse();
+        assertThat(PipelineBench.finds(found, "10.5072/pipe.0999000")).isTrue();
+        assertThat(PipelineBench.finds(ModelJson.mapper().readTree("{\"total\": 0, \"items\": []}"), "10.5072/pipe.0999000")).isFalse();
+    }
+
+    @Test
     void behindIsTheTimeSinceTheLeaderFirstHadMoreThanTheFollowerHasNow() {
         StageProgress leader = new StageProgress("catalog");
         StageProgress follower = new StageProgress("reuse");
