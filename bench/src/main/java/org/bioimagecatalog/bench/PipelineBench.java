@@ -210,7 +210,7 @@ public final class PipelineBench {
      */
     static boolean finds(JsonNode page, String doi) {
         for (JsonNode item : page.path("items")) {
-            if (doi.equalsIgnoreCase(item.path("dataDoi").asText())) return true;
+            if (doi.equalsIgnoreCase(item.path("dataDoi").path("id").asText())) return true;
         }
         return false;
     }

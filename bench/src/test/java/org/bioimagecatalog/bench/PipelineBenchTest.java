@@ -3,6 +3,8 @@ package org.bioimagecatalog.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +18,8 @@ import org.bioimagecatalog.harvester.oaipmh.SafeXml;
 import org.bioimagecatalog.model.DatasetMetadata;
 import org.bioimagecatalog.model.Identifier;
 import org.bioimagecatalog.model.ModelJson;
+import org.bioimagecatalog.search.query.HitLocation;
+import org.bioimagecatalog.search.query.SearchHit;
 import org.bioimagecatalog.testsupport.Fixtures;
 import org.bioimagecatalog.testsupport.LocalStack;
 import org.junit.jupiter.api.Test;
@@ -95,17 +99,27 @@ class PipelineBenchTest {
     }
 
     @Test
-    void aSampleIsFoundOnlyByAHitOfItsOwnDoiNotByTheRelaxedQuerysOtherDatasets() throws Exception {
-        // the shape of GET /api/v1/search while the record is not indexed yet: the quoted DOI relaxed to "10"
-        JsonNode relaxed = ModelJson.mapper().readTree("""
-                {"total": 2127, "items": [{"id": "bic-d9959c83ebef", "dataDoi": "10.5072/pipe.0000003"},
-                  {"id": "bic-0a203ed5a997", "dataDoi": "10.5072/pipe.0000010"}],
-                 "relaxed": {"terms": ["5072", "pipe", "0999000"], "showing": "10"}}""");
-        JsonNode found = ModelJson.mapper().readTree("""
-                {"total": 1, "items": [{"id": "bic-17f1e4bb8b6a", "dataDoi": "10.5072/PIPE.0999000"}], "relaxed": null}""");
+    void aSampleIsFoundOnlyByAHitOfItsOwnDoiNotByTheRelaxedQuerysOtherDatasets() {
+        // pages as GET /api/v1/search writes them (search-service's own SearchHit); while the record is not indexed,
+        // its quoted DOI is relaxed to "10" and the page shows other datasets
+        JsonNode relaxed = page(2127, hit("bic-d9959c83ebef", "10.5072/pipe.0000003"), hit("bic-0a203ed5a997", null));
+        JsonNode found = page(1, hit("bic-17f1e4bb8b6a", "10.5072/PIPE.0999000"));
         assertThat(PipelineBench.finds(relaxed, "10.5072/pipe.0999000")).isFalse();
         assertThat(PipelineBench.finds(found, "10.5072/pipe.0999000")).isTrue();
-        assertThat(PipelineBench.finds(ModelJson.mapper().readTree("{\"total\": 0, \"items\": []}"), "10.5072/pipe.0999000")).isFalse();
+        assertThat(PipelineBench.finds(page(0), "10.5072/pipe.0999000")).isFalse();
+    }
+
+    private static SearchHit hit(String id, String doi) {
+        return new SearchHit(id, "a title", "a description", List.of("zenodo-oai"), List.of(), List.of(), "CC-BY-4.0", null, 0,
+                List.of(), List.of(), 42, Map.of(), List.of(), doi == null ? null : new HitLocation.Link(doi, "https://doi.org/" + doi),
+                null, List.of(), List.of());
+    }
+
+    private static JsonNode page(long total, SearchHit... hits) {
+        ObjectNode page = ModelJson.mapper().createObjectNode().put("total", total);
+        ArrayNode items = page.putArray("items");
+        for (SearchHit h : hits) items.add(ModelJson.mapper().valueToTree(h));
+        return page;
     }
 
     @Test
