@@ -9,8 +9,9 @@
 #   3. starts one harvest run per archive through the harvester's API and follows every stage until the last record
 #      is searchable and the reuse tracker has applied every dataset: end-to-end records/s (run start -> last record
 #      searchable), each stage's own rate, how far the reuse tracker fell behind, freshness p50/p95 (the harvester's
-#      Kafka timestamp on records.harvested.v1 -> the first search hit, on sampled records), and each service's RSS
-#      and CPU per record at the end; then checks the counts (source records, datasets, documents, tracked datasets);
+#      Kafka timestamp on records.harvested.v1 -> the first search by the record's DOI whose hits hold it, on sampled
+#      records), both also after the first --warm-up-seconds (the JIT's), and each service's RSS and CPU per record
+#      at the end; then checks the counts (source records, datasets, documents, tracked datasets);
 #   4. raw reference: the same records produced to Kafka, upserted with JDBC batches, and the same search documents
 #      sent with _bulk to a twin index: records/s of the chain, and the pipeline's ratio to it.
 # Prints RESULT lines; exits non-zero when a record is lost (a stage stalls short of its count, or a count differs).
@@ -77,7 +78,7 @@ for s in "${SERVICES[@]}"; do
     "$REPO/catalog-model/src" "$REPO/service-security/src"
 done
 BENCH_CP="$(bench_classpath)"
-# the corpus is held in memory (about 4 KB a record with the pages written from it): 1M records do not fit in 1.5 GB
+# the corpus is held in memory: 1M records are 1.5 GB live and 3.6 GB at the peak of writing their pages
 BENCH_HEAP_MB=$((RECORDS <= 200000 ? 1500 : RECORDS * 6 / 1000))
 bench() {
   local command=$1; shift

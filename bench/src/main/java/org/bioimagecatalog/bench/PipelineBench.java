@@ -205,8 +205,9 @@ public final class PipelineBench {
     }
 
     /**
-     * Whether a search page holds the dataset of {@code doi}. A hit count is not enough: a quoted DOI that matches
-     * nothing yet is relaxed to its words, and the page then holds other datasets ("showing results for 10").
+     * Whether a search page holds the dataset of {@code doi}. A hit count is not enough: the identifier lookup also
+     * finds datasets whose publication has that DOI, and a query that matches nothing may be relaxed to its words
+     * (a quoted DOI shows other datasets as "results for 10").
      */
     static boolean finds(JsonNode page, String doi) {
         for (JsonNode item : page.path("items")) {
@@ -450,7 +451,10 @@ public final class PipelineBench {
     static void warmFigures(StageProgress out, StageProgress applied, List<SearchPoller> pollers, PublicationWatcher watcher,
             long t0, long windowMs) {
         long warmMs = Long.parseLong(o("warm-up-seconds", "300")) * 1000;
-        if (warmMs <= 0 || windowMs <= 2 * warmMs) {
+        if (warmMs <= 0) {
+            return;
+        }
+        if (windowMs <= 2 * warmMs) {
             System.out.printf("bench: no figures after the warm-up: the run (%.0f s) is not twice the warm-up of %d s%n",
                     windowMs / 1000.0, warmMs / 1000);
             return;
