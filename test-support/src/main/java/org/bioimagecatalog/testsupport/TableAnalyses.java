@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
@@ -27,5 +28,13 @@ public final class TableAnalyses {
             }
         }
         return at;
+    }
+
+    /** The tables of {@code after} not analysed since {@code before}: never, or not later than then. */
+    public static List<String> notAnalysedSince(Map<String, Timestamp> before, Map<String, Timestamp> after) {
+        return after.entrySet().stream()
+                .filter(e -> e.getValue() == null || before.get(e.getKey()) != null && !e.getValue().after(before.get(e.getKey())))
+                .map(Map.Entry::getKey)
+                .toList();
     }
 }
