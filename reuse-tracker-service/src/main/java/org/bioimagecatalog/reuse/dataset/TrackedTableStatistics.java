@@ -13,8 +13,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Statistics of the tracker's tables while a first harvest fills them ({@link GrowingTableStatistics}). Without them
  * a poll's summary batch read its datasets' links by scanning {@code citation_link} and {@code publication} whole,
- * and the tracker fell behind for the first minutes of a large harvest: analysed after
- * {@code bic.reuse.analyse-first-after} events and then at each doubling of the tracked datasets.
+ * a cost that grows with every poll of a first harvest: analysed after {@code bic.reuse.analyse-first-after} events
+ * and then at each doubling of the tracked datasets.
  */
 @ApplicationScoped
 public class TrackedTableStatistics {
